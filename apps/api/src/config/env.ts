@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every environment variable the API reads, validated once at boot. A wrong value stops the start
+ * with a message naming the variable. Defaults make `npm start` work on a fresh machine.
+ */
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** External PostgreSQL. Unset: an embedded PostgreSQL is started under DATA_DIR. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATA_DIR: z.string().default('./.data'),
+  /** Port of the embedded PostgreSQL (only when DATABASE_URL is unset). */
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  /** socket.io Redis adapter for several API nodes. Unset: single node. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Seed the demo ward. Default: only with the embedded database. */
+  SEED_DEMO: booleanFlag.optional(),
+  DEMO_PASSWORD: z.string().min(8).default('vinhphuc2025'),
+  /** HMAC secret for access tokens. Unset: a random one is generated and kept under DATA_DIR. */
+  JWT_SECRET: z.string().min(32).optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  /** Comma-separated list of allowed browser origins for sockets; empty: same host as the request. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
+  /** Directory of the built web app served at /. */
+  WEB_DIST_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Sign-in failures allowed per username and per IP within LOGIN_WINDOW_SECONDS. */
+  LOGIN_MAX_FAILURES_PER_USER: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Trust X-Forwarded-For from the reverse proxy (nginx in docker-compose). */
+  TRUST_PROXY: booleanFlag.default(false),
+  /** Largest JSON body accepted. */
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(kb|mb)$/)
+    .default('100kb'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface AppConfig extends Omit<Env, 'JWT_SECRET' | 'SEED_DEMO'> {
+  JWT_SECRET: string;
+  SEED_DEMO: boolean;
+  DATA_DIR: string;
+  WEB_DIST_DIR: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Parse the environment; throws a ConfigError whose message names each wrong variable. */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+/** Resolve defaults that depend on other values (paths, generated secrets). */
+export function resolveConfig(env: Env, jwtSecretFromDisk?: string): AppConfig {
+  const dataDir = path.resolve(env.DATA_DIR);
+  return {
+    ...env,
+    DATA_DIR: dataDir,
+    JWT_SECRET: env.JWT_SECRET ?? jwtSecretFromDisk ?? randomBytes(48).toString('base64url'),
+    SEED_DEMO: env.SEED_DEMO ?? env.DATABASE_URL === undefined,
+    WEB_DIST_DIR: path.resolve(env.WEB_DIST_DIR ?? path.join(__dirname, '../../../web/dist')),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

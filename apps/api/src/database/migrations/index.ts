@@ -1,0 +1,6 @@
+import { Identity1795713467995 } from './1795713467995-identity';
+/** Every migration, in order. New ones are appended by `npm run migration:generate -- <name>`. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const MIGRATIONS: Function[] = [
+  Identity1795713467995,
+];

@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { AccessTokenClaims } from '@phonghop/common';
+import { AppException } from '../../common/errors/app-exception';
+import { APP_CONFIG, AppConfig } from '../../config/env';
+import type { AuthUser } from '../../common/auth/auth-user';
+
+const ALGORITHM = 'HS256' as const;
+const AUDIENCE = 'phonghop';
+const ISSUER = 'phonghop-api';
+
+/** Signs and verifies access tokens: one allow-listed algorithm, audience and issuer checked. */
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get accessTokenTtlSeconds(): number {
+    return this.config.ACCESS_TOKEN_TTL_SECONDS;
+  }
+
+  signAccessToken(user: AuthUser): string {
+    const claims: AccessTokenClaims = { sub: user.id, sid: user.sessionId, role: user.systemRole };
+    return this.jwt.sign(claims, {
+      secret: this.config.JWT_SECRET,
+      algorithm: ALGORITHM,
+      audience: AUDIENCE,
+      issuer: ISSUER,
+      expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
+    });
+  }
+
+  /** Verifies signature, algorithm, audience, issuer and expiry; throws UNAUTHENTICATED or TOKEN_EXPIRED. */
+  verifyAccessToken(token: string): AuthUser {
+    try {
+      const claims = this.jwt.verify<AccessTokenClaims & { exp: number }>(token, {
+        secret: this.config.JWT_SECRET,
+        algorithms: [ALGORITHM],
+        audience: AUDIENCE,
+        issuer: ISSUER,
+      });
+      if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') {
+        throw new AppException('UNAUTHENTICATED');
+      }
+      return {
+        id: claims.sub,
+        sessionId: claims.sid,
+        systemRole: claims.role === 'admin' ? 'admin' : 'member',
+      };
+    } catch (err) {
+      if (err instanceof AppException) throw err;
+      if ((err as Error).name === 'TokenExpiredError') throw new AppException('TOKEN_EXPIRED');
+      throw new AppException('UNAUTHENTICATED');
+    }
+  }
+}

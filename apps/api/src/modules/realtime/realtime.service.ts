@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import type { ServerToClientEvents } from '@phonghop/common';
+import { AppServer, rooms } from './realtime.types';
+
+/**
+ * The one way services reach sockets. With the Redis adapter these calls reach the sockets on
+ * every API node.
+ */
+@Injectable()
+export class RealtimeService {
+  private server?: AppServer;
+
+  attach(server: AppServer): void {
+    this.server = server;
+  }
+
+  get io(): AppServer {
+    if (!this.server) throw new Error('socket.io server not ready');
+    return this.server;
+  }
+
+  /** Tells every socket of the user that its session ended, then closes them. */
+  disconnectUser(userId: string, reason: 'disabled' | 'logout' | 'password_reset'): void {
+    if (!this.server) return;
+    this.server.to(rooms.user(userId)).emit('session.revoked', { reason });
+    this.server.in(rooms.user(userId)).disconnectSockets(true);
+  }
+
+  emitToRoom<E extends keyof ServerToClientEvents>(
+    room: string,
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void {
+    this.server?.to(room).emit(event, ...args);
+  }
+}

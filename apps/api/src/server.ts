@@ -1,0 +1,40 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import { Logger } from 'nestjs-pino';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { AppModule } from './app.module';
+import { AuthenticatedIoAdapter } from './common/socket/authenticated-io.adapter';
+import type { AppConfig } from './config/env';
+
+export const API_PREFIX = 'api/v1';
+
+/**
+ * Builds the whole application (REST, sockets, static web) without listening. `main.ts` and the
+ * integration tests both use it, so tests run the same wiring as production.
+ */
+export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, databaseUrl), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: config.BODY_LIMIT });
+  app.use(cookieParser());
+  app.setGlobalPrefix(API_PREFIX);
+
+  const adapter = new AuthenticatedIoAdapter(app, config);
+  await adapter.connectRedis();
+  app.useWebSocketAdapter(adapter);
+
+  const openApi = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('Phòng họp thông minh API').setVersion('1').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(openApi), { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

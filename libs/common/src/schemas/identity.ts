@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+export const SYSTEM_ROLES = ['admin', 'member'] as const;
+export const SystemRoleSchema = z.enum(SYSTEM_ROLES);
+export type SystemRole = z.infer<typeof SystemRoleSchema>;
+
+export const UsernameSchema = z
+  .string()
+  .min(3)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lowercase letters, digits, dot, dash, underscore');
+export const PasswordSchema = z.string().min(8).max(200);
+
+export const UserSchema = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  fullName: z.string(),
+  title: z.string(),
+  unit: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  active: z.boolean(),
+  systemRole: SystemRoleSchema,
+  createdAt: z.iso.datetime(),
+});
+export type User = z.infer<typeof UserSchema>;
+
+/** What other people see of a user (directory, participant lists). */
+export const UserSummarySchema = UserSchema.pick({
+  id: true,
+  username: true,
+  fullName: true,
+  title: true,
+  unit: true,
+});
+export type UserSummary = z.infer<typeof UserSummarySchema>;
+
+export const LoginRequestSchema = z.strictObject({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+export type LoginRequest = z.infer<typeof LoginRequestSchema>;
+
+export const LoginResponseSchema = z.object({
+  accessToken: z.string(),
+  /** Seconds until the access token expires. */
+  expiresIn: z.number().int(),
+  user: UserSchema,
+});
+export type LoginResponse = z.infer<typeof LoginResponseSchema>;
+
+const optionalText = (max: number) => z.string().trim().max(max);
+
+export const CreateUserRequestSchema = z.strictObject({
+  username: UsernameSchema,
+  fullName: z.string().trim().min(1).max(120),
+  title: optionalText(120).default(''),
+  unit: optionalText(160).default(''),
+  email: z.email().max(200).nullable().optional(),
+  phone: z
+    .string()
+    .regex(/^[0-9+ .-]{6,20}$/)
+    .nullable()
+    .optional(),
+  systemRole: SystemRoleSchema.default('member'),
+  password: PasswordSchema,
+});
+export type CreateUserRequest = z.input<typeof CreateUserRequestSchema>;
+
+export const UpdateUserRequestSchema = z.strictObject({
+  fullName: z.string().trim().min(1).max(120).optional(),
+  title: optionalText(120).optional(),
+  unit: optionalText(160).optional(),
+  email: z.email().max(200).nullable().optional(),
+  phone: z
+    .string()
+    .regex(/^[0-9+ .-]{6,20}$/)
+    .nullable()
+    .optional(),
+  systemRole: SystemRoleSchema.optional(),
+  active: z.boolean().optional(),
+});
+export type UpdateUserRequest = z.infer<typeof UpdateUserRequestSchema>;
+
+export const ResetPasswordRequestSchema = z.strictObject({
+  password: PasswordSchema,
+});
+export type ResetPasswordRequest = z.infer<typeof ResetPasswordRequestSchema>;
+
+export const UserListQuerySchema = z.strictObject({
+  q: z.string().max(100).optional(),
+  includeInactive: z.enum(['true', 'false']).optional(),
+});
+export type UserListQuery = z.infer<typeof UserListQuerySchema>;
+
+export const UserListResponseSchema = z.object({ items: z.array(UserSchema) });
+export type UserListResponse = z.infer<typeof UserListResponseSchema>;
+
+/** Claims of an access token. `sid` is the refresh session it was issued from. */
+export interface AccessTokenClaims {
+  sub: string;
+  sid: string;
+  role: SystemRole;
+}
