@@ -1,0 +1,43 @@
+import { ClientPool } from './lib/client-pool';
+import { benchLine, percentile, round } from './lib/stats';
+import { BenchTarget } from './lib/target';
+
+/**
+ * join-storm: N clients connect and join within a window; the figure is the p99 time from the
+ * start of a client's connect to its consistent state (the join acknowledgement with the
+ * snapshot). Baseline: a bare socket.io connect plus one 20 KB emit.
+ */
+export async function measureJoinStorm(target: BenchTarget, windowMs: number) {
+  const pool = new ClientPool(2);
+  const joined = await pool.connect({
+    url: target.url,
+    tokens: target.tokens,
+    joinEvent: target.joinEvent,
+    joinPayload: target.joinPayload,
+    eventName: target.eventName,
+    spreadMs: windowMs,
+  });
+  await pool.close();
+  return {
+    p99: percentile(joined.joinMs, 99),
+    p50: percentile(joined.joinMs, 50),
+    failures: joined.failures,
+    firstError: joined.firstError,
+  };
+}
+
+export function joinStormLine(
+  clients: number,
+  ours: { p99: number; failures: number },
+  bare: { p99: number; failures: number },
+): string {
+  return benchLine('join-storm', {
+    clients,
+    ours_p99_ms: round(ours.p99),
+    bare_p99_ms: round(bare.p99),
+    ours_failures: ours.failures,
+    bare_failures: bare.failures,
+    ratio: round(ours.p99 / bare.p99, 2),
+    target: '<=2',
+  });
+}

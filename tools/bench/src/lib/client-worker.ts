@@ -1,0 +1,104 @@
+/**
+ * A child process holding many socket.io clients, so that the clients do not share the event
+ * loop of the server they measure. Driven over IPC by lib/client-pool.ts.
+ */
+import { io, Socket } from 'socket.io-client';
+
+export type WorkerCommand =
+  | {
+      cmd: 'connect';
+      url: string;
+      /** One auth token per client (ours) or none (bare). */
+      tokens: (string | null)[];
+      joinEvent: string;
+      joinPayload: unknown;
+      eventName: string;
+      /** Spread the connections over this many milliseconds. */
+      spreadMs: number;
+    }
+  | { cmd: 'collect' }
+  | { cmd: 'close' };
+
+export type WorkerReply =
+  | { type: 'joined'; joinMs: number[]; failures: number; firstError?: string }
+  | { type: 'collected'; latencies: number[]; received: Record<string, number> }
+  | { type: 'closed' };
+
+const MARK = /bench:(\d+(?:\.\d+)?):(\d+)/;
+const now = () => performance.timeOrigin + performance.now();
+
+let sockets: Socket[] = [];
+let latencies: number[] = [];
+let received: Record<string, number> = {};
+
+function send(reply: WorkerReply): void {
+  process.send?.(reply);
+}
+
+async function connectAll(c: Extract<WorkerCommand, { cmd: 'connect' }>): Promise<void> {
+  const joinMs: number[] = [];
+  let failures = 0;
+  let firstError: string | undefined;
+  const step = c.tokens.length > 1 ? c.spreadMs / c.tokens.length : 0;
+  await Promise.all(
+    c.tokens.map(
+      (token, i) =>
+        new Promise<void>((resolve) => {
+          setTimeout(() => {
+            const start = now();
+            const socket = io(c.url, {
+              transports: ['websocket'],
+              auth: token ? { token } : {},
+              reconnection: false,
+              timeout: 30_000,
+            });
+            sockets.push(socket);
+            socket.on(c.eventName, (payload: unknown) => {
+              const m = MARK.exec(JSON.stringify(payload));
+              if (!m) return;
+              latencies.push(now() - Number(m[1]));
+              received[m[2]] = (received[m[2]] ?? 0) + 1;
+            });
+            socket.on('connect_error', (err) => {
+              failures++;
+              firstError ??= err.message;
+              resolve();
+            });
+            socket.on('connect', () => {
+              socket
+                .timeout(30_000)
+                .emit(
+                  c.joinEvent,
+                  c.joinPayload,
+                  (err: Error | null, ack: { ok: boolean; error?: unknown }) => {
+                    if (err || !ack?.ok) {
+                      failures++;
+                      firstError ??= err ? err.message : JSON.stringify(ack?.error);
+                    } else {
+                      joinMs.push(now() - start);
+                    }
+                    resolve();
+                  },
+                );
+            });
+          }, i * step);
+        }),
+    ),
+  );
+  send({ type: 'joined', joinMs, failures, firstError });
+}
+
+process.on('message', (c: WorkerCommand) => {
+  if (c.cmd === 'connect') void connectAll(c);
+  if (c.cmd === 'collect') {
+    send({ type: 'collected', latencies, received });
+    latencies = [];
+    received = {};
+  }
+  if (c.cmd === 'close') {
+    for (const s of sockets) s.disconnect();
+    sockets = [];
+    send({ type: 'closed' });
+    setTimeout(() => process.exit(0), 50);
+  }
+});

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { io, Socket } from 'socket.io-client';
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@phonghop/common';
+import { createUsersWithTokens, OursServer, startOursServer } from './ours-server';
+import type { BenchTarget } from './target';
+
+type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+async function rest<T>(
+  server: OursServer,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const res = await fetch(`${server.url}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (res.status === 204 ? undefined : await res.json()) as T;
+}
+
+/**
+ * Our product as a bench target: a live meeting with `clients` delegates, built through the
+ * public REST API; the chair publishes through the real socket command `agenda.update`, so every
+ * event goes through validation, permission, the PostgreSQL transaction with the hash-chained
+ * event log, and the broadcast after commit.
+ */
+export async function startOursTarget(clients: number): Promise<BenchTarget> {
+  const server = await startOursServer();
+  const [chair] = await createUsersWithTokens(server, 1, 'bench-chair-', 'admin');
+  const delegates = await createUsersWithTokens(server, clients, 'bench-delegate-');
+  const now = Date.now();
+  const meeting = await rest<{ id: string }>(server, chair.token, 'POST', '/meetings', {
+    title: 'Benchmark meeting',
+    kind: 'people_committee',
+    startsAt: new Date(now).toISOString(),
+    endsAt: new Date(now + 3_600_000).toISOString(),
+    location: 'Hội trường',
+  });
+  for (const d of delegates) {
+    await rest(server, chair.token, 'POST', `/meetings/${meeting.id}/participants`, {
+      userId: d.id,
+      role: 'delegate',
+    });
+  }
+  const item = await rest<{ id: string }>(server, chair.token, 'POST', `/meetings/${meeting.id}/agenda`, {
+    title: 'Bench item',
+    plannedMinutes: 10,
+  });
+  await rest(server, chair.token, 'POST', `/meetings/${meeting.id}/transitions`, { to: 'scheduled' });
+  await rest(server, chair.token, 'POST', `/meetings/${meeting.id}/transitions`, { to: 'live' });
+
+  const chairSocket: AppSocket = io(server.url, { transports: ['websocket'], auth: { token: chair.token } });
+  await new Promise<void>((resolve, reject) => {
+    chairSocket.once('connect', () => resolve());
+    chairSocket.once('connect_error', reject);
+  });
+  const joined = (await chairSocket.emitWithAck('meeting.join', { meetingId: meeting.id })) as Ack<unknown>;
+  if (!joined.ok) throw new Error(`chair join failed: ${joined.error.code}`);
+
+  return {
+    name: 'ours',
+    url: server.url,
+    tokens: delegates.map((d) => d.token),
+    joinEvent: 'meeting.join',
+    joinPayload: { meetingId: meeting.id },
+    eventName: 'meeting.event',
+    publish: async (id, sentAt) => {
+      const ack = (await chairSocket.timeout(30_000).emitWithAck('agenda.update', {
+        meetingId: meeting.id,
+        idempotencyKey: randomUUID(),
+        itemId: item.id,
+        title: `bench:${sentAt}:${id}`,
+      })) as Ack<unknown>;
+      if (!ack.ok) throw new Error(ack.error.code);
+    },
+    close: async () => {
+      chairSocket.disconnect();
+      await server.stop();
+    },
+  };
+}

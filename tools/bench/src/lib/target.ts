@@ -1,0 +1,16 @@
+/** One system under test: ours (the real gateway) or the bare socket.io baseline. */
+export interface BenchTarget {
+  name: 'ours' | 'bare';
+  url: string;
+  /** One token per client (null for the bare server). */
+  tokens: (string | null)[];
+  joinEvent: string;
+  joinPayload: unknown;
+  /** The server → client event that carries the broadcast. */
+  eventName: string;
+  /** Sends one change through the server; its broadcast must contain `bench:<sentAt>:<id>`. */
+  publish(id: number, sentAt: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const now = () => performance.timeOrigin + performance.now();

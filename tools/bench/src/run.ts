@@ -1,0 +1,64 @@
+/**
+ * `npm run bench -- <name> [--clients N]`: runs one benchmark and prints one line
+ * `BENCH <name> key=value … ratio=<r> target=<t>`, with the baseline measured in the same run.
+ * Progress goes to stderr; the BENCH line to stdout.
+ */
+import { fanoutLine, measureFanout } from './fanout';
+import { joinStormLine, measureJoinStorm } from './join-storm';
+import { startBareTarget } from './lib/bare-target';
+import { startOursTarget } from './lib/ours-target';
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+async function fanout(): Promise<void> {
+  const clients = option('clients', 1000);
+  const o = {
+    clients,
+    stepSeconds: option('seconds', 3),
+    p99LimitMs: 100,
+    rates: [5, 10, 20, 40, 80, 160, 320, 640, 1280],
+  };
+  process.stderr.write(
+    `fanout: ${clients} clients, ${o.stepSeconds}s per rate, p99 limit ${o.p99LimitMs} ms\n`,
+  );
+  const bare = await startBareTarget(clients, 0);
+  const bareResult = await measureFanout(bare, o);
+  await bare.close();
+  const ours = await startOursTarget(clients);
+  const oursResult = await measureFanout(ours, o);
+  await ours.close();
+  console.log(fanoutLine(clients, oursResult.best, bareResult.best));
+}
+
+async function joinStorm(): Promise<void> {
+  const clients = option('clients', 1000);
+  const windowMs = option('window', 10) * 1000;
+  process.stderr.write(`join-storm: ${clients} clients within ${windowMs / 1000}s\n`);
+  const bare = await startBareTarget(clients, 20 * 1024);
+  const bareResult = await measureJoinStorm(bare, windowMs);
+  await bare.close();
+  const ours = await startOursTarget(clients);
+  const oursResult = await measureJoinStorm(ours, windowMs);
+  await ours.close();
+  if (oursResult.firstError) process.stderr.write(`  ours first error: ${oursResult.firstError}\n`);
+  console.log(joinStormLine(clients, oursResult, bareResult));
+}
+
+const benches: Record<string, () => Promise<void>> = { fanout, 'join-storm': joinStorm };
+
+const name = process.argv[2];
+const bench = name ? benches[name] : undefined;
+if (!bench) {
+  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}> [--clients N]`);
+  process.exit(2);
+}
+bench().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
