@@ -1,16 +1,22 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { LoggerModule } from 'nestjs-pino';
+import { ZodSerializerInterceptor } from 'nestjs-zod';
 import { AuthGuard } from './common/auth/auth.guard';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { AppZodValidationPipe } from './common/validation/zod-validation.pipe';
 import { APP_CONFIG, AppConfig } from './config/env';
 import { dataSourceOptions } from './database/data-source';
+import { AgendaModule } from './modules/agenda/agenda.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
 import { HealthModule } from './modules/health/health.module';
+import { MeetingEventsModule } from './modules/meeting-events/meeting-events.module';
+import { MeetingsModule } from './modules/meetings/meetings.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 
@@ -23,6 +29,8 @@ export class AppModule {
       global: true,
       imports: [
         LoggerModule.forRoot({
+          // path-to-regexp 8 syntax; the default '*' makes Nest warn (LegacyRouteConverter).
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
             level: config.LOG_LEVEL,
             genReqId: (req, res) => {
@@ -48,12 +56,19 @@ export class AppModule {
         RealtimeModule,
         IdentityModule,
         HealthModule,
+        MeetingEventsModule,
+        MeetingsModule,
+        AgendaModule,
+        NotificationsModule,
+        CalendarModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useClass: AppZodValidationPipe },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        // Parses the return value of @ZodResponse routes with their schema (strips unknown fields).
+        { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
       ],
       exports: [APP_CONFIG],
     };

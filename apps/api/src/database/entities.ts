@@ -1,9 +1,27 @@
+import { AgendaItemEntity } from '../modules/agenda/agenda-item.entity';
+import { CalendarFeedEntity } from '../modules/calendar/calendar-feed.entity';
 import { AuthSessionEntity } from '../modules/identity/auth-session.entity';
 import { UserEntity } from '../modules/identity/user.entity';
+import { CommandReceiptEntity } from '../modules/meeting-events/command-receipt.entity';
+import { MeetingEventEntity } from '../modules/meeting-events/meeting-event.entity';
+import { MeetingParticipantEntity } from '../modules/meetings/meeting-participant.entity';
+import { MeetingEntity } from '../modules/meetings/meeting.entity';
+import { NotificationEntity } from '../modules/notifications/notification.entity';
 
 /**
  * Every TypeORM entity, listed once. The data source, the tests and the migration drift check all
  * read this list, so an entity missing here is missing everywhere (and the drift check says so).
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const ENTITIES: Function[] = [UserEntity, AuthSessionEntity];
+export const ENTITIES: Function[] = [
+  UserEntity,
+  AuthSessionEntity,
+  // meetings, agenda and the meeting event log (issue 3)
+  MeetingEntity,
+  MeetingParticipantEntity,
+  AgendaItemEntity,
+  MeetingEventEntity,
+  CommandReceiptEntity,
+  NotificationEntity,
+  CalendarFeedEntity,
+];

@@ -1,11 +1,13 @@
 import type { SystemClientToServerEvents, SystemServerToClientEvents } from './system';
+import type { MeetingsClientToServerEvents, MeetingsServerToClientEvents } from './meetings';
 
 export * from './system';
+export * from './meetings';
 
 /** Every event the server may send, for socket.io's typed Server and client Socket. */
-export type ServerToClientEvents = SystemServerToClientEvents;
+export type ServerToClientEvents = SystemServerToClientEvents & MeetingsServerToClientEvents;
 /** Every command a client may send. */
-export type ClientToServerEvents = SystemClientToServerEvents;
+export type ClientToServerEvents = SystemClientToServerEvents & MeetingsClientToServerEvents;
 
 /** The socket.io path shared by server and web app. */
 export const SOCKET_PATH = '/socket.io';

@@ -17,8 +17,10 @@ export const UserSchema = z.object({
   fullName: z.string(),
   title: z.string(),
   unit: z.string(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
+  // Bounded (as in the database): a bare `z.string().nullable()` is documented as an array by
+  // nestjs-zod 5.5 with zod >= 4.5 (nestjs-zod issue #473).
+  email: z.string().max(200).nullable(),
+  phone: z.string().max(20).nullable(),
   active: z.boolean(),
   systemRole: SystemRoleSchema,
   createdAt: z.iso.datetime(),
@@ -95,6 +97,23 @@ export type UserListQuery = z.infer<typeof UserListQuerySchema>;
 
 export const UserListResponseSchema = z.object({ items: z.array(UserSchema) });
 export type UserListResponse = z.infer<typeof UserListResponseSchema>;
+
+/** `GET /users/directory?q=`: any signed-in user looks up active people (e.g. to invite them). */
+export const UserDirectoryQuerySchema = z.strictObject({
+  q: z.string().max(100).optional(),
+});
+export type UserDirectoryQuery = z.infer<typeof UserDirectoryQuerySchema>;
+
+export const UserDirectoryResponseSchema = z.object({ items: z.array(UserSummarySchema) });
+export type UserDirectoryResponse = z.infer<typeof UserDirectoryResponseSchema>;
+
+/** The `:id` of `/users/:id…` routes. */
+export const UserIdParamSchema = z.strictObject({ id: z.uuid() });
+export type UserIdParam = z.infer<typeof UserIdParamSchema>;
+
+/** `POST /auth/refresh` answers like a sign-in: a fresh access token and the user. */
+export const RefreshResponseSchema = LoginResponseSchema;
+export type RefreshResponse = LoginResponse;
 
 /** Claims of an access token. `sid` is the refresh session it was issued from. */
 export interface AccessTokenClaims {

@@ -1,4 +1,4 @@
-import { HttpException, Logger } from '@nestjs/common';
+import { BadRequestException, HttpException, Logger } from '@nestjs/common';
 import { ApiError, ERROR_MESSAGES } from '@phonghop/common';
 import { ZodError } from 'zod';
 import { AppException } from './app-exception';
@@ -37,6 +37,9 @@ export function toApiError(err: unknown, logger: Logger): { status: number; erro
   if (bodyError?.type === 'entity.parse.failed') {
     return { status: 400, error: { code: 'MALFORMED_JSON', message: ERROR_MESSAGES.MALFORMED_JSON.en } };
   }
+  if (isWrappedJsonSyntaxError(err)) {
+    return { status: 400, error: { code: 'MALFORMED_JSON', message: ERROR_MESSAGES.MALFORMED_JSON.en } };
+  }
   if (err instanceof HttpException) {
     const status = err.getStatus();
     if (status === 404)
@@ -57,6 +60,16 @@ export function toApiError(err: unknown, logger: Logger): { status: number; erro
   const code = isDbConnectionError(err) ? 'DB_UNAVAILABLE' : 'INTERNAL_ERROR';
   logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
   return { status: code === 'DB_UNAVAILABLE' ? 503 : 500, error: { code, message: ERROR_MESSAGES[code].en } };
+}
+
+/**
+ * Nest replaces body-parser's SyntaxError (type `entity.parse.failed`) with a plain
+ * `BadRequestException(err.message)` before any filter sees it, so only the message is left.
+ * Our own code throws AppException, never a bare BadRequestException, so this cannot mistake one
+ * of ours; the other thing Nest wraps this way (a bad %-escape in the URL) does not mention JSON.
+ */
+function isWrappedJsonSyntaxError(err: unknown): boolean {
+  return err instanceof BadRequestException && !(err instanceof AppException) && /\bJSON\b/.test(err.message);
 }
 
 function isDbConnectionError(err: unknown): boolean {

@@ -1,14 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import type { SystemRole } from '@phonghop/common';
-import { DataSource, IsNull, Repository } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuthSessionEntity } from './auth-session.entity';
+
+/** Why a session ended, kept in `auth_sessions.revoked_reason`. */
+export type SessionRevokeReason = 'logout' | 'disabled' | 'password_reset' | 'refresh_reuse';
+
+/** A session as refresh needs it. */
+export interface RefreshSession {
+  id: string;
+  userId: string;
+  refreshHash: string;
+  expiresAt: Date;
+  revokedAt: Date | null;
+}
+
+export interface NewSession {
+  userId: string;
+  refreshHash: string;
+  expiresAt: Date;
+  ip: string | null;
+  userAgent: string | null;
+}
 
 @Injectable()
 export class SessionsRepository {
-  private readonly repo: Repository<AuthSessionEntity>;
+  constructor(private readonly dataSource: DataSource) {}
 
-  constructor(dataSource: DataSource) {
-    this.repo = dataSource.getRepository(AuthSessionEntity);
+  private repo(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(AuthSessionEntity);
   }
 
   /**
@@ -16,7 +36,7 @@ export class SessionsRepository {
    * is active; null otherwise. Read on every request so a demotion or a disable acts at once.
    */
   async activeRole(sessionId: string, userId: string): Promise<SystemRole | null> {
-    const row = await this.repo
+    const row = await this.repo()
       .createQueryBuilder('s')
       .innerJoin('s.user', 'u')
       .where('s.id = :sessionId AND s.user_id = :userId', { sessionId, userId })
@@ -26,7 +46,53 @@ export class SessionsRepository {
     return row?.role ?? null;
   }
 
-  findById(id: string): Promise<AuthSessionEntity | null> {
-    return this.repo.findOne({ where: { id, revokedAt: IsNull() } });
+  async create(data: NewSession): Promise<string> {
+    const saved = await this.repo().save(
+      this.repo().create({ ...data, revokedAt: null, revokedReason: null }),
+    );
+    return saved.id;
+  }
+
+  /** Reads and locks the session row: two refreshes with the same cookie run one after the other. */
+  async lockForRefresh(manager: EntityManager, id: string): Promise<RefreshSession | null> {
+    const e = await this.repo(manager)
+      .createQueryBuilder('s')
+      .setLock('pessimistic_write')
+      .where('s.id = :id', { id })
+      .getOne();
+    if (!e) return null;
+    return {
+      id: e.id,
+      userId: e.userId,
+      refreshHash: e.refreshHash,
+      expiresAt: e.expiresAt,
+      revokedAt: e.revokedAt,
+    };
+  }
+
+  async rotate(manager: EntityManager, id: string, refreshHash: string, expiresAt: Date): Promise<void> {
+    await this.repo(manager).update({ id }, { refreshHash, expiresAt, lastUsedAt: new Date() });
+  }
+
+  /** Revokes one session; false when it was already revoked (or does not exist). */
+  async revoke(id: string, reason: SessionRevokeReason, manager?: EntityManager): Promise<boolean> {
+    const result = await this.repo(manager).update(
+      { id, revokedAt: IsNull() },
+      { revokedAt: new Date(), revokedReason: reason },
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Revokes every open session of the user; the number revoked. */
+  async revokeAllForUser(
+    manager: EntityManager,
+    userId: string,
+    reason: SessionRevokeReason,
+  ): Promise<number> {
+    const result = await this.repo(manager).update(
+      { userId, revokedAt: IsNull() },
+      { revokedAt: new Date(), revokedReason: reason },
+    );
+    return result.affected ?? 0;
   }
 }

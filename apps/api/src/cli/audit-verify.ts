@@ -1,0 +1,91 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { Client } from 'pg';
+import { ConfigError, parseEnv } from '../config/env';
+import { RunningDatabase, startEmbeddedPostgres } from '../database/embedded-postgres';
+import { describeVerdict, verifyMeetingChain } from '../modules/meeting-events/chain-verify';
+
+/**
+ * `npm run audit:verify -- <meetingId>… | --all`: recomputes each meeting's hash chain and prints
+ * OK with the count, or names the first broken link (seq, expected vs stored). Exit code 0 when
+ * every chain is intact, 1 when one is broken, 2 on usage or connection errors.
+ *
+ * Database: DATABASE_URL, or else the embedded PostgreSQL of DATA_DIR — used if it is running,
+ * started (and stopped again) if not.
+ */
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const all = args.includes('--all');
+  const ids = args.filter((a) => !a.startsWith('--'));
+  if (!all && ids.length === 0) {
+    console.error('usage: npm run audit:verify -- <meetingId> [<meetingId>…] | --all');
+    return 2;
+  }
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const bad = ids.find((id) => !uuid.test(id));
+  if (bad) {
+    console.error(`not a meeting id: ${bad}`);
+    return 2;
+  }
+
+  const env = parseEnv(process.env);
+  let embedded: RunningDatabase | undefined;
+  let url = env.DATABASE_URL;
+  if (!url) {
+    url = `postgres://phonghop:phonghop@127.0.0.1:${env.EMBEDDED_PG_PORT}/phonghop`;
+    if (!(await reachable(url))) {
+      const dataDir = path.resolve(env.DATA_DIR);
+      console.error(`Starting the embedded PostgreSQL of ${dataDir} …`);
+      embedded = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_PG_PORT });
+      url = embedded.url;
+    }
+  }
+
+  const client = new Client({ connectionString: url, application_name: 'phonghop-audit-verify' });
+  await client.connect();
+  try {
+    // One consistent view even while meetings are live.
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const query = async <T>(sql: string, params: unknown[]) => (await client.query(sql, params)).rows as T[];
+    const targets = all
+      ? (await query<{ id: string }>('SELECT id FROM meetings ORDER BY created_at', [])).map((r) => r.id)
+      : ids;
+    let broken = 0;
+    for (const id of targets) {
+      const verdict = await verifyMeetingChain(query, id);
+      if (!verdict) {
+        console.error(`NOT FOUND ${id}: no such meeting`);
+        broken += 1;
+        continue;
+      }
+      (verdict.ok ? console.log : console.error)(describeVerdict(id, verdict));
+      if (!verdict.ok) broken += 1;
+    }
+    if (all) console.log(`${targets.length - broken}/${targets.length} meeting(s) intact`);
+    await client.query('COMMIT');
+    return broken === 0 ? 0 : 1;
+  } finally {
+    await client.end();
+    await embedded?.stop();
+  }
+}
+
+async function reachable(url: string): Promise<boolean> {
+  const probe = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await probe.connect();
+    await probe.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+main()
+  .then((code) => process.exit(code))
+  .catch((err: unknown) => {
+    console.error(
+      err instanceof ConfigError ? err.message : err instanceof Error ? err.message : String(err),
+    );
+    process.exit(2);
+  });

@@ -1,0 +1,222 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Meeting, MeetingEvent, MeetingEventPayloads, MeetingEventType } from '@phonghop/common';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { AppException } from '../../common/errors/app-exception';
+import { RealtimeService } from '../realtime/realtime.service';
+import { rooms } from '../realtime/realtime.types';
+import { GENESIS_HASH, hashEvent, hashRequest } from './event-hash';
+import { CommandActor, MeetingAccessService } from './meeting-access.service';
+import { MeetingEventsRepository, toMeetingEvent } from './meeting-events.repository';
+
+/** What a handler sees: the locked meeting, who acts, the transaction, and the event's seq and time. */
+export interface CommandContext {
+  manager: EntityManager;
+  /** The meeting as locked at the start of the command (null while creating it). */
+  meeting: Meeting;
+  actor: CommandActor;
+  /** The seq the event of this command gets. */
+  seq: number;
+  /** The event's time; handlers stamp state changes with it so state and log agree exactly. */
+  at: Date;
+  /** Work to do once the transaction has committed (socket emits, e-mail). Skipped on rollback. */
+  afterCommit(task: () => unknown): void;
+}
+
+/** A handler's answer: the event to append, and the result for the caller. */
+export interface CommandOutcome<K extends MeetingEventType, R> {
+  type: K;
+  payload: MeetingEventPayloads[K];
+  result: R;
+}
+
+export interface CommandResponse<R> {
+  event: MeetingEvent;
+  result: R;
+}
+
+export interface CommandSpec<K extends MeetingEventType, R> {
+  meetingId: string;
+  actor: AuthUser;
+  /** The command's name (`agenda.add`, `meeting.transition` …), logged and kept in receipts. */
+  command: string;
+  /** Null: the caller gave none (REST without the header) — the command is not deduplicated. */
+  idempotencyKey: string | null;
+  /** The validated request, hashed into the receipt so a reused key with other data is caught. */
+  request: unknown;
+  handle(ctx: CommandContext): Promise<CommandOutcome<K, R>>;
+}
+
+export interface CreateSpec<R> extends Omit<CommandSpec<'meeting.created', R>, 'handle'> {
+  /** Inserts the meeting row (with last_seq 0, last_hash GENESIS_HASH) and its first participants. */
+  handle(
+    ctx: Omit<CommandContext, 'meeting' | 'actor'> & { actor: AuthUser },
+  ): Promise<CommandOutcome<'meeting.created', R>>;
+}
+
+const RECEIPT_PK = 'pk_command_receipts';
+
+/**
+ * The one path of every change to a meeting, from REST and socket alike. In one PostgreSQL
+ * transaction it: checks the idempotency receipt, locks the meeting row, checks who acts, lets the
+ * handler check its rule and change the state tables, appends the event (seq = last_seq + 1,
+ * chained by hash) and stores the receipt. Only after commit is the event broadcast to the room
+ * `meeting:<id>`. Any failure rolls it all back: no half-written state, no event.
+ *
+ * Later domains (documents, attendance, speakers, polls, media, minutes) use this same service.
+ */
+@Injectable()
+export class MeetingCommandService {
+  private readonly logger = new Logger('MeetingCommands');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: MeetingAccessService,
+    private readonly events: MeetingEventsRepository,
+    private readonly realtime: RealtimeService,
+  ) {}
+
+  /** Runs a command on an existing meeting. */
+  execute<K extends MeetingEventType, R>(spec: CommandSpec<K, R>): Promise<CommandResponse<R>> {
+    return this.run(spec, spec.meetingId, async (manager) => {
+      const { meeting, lastHash, actor } = await this.access.open(spec.meetingId, spec.actor, spec.command, {
+        manager,
+        lock: true,
+      });
+      return { meeting, lastHash, actor };
+    });
+  }
+
+  /** Creates a meeting: its first event (seq 1) is `meeting.created`. */
+  create<R>(spec: CreateSpec<R>): Promise<CommandResponse<R>> {
+    return this.run<'meeting.created', R>(
+      {
+        ...spec,
+        handle: (ctx) => spec.handle({ ...ctx, actor: spec.actor }),
+      },
+      // The new meeting's id is made per attempt; a retried create must hash the same without it.
+      '',
+      async () => null,
+    );
+  }
+
+  private async run<K extends MeetingEventType, R>(
+    spec: CommandSpec<K, R>,
+    hashScope: string,
+    openMeeting: (
+      manager: EntityManager,
+    ) => Promise<{ meeting: Meeting; lastHash: string; actor: CommandActor } | null>,
+  ): Promise<CommandResponse<R>> {
+    const requestHash = hashRequest(spec.command, hashScope, spec.request);
+    if (spec.idempotencyKey) {
+      const replay = await this.replay<R>(spec, requestHash);
+      if (replay) return replay;
+    }
+    const tasks: (() => unknown)[] = [];
+    let response: CommandResponse<R>;
+    try {
+      response = await this.dataSource.transaction(async (manager): Promise<CommandResponse<R>> => {
+        const opened = await openMeeting(manager);
+        // Checked again under the meeting lock: a concurrent duplicate that got the lock first has
+        // committed its receipt by now, so this one answers with it instead of acting twice.
+        if (spec.idempotencyKey) {
+          const replay = await this.replay<R>(spec, requestHash, manager);
+          if (replay) return replay;
+        }
+        const seq = (opened?.meeting.lastSeq ?? 0) + 1;
+        const prevHash = opened?.lastHash ?? GENESIS_HASH;
+        const at = new Date();
+        const ctx: CommandContext = {
+          manager,
+          meeting: opened?.meeting as Meeting,
+          actor: opened?.actor ?? {
+            userId: spec.actor.id,
+            systemRole: spec.actor.systemRole,
+            meetingRole: null,
+          },
+          seq,
+          at,
+          afterCommit: (task) => tasks.push(task),
+        };
+        const outcome = await spec.handle(ctx);
+        const row = {
+          meetingId: spec.meetingId,
+          seq,
+          type: outcome.type,
+          payload: outcome.payload,
+          actorId: spec.actor.id,
+          at: at.toISOString(),
+        };
+        const hash = hashEvent(prevHash, row);
+        await this.events.insert(manager, { ...row, prevHash, hash });
+        const result: CommandResponse<R> = {
+          event: toMeetingEvent({ ...row, prevHash, hash }),
+          result: outcome.result,
+        };
+        if (spec.idempotencyKey) {
+          await manager.query(
+            `INSERT INTO command_receipts (actor_id, idempotency_key, meeting_id, command, request_hash, response)
+             VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
+            [
+              spec.actor.id,
+              spec.idempotencyKey,
+              spec.meetingId,
+              spec.command,
+              requestHash,
+              JSON.stringify(result),
+            ],
+          );
+        }
+        tasks.unshift(() =>
+          this.realtime.emitToRoom(rooms.meeting(spec.meetingId), 'meeting.event', result.event),
+        );
+        return result;
+      });
+    } catch (err) {
+      if (spec.idempotencyKey && isUniqueViolation(err, RECEIPT_PK)) {
+        // A concurrent duplicate (another meeting's lock, or a create) committed first.
+        const replay = await this.replay<R>(spec, requestHash);
+        if (replay) return replay;
+      }
+      this.access.noteIfRefusal(err, spec.actor.id, spec.meetingId, spec.command);
+      throw err;
+    }
+    for (const task of tasks) {
+      try {
+        await task();
+      } catch (err) {
+        // The command is committed; a failed side effect must not turn its answer into an error.
+        this.logger.error(`after-commit task of ${spec.command} failed: ${(err as Error).message}`);
+      }
+    }
+    return response;
+  }
+
+  /** The stored answer for this key, or null when the key is new; IDEMPOTENCY_KEY_REUSED on mismatch. */
+  private async replay<R>(
+    spec: { actor: AuthUser; idempotencyKey: string | null; command: string; meetingId: string },
+    requestHash: string,
+    manager?: EntityManager,
+  ): Promise<CommandResponse<R> | null> {
+    const rows: { request_hash: string; response: CommandResponse<R> }[] = await (
+      manager ?? this.dataSource.manager
+    ).query(
+      'SELECT request_hash, response FROM command_receipts WHERE actor_id = $1 AND idempotency_key = $2',
+      [spec.actor.id, spec.idempotencyKey],
+    );
+    if (rows.length === 0) return null;
+    if (rows[0].request_hash !== requestHash) {
+      this.logger.warn(
+        `idempotency key reused: user=${spec.actor.id} meeting=${spec.meetingId} command=${spec.command}`,
+      );
+      throw new AppException('IDEMPOTENCY_KEY_REUSED');
+    }
+    return rows[0].response;
+  }
+}
+
+function isUniqueViolation(err: unknown, constraint: string): boolean {
+  if (!(err instanceof QueryFailedError)) return false;
+  const driver = err.driverError as { code?: string; constraint?: string };
+  return driver.code === '23505' && driver.constraint === constraint;
+}

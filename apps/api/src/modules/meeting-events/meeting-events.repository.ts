@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import type { MeetingEvent } from '@phonghop/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { StoredEventRow } from './event-hash';
+
+interface EventRow {
+  meeting_id: string;
+  seq: number;
+  type: string;
+  payload: unknown;
+  actor_id: string | null;
+  created_at: Date;
+  prev_hash: string;
+  hash: string;
+}
+
+function toStored(r: EventRow): StoredEventRow {
+  return {
+    meetingId: r.meeting_id,
+    seq: r.seq,
+    type: r.type,
+    payload: r.payload,
+    actorId: r.actor_id,
+    at: r.created_at.toISOString(),
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+/** The envelope clients see (no hashes: they are for auditors). */
+export function toMeetingEvent(r: StoredEventRow): MeetingEvent {
+  return {
+    meetingId: r.meetingId,
+    seq: r.seq,
+    type: r.type,
+    payload: r.payload,
+    actorId: r.actorId,
+    at: r.at,
+  } as MeetingEvent;
+}
+
+/** Queries of the meeting event log. Appending happens only in MeetingCommandService. */
+@Injectable()
+export class MeetingEventsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(manager: EntityManager, row: StoredEventRow): Promise<void> {
+    await manager.query(
+      `INSERT INTO meeting_events (meeting_id, seq, type, payload, actor_id, created_at, prev_hash, hash)
+       VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8)`,
+      [
+        row.meetingId,
+        row.seq,
+        row.type,
+        JSON.stringify(row.payload),
+        row.actorId,
+        row.at,
+        row.prevHash,
+        row.hash,
+      ],
+    );
+    await manager.query('UPDATE meetings SET last_seq = $2, last_hash = $3 WHERE id = $1', [
+      row.meetingId,
+      row.seq,
+      row.hash,
+    ]);
+  }
+
+  /** Events with seq in (sinceSeq, sinceSeq + limit], in order. */
+  async since(
+    meetingId: string,
+    sinceSeq: number,
+    limit: number,
+    manager?: EntityManager,
+  ): Promise<MeetingEvent[]> {
+    const rows: EventRow[] = await (manager ?? this.dataSource.manager).query(
+      `SELECT meeting_id, seq, type, payload, actor_id, created_at, prev_hash, hash
+         FROM meeting_events WHERE meeting_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      [meetingId, sinceSeq, limit],
+    );
+    return rows.map((r) => toMeetingEvent(toStored(r)));
+  }
+
+  /** Stored rows with hashes, in seq order, one batch at a time (for the verifier). */
+  async storedBatch(
+    manager: EntityManager,
+    meetingId: string,
+    afterSeq: number,
+    limit: number,
+  ): Promise<StoredEventRow[]> {
+    const rows: EventRow[] = await manager.query(
+      `SELECT meeting_id, seq, type, payload, actor_id, created_at, prev_hash, hash
+         FROM meeting_events WHERE meeting_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      [meetingId, afterSeq, limit],
+    );
+    return rows.map(toStored);
+  }
+}

@@ -1,0 +1,50 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { RealtimeService } from '../realtime/realtime.service';
+import { rooms } from '../realtime/realtime.types';
+
+/** Presence broadcasts of one meeting are coalesced over this window (a join storm sends a few, not thousands). */
+const PRESENCE_COALESCE_MS = 150;
+
+/**
+ * Who is in a meeting room: the users with at least one socket in `meeting:<id>`. Not logged — it
+ * is read from socket.io itself (`fetchSockets`, which asks every node through the Redis adapter),
+ * so it is right across nodes and after a node dies.
+ */
+@Injectable()
+export class MeetingPresenceService implements OnModuleDestroy {
+  private readonly logger = new Logger('MeetingPresence');
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly realtime: RealtimeService) {}
+
+  /** User ids online in the meeting room, sorted. */
+  async online(meetingId: string): Promise<string[]> {
+    const sockets = await this.realtime.io.in(rooms.meeting(meetingId)).fetchSockets();
+    return [...new Set(sockets.map((s) => s.data.user.id))].sort();
+  }
+
+  /** Announces the room's presence soon (coalesced per meeting). */
+  changed(meetingId: string): void {
+    if (this.pending.has(meetingId)) return;
+    const timer = setTimeout(() => {
+      this.pending.delete(meetingId);
+      this.online(meetingId)
+        .then((online) =>
+          this.realtime.emitToRoom(rooms.meeting(meetingId), 'presence.changed', { meetingId, online }),
+        )
+        .catch((err: Error) => this.logger.warn(`presence of ${meetingId}: ${err.message}`));
+    }, PRESENCE_COALESCE_MS);
+    this.pending.set(meetingId, timer);
+  }
+
+  /** Takes every socket of a user (on every node) out of a meeting room — they are no longer a participant. */
+  evict(meetingId: string, userId: string): void {
+    this.realtime.io.in(rooms.user(userId)).socketsLeave(rooms.meeting(meetingId));
+    this.changed(meetingId);
+  }
+
+  onModuleDestroy(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,258 @@
+import type {
+  AgendaItem,
+  MeetingCommandResult,
+  MeetingDetail,
+  MeetingJoinResult,
+  MeetingSnapshot,
+} from '@phonghop/common';
+import { MeetingEventStream } from '@phonghop/common';
+import { startTestApp, TestApp } from '../../../test/test-app';
+import {
+  addItem,
+  addParticipant,
+  call,
+  connect,
+  createMeeting,
+  emit,
+  eventually,
+  expectStatus,
+  key,
+  ok,
+  Person,
+  person,
+  TestSocket,
+  transition,
+} from '../../../test/meetings-kit';
+
+/** A room screen as the web app keeps it: the shared stream fed by the join ack and `meeting.event`. */
+class RoomClient {
+  socket!: TestSocket;
+  stream?: MeetingEventStream;
+  applied = 0;
+  snapshots = 0;
+
+  constructor(
+    private readonly url: string,
+    readonly who: Person,
+    private readonly meetingId: string,
+  ) {}
+
+  async open(): Promise<void> {
+    this.socket = await connect(this.url, this.who);
+    // Listen before joining: events committed while the join is answered are held and de-duplicated.
+    this.socket.on('meeting.event', (e) => {
+      if (this.stream && e.meetingId === this.meetingId) this.applied += this.stream.receive(e);
+    });
+    const ack = ok(
+      await emit(this.socket, 'meeting.join', { meetingId: this.meetingId, sinceSeq: this.stream?.seq }),
+    );
+    this.take(ack as MeetingJoinResult);
+  }
+
+  take(result: MeetingJoinResult): void {
+    if (result.kind === 'snapshot') {
+      this.snapshots += 1;
+      if (this.stream) this.stream.loadSnapshot(result.snapshot);
+      else this.stream = new MeetingEventStream(result.snapshot);
+    } else {
+      this.applied += this.stream!.receive(result.events);
+    }
+  }
+
+  drop(): void {
+    this.socket.disconnect();
+  }
+
+  get state(): Omit<MeetingSnapshot, 'online'> {
+    const { online: _online, ...rest } = this.stream!.snapshot;
+    return rest;
+  }
+}
+
+describe('the live meeting room', () => {
+  let t: TestApp;
+  let secretary: Person;
+  let chair: Person;
+  let delegates: Person[];
+  let meetingId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    [secretary, chair, ...delegates] = await Promise.all([
+      person(t, 'thuky-room'),
+      person(t, 'chutri-room'),
+      ...Array.from({ length: 6 }, (_, i) => person(t, `daibieu-room-${i + 1}`)),
+    ]);
+    const m = await createMeeting(t, secretary, { title: 'Phiên họp trực tiếp' });
+    meetingId = m.id;
+    await addParticipant(t, secretary, m.id, chair, 'chair');
+    for (const d of delegates) await addParticipant(t, secretary, m.id, d, 'delegate');
+    for (const title of [
+      'Khai mạc',
+      'Báo cáo kinh tế - xã hội',
+      'Quốc phòng - an ninh',
+      'Thảo luận',
+      'Bế mạc',
+    ]) {
+      await addItem(t, secretary, m.id, title);
+    }
+    await transition(t, secretary, m.id, 'scheduled');
+  });
+  afterAll(() => t.close());
+
+  const serverState = async (): Promise<Omit<MeetingSnapshot, 'online'>> => {
+    const { myRole: _r, ...detail } = expectStatus(
+      await call<MeetingDetail>(t, secretary, 'GET', `/meetings/${meetingId}`),
+      200,
+    );
+    return detail;
+  };
+
+  it('answers a join with the same snapshot as REST, or with the missed events', async () => {
+    const s = await connect(t.url, delegates[0]);
+    try {
+      const snap = ok(await emit(s, 'meeting.join', { meetingId })) as MeetingJoinResult;
+      expect(snap.kind).toBe('snapshot');
+      if (snap.kind !== 'snapshot') return;
+      const { online, ...state } = snap.snapshot;
+      expect(state).toEqual(await serverState());
+      expect(online).toContain(delegates[0].id);
+      const seq = snap.snapshot.seq;
+
+      const upToDate = ok(await emit(s, 'meeting.join', { meetingId, sinceSeq: seq }));
+      expect(upToDate).toEqual({ kind: 'events', events: [], seq });
+      const behind = ok(await emit(s, 'meeting.join', { meetingId, sinceSeq: seq - 3 })) as MeetingJoinResult;
+      expect(behind.kind === 'events' && behind.events.map((e) => e.seq)).toEqual([seq - 2, seq - 1, seq]);
+      const ahead = ok(await emit(s, 'meeting.join', { meetingId, sinceSeq: seq + 10 })) as MeetingJoinResult;
+      expect(ahead.kind).toBe('snapshot');
+      const fromZero = ok(await emit(s, 'meeting.join', { meetingId, sinceSeq: 0 })) as MeetingJoinResult;
+      expect(fromZero.kind).toBe('snapshot');
+      expect(ok(await emit(s, 'meeting.leave', { meetingId }))).toEqual({ left: true });
+    } finally {
+      s.close();
+    }
+  });
+
+  it('tells the room who is online as people join, leave and drop', async () => {
+    const a = await connect(t.url, delegates[1]);
+    const b = await connect(t.url, delegates[2]);
+    try {
+      const lists: string[][] = [];
+      a.on('presence.changed', (p) => p.meetingId === meetingId && lists.push(p.online));
+      ok(await emit(a, 'meeting.join', { meetingId }));
+      ok(await emit(b, 'meeting.join', { meetingId }));
+      await eventually(() => expect(lists.at(-1)).toEqual([delegates[1].id, delegates[2].id].sort()));
+      b.disconnect();
+      await eventually(() => expect(lists.at(-1)).toEqual([delegates[1].id]));
+      ok(await emit(a, 'meeting.join', { meetingId }));
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
+  it('starts with the chair; the command is refused to a delegate', async () => {
+    const d = await connect(t.url, delegates[0]);
+    const c = await connect(t.url, chair);
+    try {
+      const refused = await emit(d, 'meeting.start', { meetingId, idempotencyKey: key() });
+      expect(refused).toEqual({
+        ok: false,
+        error: expect.objectContaining({ code: 'MEETING_ROLE_REQUIRED' }),
+      });
+      const bad = await emit(c, 'meeting.start', { meetingId } as never);
+      expect(bad).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION_FAILED' }) });
+      const started = ok(
+        await emit(c, 'meeting.start', { meetingId, idempotencyKey: key() }),
+      ) as MeetingCommandResult;
+      expect(started.event).toMatchObject({
+        type: 'meeting.statusChanged',
+        payload: { from: 'scheduled', to: 'live' },
+      });
+    } finally {
+      d.close();
+      c.close();
+    }
+  });
+
+  it('brings every client to the server state after 20 % drop out during 50 agenda changes', async () => {
+    const clients = delegates.flatMap((d) => [0, 1].map(() => new RoomClient(t.url, d, meetingId)));
+    clients.push(new RoomClient(t.url, secretary, meetingId), new RoomClient(t.url, chair, meetingId));
+    await Promise.all(clients.map((c) => c.open()));
+    const startSeq = clients[0].stream!.seq;
+    const control = await connect(t.url, chair);
+    const dropped = clients.filter((_, i) => i % 5 === 2); // 3 of 14 ≈ 20 %
+    const command = async <
+      E extends 'agenda.add' | 'agenda.update' | 'agenda.reorder' | 'agenda.setCurrent' | 'agenda.remove',
+    >(
+      event: E,
+      payload: Record<string, unknown>,
+    ) =>
+      (
+        ok(
+          await emit(control, event, { meetingId, idempotencyKey: key(), ...payload } as never),
+        ) as MeetingCommandResult
+      ).event;
+    const agenda = async () =>
+      expectStatus(await call<{ items: AgendaItem[] }>(t, chair, 'GET', `/meetings/${meetingId}/agenda`), 200)
+        .items;
+
+    try {
+      for (let change = 0; change < 50; change += 1) {
+        if (change === 8) dropped.forEach((c) => c.drop());
+        if (change === 20) await dropped[0].open(); // back early
+        if (change === 42) await Promise.all(dropped.slice(1).map((c) => c.open())); // back late
+        const items = await agenda();
+        switch (change % 5) {
+          case 0:
+            await command('agenda.add', {
+              title: `Nội dung phát sinh ${change}`,
+              plannedMinutes: 5 + change,
+            });
+            break;
+          case 1:
+            await command('agenda.setCurrent', { itemId: items[change % items.length].id });
+            break;
+          case 2: {
+            const ids = items.map((i) => i.id);
+            ids.push(ids.shift()!);
+            await command('agenda.reorder', { itemIds: ids });
+            break;
+          }
+          case 3:
+            await command('agenda.update', {
+              itemId: items[(change * 7) % items.length].id,
+              title: `Sửa lần ${change}`,
+            });
+            break;
+          default: {
+            const removable = items.filter((i) => i.status === 'pending' || i.status === 'skipped');
+            if (removable.length > 3) await command('agenda.remove', { itemId: removable.at(-1)!.id });
+            else await command('agenda.add', { title: `Bổ sung ${change}` });
+          }
+        }
+      }
+      // A last burst of concurrent commands: broadcasts may leave the server out of seq order.
+      await Promise.all(
+        Array.from({ length: 5 }, (_, i) => command('agenda.add', { title: `Đồng thời ${i}` })),
+      );
+
+      const server = await serverState();
+      expect(server.seq).toBe(startSeq + 55);
+      await eventually(() => {
+        for (const c of clients) expect(c.stream!.seq).toBe(server.seq);
+      });
+      for (const c of clients) {
+        expect(c.state).toEqual(server);
+        expect(c.stream!.gap).toBeNull();
+      }
+      // Nothing applied twice: every client applied each event after its own starting point exactly once.
+      for (const c of clients.filter((x) => !dropped.includes(x))) expect(c.applied).toBe(55);
+      for (const c of dropped) expect(c.snapshots).toBe(1);
+      for (const c of dropped) expect(c.applied).toBe(55);
+    } finally {
+      control.close();
+      clients.forEach((c) => c.socket.close());
+    }
+  }, 60_000);
+});

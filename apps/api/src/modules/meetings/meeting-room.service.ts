@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import type { MeetingJoinCommand, MeetingJoinResult } from '@phonghop/common';
+import { MeetingAccessService } from '../meeting-events/meeting-access.service';
+import { AppSocket, rooms } from '../realtime/realtime.types';
+import { MeetingPresenceService } from './meeting-presence.service';
+import { MeetingReadService } from './meeting-read.service';
+
+/** Beyond this many missed events a snapshot is cheaper than the replay. */
+export const MAX_CATCH_UP_EVENTS = 500;
+
+/**
+ * The live room: joining (after the participation check — clients never name rooms), catching up
+ * after a drop, leaving, presence.
+ */
+@Injectable()
+export class MeetingRoomService {
+  constructor(
+    private readonly access: MeetingAccessService,
+    private readonly read: MeetingReadService,
+    private readonly presence: MeetingPresenceService,
+  ) {}
+
+  /**
+   * Joins the socket to `meeting:<id>` and answers with what the client is missing. The socket joins
+   * the room before the state is read: an event committed meanwhile arrives both in the answer and
+   * on the channel, and the client's buffer drops the second copy — none falls in between.
+   */
+  async join(socket: AppSocket, cmd: MeetingJoinCommand): Promise<MeetingJoinResult> {
+    const user = socket.data.user;
+    const { meeting } = await this.access.open(cmd.meetingId, user, 'meeting.join');
+    await socket.join(rooms.meeting(cmd.meetingId));
+    this.presence.changed(cmd.meetingId);
+
+    const since = cmd.sinceSeq;
+    if (
+      since !== undefined &&
+      since >= 1 &&
+      since <= meeting.lastSeq &&
+      meeting.lastSeq - since <= MAX_CATCH_UP_EVENTS
+    ) {
+      const { events, seq } = await this.read.events(user, cmd.meetingId, since, MAX_CATCH_UP_EVENTS * 2);
+      if (events.length === seq - since) return { kind: 'events', events, seq };
+    }
+    const online = await this.presence.online(cmd.meetingId);
+    return { kind: 'snapshot', snapshot: await this.read.snapshot(user, cmd.meetingId, online) };
+  }
+
+  async leave(socket: AppSocket, meetingId: string): Promise<{ left: true }> {
+    if (socket.rooms.has(rooms.meeting(meetingId))) {
+      await socket.leave(rooms.meeting(meetingId));
+      this.presence.changed(meetingId);
+    }
+    return { left: true };
+  }
+
+  /** Called as the socket disconnects: the meetings it was in get a presence update once it is gone. */
+  watchDisconnect(socket: AppSocket): void {
+    socket.on('disconnecting', () => {
+      const meetingIds = [...socket.rooms].filter((r) => r.startsWith('meeting:')).map((r) => r.slice(8));
+      if (meetingIds.length === 0) return;
+      socket.once('disconnect', () => meetingIds.forEach((id) => this.presence.changed(id)));
+    });
+  }
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { AgendaModule } from '../agenda/agenda.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { MeetingPresenceService } from './meeting-presence.service';
+import { MeetingReadService } from './meeting-read.service';
+import { MeetingRoomService } from './meeting-room.service';
+import { MeetingsController } from './meetings.controller';
+import { MeetingsGateway } from './meetings.gateway';
+import { MeetingsRepository } from './meetings.repository';
+import { MeetingsService } from './meetings.service';
+
+@Module({
+  imports: [AgendaModule, NotificationsModule],
+  controllers: [MeetingsController],
+  providers: [
+    MeetingsRepository,
+    MeetingsService,
+    MeetingReadService,
+    MeetingPresenceService,
+    MeetingRoomService,
+    MeetingsGateway,
+  ],
+  exports: [MeetingsRepository, MeetingsService, MeetingReadService, MeetingPresenceService],
+})
+export class MeetingsModule {}

@@ -1,0 +1,60 @@
+import type { Ack } from '../ack';
+import type {
+  AgendaAddCommand,
+  AgendaRemoveCommand,
+  AgendaReorderCommand,
+  AgendaSetCurrentCommand,
+  AgendaUpdateCommand,
+  MeetingCommandResult,
+  MeetingEndCommand,
+  MeetingEvent,
+  MeetingJoinCommand,
+  MeetingJoinResult,
+  MeetingLeaveCommand,
+  MeetingStartCommand,
+  PresenceChanged,
+} from '../schemas/meeting-events';
+import type { Notification } from '../schemas/notifications';
+
+type Command<P, R> = (payload: P, ack: (ack: Ack<R>) => void) => void;
+
+/** Meeting room commands. Specs: docs/events/<name>.md. */
+export interface MeetingsClientToServerEvents {
+  'meeting.join': Command<MeetingJoinCommand, MeetingJoinResult>;
+  'meeting.leave': Command<MeetingLeaveCommand, { left: true }>;
+  'meeting.start': Command<MeetingStartCommand, MeetingCommandResult>;
+  'meeting.end': Command<MeetingEndCommand, MeetingCommandResult>;
+  'agenda.setCurrent': Command<AgendaSetCurrentCommand, MeetingCommandResult>;
+  'agenda.add': Command<AgendaAddCommand, MeetingCommandResult>;
+  'agenda.update': Command<AgendaUpdateCommand, MeetingCommandResult>;
+  'agenda.reorder': Command<AgendaReorderCommand, MeetingCommandResult>;
+  'agenda.remove': Command<AgendaRemoveCommand, MeetingCommandResult>;
+}
+
+export interface MeetingsServerToClientEvents {
+  /** Every logged change of a meeting the socket joined, in one channel so clients order by seq. */
+  'meeting.event': (event: MeetingEvent) => void;
+  /** Who is in the room now (ephemeral). */
+  'presence.changed': (payload: PresenceChanged) => void;
+  /** A new in-app notification for this user (sent to the user's own room). */
+  'notification.created': (notification: Notification) => void;
+}
+
+/** The names, for code that needs them as values (no event name typed twice as a string). */
+export const MEETING_COMMANDS = [
+  'meeting.join',
+  'meeting.leave',
+  'meeting.start',
+  'meeting.end',
+  'agenda.setCurrent',
+  'agenda.add',
+  'agenda.update',
+  'agenda.reorder',
+  'agenda.remove',
+] as const satisfies readonly (keyof MeetingsClientToServerEvents)[];
+
+export const MEETING_SERVER_EVENTS = [
+  'meeting.event',
+  'presence.changed',
+  'notification.created',
+] as const satisfies readonly (keyof MeetingsServerToClientEvents)[];

@@ -1,0 +1,229 @@
+import type { AgendaItem, AgendaItemProgress } from '../schemas/agenda';
+import type {
+  MeetingEvent,
+  MeetingEventOf,
+  MeetingEventType,
+  MeetingSnapshot,
+} from '../schemas/meeting-events';
+
+/*
+ * The client side of the meeting event log, pure so the web app and the tests share it:
+ *  - applyMeetingEvent: the reducer that turns a snapshot at seq n and event n+1 into the snapshot
+ *    at n+1 — the same state the server holds after that event.
+ *  - MeetingEventBuffer: puts events into seq order, drops the ones already applied, reports gaps.
+ *  - MeetingEventStream: both together, what a room screen holds.
+ */
+
+type Handler<K extends MeetingEventType> = (s: MeetingSnapshot, e: MeetingEventOf<K>) => MeetingSnapshot;
+
+const byPosition = (a: AgendaItem, b: AgendaItem) => a.position - b.position;
+
+function reorder(agenda: AgendaItem[], order: string[]): AgendaItem[] {
+  const rank = new Map(order.map((id, i) => [id, i + 1]));
+  return agenda
+    .filter((item) => rank.has(item.id))
+    .map((item) => ({ ...item, position: rank.get(item.id)! }))
+    .sort(byPosition);
+}
+
+function applyProgress(agenda: AgendaItem[], progress: AgendaItemProgress[]): AgendaItem[] {
+  const changes = new Map(progress.map((p) => [p.id, p]));
+  return agenda.map((item) => {
+    const p = changes.get(item.id);
+    return p ? { ...item, status: p.status, startedAt: p.startedAt, endedAt: p.endedAt } : item;
+  });
+}
+
+/** One handler per event type. Later domains add theirs (an unknown type only advances seq). */
+const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
+  'meeting.created': (s, e) => ({
+    ...s,
+    meeting: e.payload.meeting,
+    participants: e.payload.participants,
+    agenda: [],
+  }),
+  'meeting.updated': (s, e) => ({ ...s, meeting: { ...s.meeting, ...e.payload.changes } }),
+  'meeting.statusChanged': (s, e) => ({
+    ...s,
+    meeting: { ...s.meeting, status: e.payload.to },
+    agenda: applyProgress(s.agenda, e.payload.agenda),
+  }),
+  'participant.added': (s, e) => ({
+    ...s,
+    participants: [
+      ...s.participants.filter((p) => p.userId !== e.payload.participant.userId),
+      e.payload.participant,
+    ],
+  }),
+  'participant.removed': (s, e) => ({
+    ...s,
+    participants: s.participants.filter((p) => p.userId !== e.payload.userId),
+  }),
+  'participant.roleChanged': (s, e) => ({
+    ...s,
+    participants: s.participants.map((p) =>
+      p.userId === e.payload.userId ? { ...p, role: e.payload.role } : p,
+    ),
+  }),
+  'participant.responded': (s, e) => ({
+    ...s,
+    participants: s.participants.map((p) =>
+      p.userId === e.payload.userId
+        ? {
+            ...p,
+            invitation: e.payload.invitation,
+            declineReason: e.payload.declineReason,
+            respondedAt: e.payload.respondedAt,
+          }
+        : p,
+    ),
+  }),
+  'agenda.itemAdded': (s, e) => ({
+    ...s,
+    agenda: reorder([...s.agenda.filter((i) => i.id !== e.payload.item.id), e.payload.item], e.payload.order),
+  }),
+  'agenda.itemUpdated': (s, e) => ({
+    ...s,
+    agenda: s.agenda.map((i) => (i.id === e.payload.itemId ? { ...i, ...e.payload.changes } : i)),
+  }),
+  'agenda.itemRemoved': (s, e) => ({ ...s, agenda: reorder(s.agenda, e.payload.order) }),
+  'agenda.reordered': (s, e) => ({ ...s, agenda: reorder(s.agenda, e.payload.order) }),
+  'agenda.currentChanged': (s, e) => ({ ...s, agenda: applyProgress(s.agenda, e.payload.items) }),
+};
+
+export class MeetingEventOrderError extends Error {}
+
+/**
+ * Applies event `seq + 1` to a snapshot at `seq` and returns the new snapshot (the input is not
+ * changed). Throws MeetingEventOrderError for any other seq: order is the buffer's job, and applying
+ * out of order would silently diverge from the server.
+ */
+export function applyMeetingEvent(snapshot: MeetingSnapshot, event: MeetingEvent): MeetingSnapshot {
+  if (event.meetingId !== snapshot.meeting.id) {
+    throw new MeetingEventOrderError(`event of meeting ${event.meetingId} applied to ${snapshot.meeting.id}`);
+  }
+  if (event.seq !== snapshot.seq + 1) {
+    throw new MeetingEventOrderError(`event seq ${event.seq} applied to snapshot at seq ${snapshot.seq}`);
+  }
+  const handler = HANDLERS[event.type] as Handler<MeetingEventType> | undefined;
+  const next = handler ? handler(snapshot, event as never) : snapshot;
+  return { ...next, seq: event.seq, meeting: { ...next.meeting, lastSeq: event.seq } };
+}
+
+export interface BufferPushResult {
+  /** Events now ready to apply, in seq order (possibly empty). */
+  ready: MeetingEvent[];
+  /** The event was already applied or already buffered; it was dropped. */
+  duplicate: boolean;
+  /**
+   * Events are missing between the last applied seq and the ones held; the client should rejoin
+   * with `sinceSeq` (after a short wait: the missing ones may still be in flight).
+   */
+  gap: { fromSeq: number; toSeq: number } | null;
+}
+
+/**
+ * Orders a meeting's events by seq. Holds events that arrive early, releases them once the missing
+ * ones arrive, drops duplicates (seq ≤ the last applied or already held).
+ */
+export class MeetingEventBuffer {
+  private held = new Map<number, MeetingEvent>();
+
+  /** @param seq the last seq already applied (the snapshot's). */
+  constructor(
+    private applied: number,
+    /** More held events than this means the stream is broken: report the gap, keep holding. */
+    readonly maxHeld = 1000,
+  ) {}
+
+  /** The last seq released for applying. */
+  get seq(): number {
+    return this.applied;
+  }
+
+  get heldCount(): number {
+    return this.held.size;
+  }
+
+  /** Starts over at `seq` (after a snapshot); held events past it are kept, older ones dropped. */
+  reset(seq: number): MeetingEvent[] {
+    this.applied = seq;
+    for (const s of [...this.held.keys()]) if (s <= seq) this.held.delete(s);
+    return this.drain();
+  }
+
+  push(event: MeetingEvent): BufferPushResult {
+    if (event.seq <= this.applied || this.held.has(event.seq)) {
+      return { ready: [], duplicate: true, gap: this.gap() };
+    }
+    this.held.set(event.seq, event);
+    return { ready: this.drain(), duplicate: false, gap: this.gap() };
+  }
+
+  /** The missing range before the first held event, or null when nothing is held. */
+  gap(): { fromSeq: number; toSeq: number } | null {
+    if (this.held.size === 0) return null;
+    const first = Math.min(...this.held.keys());
+    return { fromSeq: this.applied + 1, toSeq: first - 1 };
+  }
+
+  private drain(): MeetingEvent[] {
+    const ready: MeetingEvent[] = [];
+    for (let next = this.held.get(this.applied + 1); next; next = this.held.get(this.applied + 1)) {
+      this.held.delete(next.seq);
+      this.applied = next.seq;
+      ready.push(next);
+    }
+    return ready;
+  }
+}
+
+/**
+ * A room's state on a client: the snapshot plus the ordering buffer. Feed it the `meeting.join`
+ * ack and every `meeting.event`; read `snapshot`. When `gap` is non-null for a while, rejoin with
+ * `sinceSeq: stream.seq`.
+ */
+export class MeetingEventStream {
+  private buffer: MeetingEventBuffer;
+
+  constructor(private current: MeetingSnapshot) {
+    this.buffer = new MeetingEventBuffer(current.seq);
+  }
+
+  get snapshot(): MeetingSnapshot {
+    return this.current;
+  }
+
+  get seq(): number {
+    return this.current.seq;
+  }
+
+  get gap(): { fromSeq: number; toSeq: number } | null {
+    return this.buffer.gap();
+  }
+
+  /** Replaces the state with a fresh snapshot; events held past its seq are applied on top. */
+  loadSnapshot(snapshot: MeetingSnapshot): void {
+    this.current = snapshot;
+    this.applyAll(this.buffer.reset(snapshot.seq));
+  }
+
+  /** Applies one event or a batch (e.g. the missed events of a rejoin); returns how many were applied. */
+  receive(events: MeetingEvent | readonly MeetingEvent[]): number {
+    let applied = 0;
+    for (const event of Array.isArray(events) ? events : [events as MeetingEvent]) {
+      applied += this.applyAll(this.buffer.push(event).ready);
+    }
+    return applied;
+  }
+
+  /** Presence is not in the log; it replaces the list as the server sends it. */
+  setOnline(online: string[]): void {
+    this.current = { ...this.current, online: [...online] };
+  }
+
+  private applyAll(events: MeetingEvent[]): number {
+    for (const e of events) this.current = applyMeetingEvent(this.current, e);
+    return events.length;
+  }
+}

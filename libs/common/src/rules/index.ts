@@ -1,0 +1,6 @@
+export * from './meeting-lifecycle';
+export * from './meeting-permissions';
+export * from './meeting-calendar';
+export * from './event-stream';
+export * from './canonical-json';
+export * from './agenda-progress';

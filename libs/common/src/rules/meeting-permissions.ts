@@ -1,0 +1,101 @@
+import type { AgendaItemStatus } from '../schemas/agenda';
+import type { MeetingRole, MeetingStatus } from '../schemas/meetings';
+import { MeetingActor, PREPARATION_STATUSES, RuleResult } from './meeting-lifecycle';
+
+/*
+ * Who may do what in a meeting, as pure functions. The server checks these for every REST call and
+ * socket command; the web uses them only to hide buttons.
+ */
+
+const ALLOWED = { ok: true } as const;
+const isAdmin = (a: MeetingActor) => a.systemRole === 'admin';
+const hasRole = (a: MeetingActor, ...roles: MeetingRole[]) =>
+  isAdmin(a) || (a.meetingRole !== null && roles.includes(a.meetingRole));
+
+/** Participants and system admins see a meeting, its agenda and its events. */
+export function canViewMeeting(actor: MeetingActor): boolean {
+  return isAdmin(actor) || actor.meetingRole !== null;
+}
+
+/** Title, kind, time, place, description: the secretary while the meeting is being prepared. */
+export function checkEditDetails(
+  status: MeetingStatus,
+  actor: MeetingActor,
+): RuleResult<'MEETING_ROLE_REQUIRED' | 'MEETING_NOT_EDITABLE'> {
+  if (!hasRole(actor, 'secretary')) return { ok: false, code: 'MEETING_ROLE_REQUIRED' };
+  if (!PREPARATION_STATUSES.includes(status)) return { ok: false, code: 'MEETING_NOT_EDITABLE' };
+  return ALLOWED;
+}
+
+/** Adding, removing and re-roling participants: the secretary until the meeting ends (latecomers). */
+export function checkManageParticipants(
+  status: MeetingStatus,
+  actor: MeetingActor,
+): RuleResult<'MEETING_ROLE_REQUIRED' | 'MEETING_NOT_EDITABLE'> {
+  if (!hasRole(actor, 'secretary')) return { ok: false, code: 'MEETING_ROLE_REQUIRED' };
+  if (!['draft', 'scheduled', 'live'].includes(status)) return { ok: false, code: 'MEETING_NOT_EDITABLE' };
+  return ALLOWED;
+}
+
+/** A participant answers their own invitation once the meeting is scheduled, until it ends. */
+export function checkRespondInvitation(
+  status: MeetingStatus,
+  actor: MeetingActor,
+): RuleResult<'NOT_A_PARTICIPANT' | 'MEETING_NOT_EDITABLE'> {
+  if (actor.meetingRole === null) return { ok: false, code: 'NOT_A_PARTICIPANT' };
+  if (status !== 'scheduled' && status !== 'live') return { ok: false, code: 'MEETING_NOT_EDITABLE' };
+  return ALLOWED;
+}
+
+export type AgendaAction = 'add' | 'update' | 'reorder' | 'remove';
+
+/**
+ * Agenda edits: the secretary before the meeting; while it is live the chair (who runs it) may add,
+ * edit, reorder and remove items that have not started. Nothing changes after the meeting ends —
+ * the agenda is part of the record.
+ */
+export function checkEditAgenda(
+  status: MeetingStatus,
+  actor: MeetingActor,
+): RuleResult<'MEETING_ROLE_REQUIRED' | 'MEETING_NOT_EDITABLE'> {
+  if (PREPARATION_STATUSES.includes(status)) {
+    return hasRole(actor, 'secretary') ? ALLOWED : { ok: false, code: 'MEETING_ROLE_REQUIRED' };
+  }
+  if (status === 'live') {
+    return hasRole(actor, 'chair') ? ALLOWED : { ok: false, code: 'MEETING_ROLE_REQUIRED' };
+  }
+  return { ok: false, code: 'MEETING_NOT_EDITABLE' };
+}
+
+/** An item that has started (active or done) keeps its place in the record: it cannot be removed. */
+export function checkRemoveAgendaItem(itemStatus: AgendaItemStatus): RuleResult<'AGENDA_ITEM_STARTED'> {
+  return itemStatus === 'active' || itemStatus === 'done'
+    ? { ok: false, code: 'AGENDA_ITEM_STARTED' }
+    : ALLOWED;
+}
+
+/** `skipped` ↔ `pending` only; active/done items move through setCurrent. */
+export function checkSetAgendaItemStatus(
+  current: AgendaItemStatus,
+  next: 'pending' | 'skipped',
+): RuleResult<'AGENDA_ITEM_STARTED'> {
+  if (current === next) return ALLOWED;
+  return current === 'pending' || current === 'skipped'
+    ? ALLOWED
+    : { ok: false, code: 'AGENDA_ITEM_STARTED' };
+}
+
+/** The current item is the chair's: only while the meeting is live. */
+export function checkSetCurrentItem(
+  status: MeetingStatus,
+  actor: MeetingActor,
+): RuleResult<'MEETING_ROLE_REQUIRED' | 'MEETING_NOT_LIVE'> {
+  if (!hasRole(actor, 'chair')) return { ok: false, code: 'MEETING_ROLE_REQUIRED' };
+  if (status !== 'live') return { ok: false, code: 'MEETING_NOT_LIVE' };
+  return ALLOWED;
+}
+
+/** Delegates, the chair and the secretary vote and count for quorum; guests never do. */
+export function isVotingRole(role: MeetingRole): boolean {
+  return role !== 'guest';
+}

@@ -1,0 +1,203 @@
+import { z } from 'zod';
+import {
+  AddAgendaItemFieldsSchema,
+  AgendaItemProgressSchema,
+  AgendaItemSchema,
+  ReorderAgendaFieldsSchema,
+  SetCurrentAgendaItemFieldsSchema,
+  UpdateAgendaItemFieldsSchema,
+} from './agenda';
+import {
+  IdempotencyKeySchema,
+  InvitationStatusSchema,
+  MeetingKindSchema,
+  MeetingRoleSchema,
+  MeetingSchema,
+  MeetingStatusSchema,
+  ParticipantSchema,
+} from './meetings';
+
+/*
+ * The meeting event log, as clients see it. Every accepted command appends exactly one event with
+ * the next per-meeting `seq`; clients apply events in seq order (rules/event-stream.ts).
+ *
+ * Later domains (documents, attendance, speakers, polls, media, minutes) add their own event types
+ * here — a payload schema, an entry in MeetingEventSchema and, when they change the snapshot, a
+ * handler in rules/event-stream.ts. Clients ignore types they do not know but still advance seq.
+ */
+
+const meetingDetailsPatch = z.object({
+  title: z.string().optional(),
+  kind: MeetingKindSchema.optional(),
+  organizerUnit: z.string().optional(),
+  startsAt: z.iso.datetime().optional(),
+  endsAt: z.iso.datetime().optional(),
+  location: z.string().nullable().optional(),
+  online: z.boolean().optional(),
+  description: z.string().optional(),
+});
+
+const agendaItemPatch = z.object({
+  title: z.string().optional(),
+  description: z.string().optional(),
+  presenterId: z.uuid().nullable().optional(),
+  plannedMinutes: z.number().int().optional(),
+  status: z.enum(['pending', 'skipped']).optional(),
+});
+
+/** Item ids in their new order (positions are 1..n in this order). */
+const agendaOrder = z.array(z.uuid());
+
+export const MeetingEventPayloadSchemas = {
+  'meeting.created': z.object({ meeting: MeetingSchema, participants: z.array(ParticipantSchema) }),
+  'meeting.updated': z.object({ changes: meetingDetailsPatch }),
+  /** `agenda`: items whose progress changed with the status (ending a meeting closes the current item). */
+  'meeting.statusChanged': z.object({
+    from: MeetingStatusSchema,
+    to: MeetingStatusSchema,
+    agenda: z.array(AgendaItemProgressSchema),
+  }),
+  'participant.added': z.object({ participant: ParticipantSchema }),
+  'participant.removed': z.object({ userId: z.uuid() }),
+  'participant.roleChanged': z.object({ userId: z.uuid(), from: MeetingRoleSchema, role: MeetingRoleSchema }),
+  'participant.responded': z.object({
+    userId: z.uuid(),
+    invitation: InvitationStatusSchema,
+    declineReason: z.string().nullable(),
+    respondedAt: z.iso.datetime(),
+  }),
+  'agenda.itemAdded': z.object({ item: AgendaItemSchema, order: agendaOrder }),
+  'agenda.itemUpdated': z.object({ itemId: z.uuid(), changes: agendaItemPatch }),
+  'agenda.itemRemoved': z.object({ itemId: z.uuid(), order: agendaOrder }),
+  'agenda.reordered': z.object({ order: agendaOrder }),
+  /** `items`: the progress of every item that changed (the previous current → done, the new → active). */
+  'agenda.currentChanged': z.object({
+    itemId: z.uuid().nullable(),
+    previousItemId: z.uuid().nullable(),
+    items: z.array(AgendaItemProgressSchema),
+  }),
+} as const;
+
+type PayloadSchemas = typeof MeetingEventPayloadSchemas;
+export type MeetingEventType = keyof PayloadSchemas;
+export type MeetingEventPayloads = { [K in MeetingEventType]: z.infer<PayloadSchemas[K]> };
+export const MEETING_EVENT_TYPES = Object.keys(MeetingEventPayloadSchemas) as MeetingEventType[];
+
+const envelope = <K extends MeetingEventType>(type: K) =>
+  z.object({
+    meetingId: z.uuid(),
+    seq: z.number().int().positive(),
+    type: z.literal(type),
+    payload: MeetingEventPayloadSchemas[type] as PayloadSchemas[K],
+    /** Null for events the system made (none yet; reserved for timers and imports). */
+    actorId: z.uuid().nullable(),
+    at: z.iso.datetime(),
+  });
+
+export const MeetingEventSchema = z.discriminatedUnion('type', [
+  envelope('meeting.created'),
+  envelope('meeting.updated'),
+  envelope('meeting.statusChanged'),
+  envelope('participant.added'),
+  envelope('participant.removed'),
+  envelope('participant.roleChanged'),
+  envelope('participant.responded'),
+  envelope('agenda.itemAdded'),
+  envelope('agenda.itemUpdated'),
+  envelope('agenda.itemRemoved'),
+  envelope('agenda.reordered'),
+  envelope('agenda.currentChanged'),
+]);
+export type MeetingEvent = z.infer<typeof MeetingEventSchema>;
+/** One event of a given type, e.g. `MeetingEventOf<'agenda.reordered'>`. */
+export type MeetingEventOf<K extends MeetingEventType> = Extract<MeetingEvent, { type: K }>;
+
+/** The whole state of a meeting room at `seq`. Later domains add their slices here. */
+export const MeetingSnapshotSchema = z.object({
+  meeting: MeetingSchema,
+  participants: z.array(ParticipantSchema),
+  /** Ordered by position. */
+  agenda: z.array(AgendaItemSchema),
+  seq: z.number().int().nonnegative(),
+  /** User ids with at least one socket in the room (ephemeral, not in the log). */
+  online: z.array(z.uuid()),
+});
+export type MeetingSnapshot = z.infer<typeof MeetingSnapshotSchema>;
+
+/** GET /meetings/:id — the snapshot without presence, plus the caller's role. */
+export const MeetingDetailSchema = MeetingSnapshotSchema.omit({ online: true }).extend({
+  myRole: MeetingRoleSchema.nullable(),
+});
+export type MeetingDetail = z.infer<typeof MeetingDetailSchema>;
+
+export const MeetingEventsQuerySchema = z.strictObject({
+  /** Events with seq > sinceSeq. */
+  sinceSeq: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(1000),
+});
+export type MeetingEventsQuery = z.infer<typeof MeetingEventsQuerySchema>;
+
+export const MeetingEventsResponseSchema = z.object({
+  events: z.array(MeetingEventSchema),
+  /** The meeting's last seq now. */
+  seq: z.number().int().nonnegative(),
+});
+export type MeetingEventsResponse = z.infer<typeof MeetingEventsResponseSchema>;
+
+// ---- socket commands (client → server) -------------------------------------------------------
+
+/** Every mutating command names its meeting and carries a fresh idempotency key (a uuid). */
+export const MeetingCommandBaseSchema = z.strictObject({
+  meetingId: z.uuid(),
+  idempotencyKey: IdempotencyKeySchema,
+});
+
+export const MeetingJoinCommandSchema = z.strictObject({
+  meetingId: z.uuid(),
+  /** The last seq the client applied; omit for a fresh snapshot. */
+  sinceSeq: z.number().int().min(0).optional(),
+});
+export type MeetingJoinCommand = z.infer<typeof MeetingJoinCommandSchema>;
+
+export const MeetingLeaveCommandSchema = z.strictObject({ meetingId: z.uuid() });
+export type MeetingLeaveCommand = z.infer<typeof MeetingLeaveCommandSchema>;
+
+export const MeetingStartCommandSchema = MeetingCommandBaseSchema;
+export type MeetingStartCommand = z.infer<typeof MeetingStartCommandSchema>;
+export const MeetingEndCommandSchema = MeetingCommandBaseSchema;
+export type MeetingEndCommand = z.infer<typeof MeetingEndCommandSchema>;
+
+export const AgendaSetCurrentCommandSchema = MeetingCommandBaseSchema.extend(
+  SetCurrentAgendaItemFieldsSchema.shape,
+);
+export type AgendaSetCurrentCommand = z.infer<typeof AgendaSetCurrentCommandSchema>;
+
+export const AgendaAddCommandSchema = MeetingCommandBaseSchema.extend(AddAgendaItemFieldsSchema.shape);
+export type AgendaAddCommand = z.input<typeof AgendaAddCommandSchema>;
+
+export const AgendaUpdateCommandSchema = MeetingCommandBaseSchema.extend({
+  itemId: z.uuid(),
+  ...UpdateAgendaItemFieldsSchema.shape,
+});
+export type AgendaUpdateCommand = z.infer<typeof AgendaUpdateCommandSchema>;
+
+export const AgendaReorderCommandSchema = MeetingCommandBaseSchema.extend(ReorderAgendaFieldsSchema.shape);
+export type AgendaReorderCommand = z.infer<typeof AgendaReorderCommandSchema>;
+
+export const AgendaRemoveCommandSchema = MeetingCommandBaseSchema.extend({ itemId: z.uuid() });
+export type AgendaRemoveCommand = z.infer<typeof AgendaRemoveCommandSchema>;
+
+/** Ack of `meeting.join`: a snapshot, or the events after `sinceSeq` (in order) when still in the log. */
+export type MeetingJoinResult =
+  { kind: 'snapshot'; snapshot: MeetingSnapshot } | { kind: 'events'; events: MeetingEvent[]; seq: number };
+
+/** Ack of every mutating command: the event it appended (also broadcast on `meeting.event`). */
+export interface MeetingCommandResult {
+  event: MeetingEvent;
+}
+
+/** Server → room, ephemeral (not logged): who has a socket in the meeting room now. */
+export interface PresenceChanged {
+  meetingId: string;
+  online: string[];
+}
