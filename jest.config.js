@@ -35,6 +35,7 @@ module.exports = {
         '<rootDir>/libs/*/src/**/*.spec.ts',
         '<rootDir>/apps/api/src/**/*.spec.ts',
         '<rootDir>/tools/**/*.spec.ts',
+        '<rootDir>/apps/web/src/**/*.spec.ts',
       ],
     },
     {

@@ -2,8 +2,15 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { RealtimeService } from '../realtime/realtime.service';
 import { rooms } from '../realtime/realtime.types';
 
-/** Presence broadcasts of one meeting are coalesced over this window (a join storm sends a few, not thousands). */
-const PRESENCE_COALESCE_MS = 150;
+/**
+ * Presence broadcasts of one meeting are coalesced over a window (a join storm sends a few, not
+ * thousands). Each broadcast carries the whole list to every socket, so its cost grows with the
+ * square of the room: the window grows with the room (150 ms for a ward meeting of 30, about 2 s
+ * for a hall of 1,000).
+ */
+const PRESENCE_MIN_WINDOW_MS = 150;
+const PRESENCE_MAX_WINDOW_MS = 2000;
+const PRESENCE_MS_PER_SOCKET = 2;
 
 /**
  * Who is in a meeting room: the users with at least one socket in `meeting:<id>`. Not logged — it
@@ -26,6 +33,11 @@ export class MeetingPresenceService implements OnModuleDestroy {
   /** Announces the room's presence soon (coalesced per meeting). */
   changed(meetingId: string): void {
     if (this.pending.has(meetingId)) return;
+    const localSockets = this.realtime.io.sockets.adapter.rooms.get(rooms.meeting(meetingId))?.size ?? 0;
+    const window = Math.min(
+      PRESENCE_MAX_WINDOW_MS,
+      Math.max(PRESENCE_MIN_WINDOW_MS, localSockets * PRESENCE_MS_PER_SOCKET),
+    );
     const timer = setTimeout(() => {
       this.pending.delete(meetingId);
       this.online(meetingId)
@@ -33,7 +45,7 @@ export class MeetingPresenceService implements OnModuleDestroy {
           this.realtime.emitToRoom(rooms.meeting(meetingId), 'presence.changed', { meetingId, online }),
         )
         .catch((err: Error) => this.logger.warn(`presence of ${meetingId}: ${err.message}`));
-    }, PRESENCE_COALESCE_MS);
+    }, window);
     this.pending.set(meetingId, timer);
   }
 

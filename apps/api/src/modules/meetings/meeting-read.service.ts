@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { MeetingDetail, MeetingEventsResponse, MeetingSnapshot } from '@phonghop/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
+import { AppException } from '../../common/errors/app-exception';
 import { AgendaRepository } from '../agenda/agenda.repository';
 import { MeetingAccessService } from '../meeting-events/meeting-access.service';
 import { MeetingEventsRepository } from '../meeting-events/meeting-events.repository';
@@ -11,8 +12,19 @@ import { MeetingsRepository } from './meetings.repository';
  * Reads of one meeting for participants: its state at a seq, or its events since a seq. Each read
  * runs in one REPEATABLE READ transaction, so the state and the seq it claims belong together.
  */
+/** Meetings whose shared room state is kept in memory (the most recently joined ones). */
+const STATE_CACHE_SIZE = 200;
+
+interface CachedState {
+  /** The meeting's last seq when the read began; the state itself is at this seq or later. */
+  seq: number;
+  state: Promise<Omit<MeetingSnapshot, 'online'>>;
+}
+
 @Injectable()
 export class MeetingReadService {
+  private readonly stateCache = new Map<string, CachedState>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: MeetingAccessService,
@@ -30,9 +42,37 @@ export class MeetingReadService {
     });
   }
 
+  /**
+   * The room state for a joining socket. Its shared part (meeting, participants, agenda) is the same
+   * for everyone at a given seq, so it is read once per seq and shared: a join storm of a thousand
+   * tablets costs one read, not a thousand. The seq used as the key is read after the socket joined
+   * the room, so the state handed out is never older than an event the socket could have missed.
+   */
   async snapshot(user: AuthUser, meetingId: string, online: string[]): Promise<MeetingSnapshot> {
-    const { meeting, participants, agenda, seq } = await this.detail(user, meetingId, 'meeting.join');
-    return { meeting, participants, agenda, seq, online };
+    const { meeting } = await this.access.open(meetingId, user, 'meeting.join');
+    let entry = this.stateCache.get(meetingId);
+    if (!entry || entry.seq < meeting.lastSeq) {
+      const state = this.consistent(async (manager) => {
+        const current = await this.meetings.findById(meetingId, manager);
+        const participants = await this.meetings.participants(meetingId, manager);
+        const agenda = await this.agenda.list(meetingId, manager);
+        if (!current) throw new AppException('MEETING_NOT_FOUND');
+        return { meeting: current, participants, agenda, seq: current.lastSeq };
+      });
+      entry = { seq: meeting.lastSeq, state };
+      this.remember(meetingId, entry);
+      state.catch(() => this.stateCache.delete(meetingId));
+    }
+    return { ...(await entry.state), online };
+  }
+
+  private remember(meetingId: string, entry: CachedState): void {
+    this.stateCache.delete(meetingId);
+    this.stateCache.set(meetingId, entry);
+    if (this.stateCache.size > STATE_CACHE_SIZE) {
+      const oldest = this.stateCache.keys().next().value;
+      if (oldest !== undefined) this.stateCache.delete(oldest);
+    }
   }
 
   /** Events after `sinceSeq` (at most `limit`), and the meeting's last seq. */

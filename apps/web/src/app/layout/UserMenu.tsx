@@ -1,0 +1,62 @@
+import { Avatar, Box, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../features/auth/hooks/use-session';
+import { LanguageSwitch } from '../../features/preferences/components/LanguageSwitch';
+import { session } from '../../lib/session';
+import { initials } from '../../lib/initials';
+
+/** Name and title of the signed-in person; the menu holds the language switch and sign-out. */
+export function UserMenu() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  if (!user) return null;
+  return (
+    <Menu position="bottom-end" width={300} shadow="md" withinPortal>
+      <Menu.Target>
+        <UnstyledButton data-testid="user-menu" aria-label={t('userMenu.open')} py={6} px="xs">
+          <Group gap="sm" wrap="nowrap">
+            <Avatar color="brand" radius="xl" size={44}>
+              {initials(user.fullName)}
+            </Avatar>
+            <Stack gap={0} visibleFrom="sm" maw={220}>
+              <Text fw={600} size="sm" truncate data-testid="user-menu-name">
+                {user.fullName}
+              </Text>
+              <Text size="xs" c="dimmed" truncate>
+                {user.title || user.unit}
+              </Text>
+            </Stack>
+            <IconChevronDown size={18} />
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Box px="sm" py="xs">
+          <Text fw={600}>{user.fullName}</Text>
+          {user.title && <Text size="sm">{user.title}</Text>}
+          {user.unit && (
+            <Text size="sm" c="dimmed">
+              {user.unit}
+            </Text>
+          )}
+        </Box>
+        <Menu.Divider />
+        <Menu.Label>{t('language.label')}</Menu.Label>
+        <Box px="sm" pb="xs">
+          <LanguageSwitch fullWidth />
+        </Box>
+        <Menu.Divider />
+        <Menu.Item
+          color="red"
+          leftSection={<IconLogout size={20} />}
+          onClick={() => void session.signOut()}
+          data-testid="sign-out"
+          py="sm"
+        >
+          {t('userMenu.signOut')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,119 @@
+import {
+  closestCenter,
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+} from '@dnd-kit/core';
+import {
+  arrayMove,
+  SortableContext,
+  sortableKeyboardCoordinates,
+  verticalListSortingStrategy,
+} from '@dnd-kit/sortable';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { AgendaItem, Participant } from '@phonghop/common';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useErrorMessage } from '../../../lib/use-error-message';
+import { useRemoveAgendaItem, useReorderAgenda } from '../hooks/use-meetings';
+import { AgendaItemModal } from './AgendaItemModal';
+import { SortableAgendaRow } from './SortableAgendaRow';
+
+interface AgendaBuilderProps {
+  meetingId: string;
+  agenda: AgendaItem[];
+  participants: Participant[];
+  editable: boolean;
+}
+
+type Dialog = { kind: 'add' } | { kind: 'edit'; item: AgendaItem } | null;
+
+/**
+ * The agenda builder: items in order, dragged by their handle to reorder (mouse, finger or keyboard),
+ * each with its presenter and planned duration.
+ */
+export function AgendaBuilder({ meetingId, agenda, participants, editable }: AgendaBuilderProps) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const reorder = useReorderAgenda(meetingId);
+  const remove = useRemoveAgendaItem(meetingId);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  // A finger must move a little before a drag starts, so a tap on the handle is not a drag.
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+  const total = agenda.reduce((sum, item) => sum + item.plannedMinutes, 0);
+
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    if (!over || active.id === over.id) return;
+    const ids = agenda.map((item) => item.id);
+    const next = arrayMove(ids, ids.indexOf(String(active.id)), ids.indexOf(String(over.id)));
+    reorder
+      .mutateAsync(next)
+      .catch((err: unknown) => notifications.show({ color: 'red', message: errorMessage(err) }));
+  };
+
+  const removeItem = (item: AgendaItem) =>
+    remove
+      .mutateAsync(item.id)
+      .catch((err: unknown) => notifications.show({ color: 'red', message: errorMessage(err) }));
+
+  return (
+    <Paper withBorder radius="md" p="lg">
+      <Group justify="space-between" mb="md">
+        <Stack gap={0}>
+          <Title order={2} size="h4">
+            {t('agenda.title')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('agenda.summary', { count: agenda.length, minutes: total })}
+          </Text>
+        </Stack>
+        {editable && (
+          <Button
+            leftSection={<IconPlus size={20} />}
+            onClick={() => setDialog({ kind: 'add' })}
+            data-testid="agenda-add"
+          >
+            {t('agenda.add')}
+          </Button>
+        )}
+      </Group>
+      {agenda.length === 0 && <Text c="dimmed">{t('agenda.empty')}</Text>}
+      {editable && agenda.length > 1 && (
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('agenda.dragHint')}
+        </Text>
+      )}
+      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+        <SortableContext items={agenda.map((item) => item.id)} strategy={verticalListSortingStrategy}>
+          <Stack gap="xs" data-testid="agenda-builder">
+            {agenda.map((item) => (
+              <SortableAgendaRow
+                key={item.id}
+                item={item}
+                participants={participants}
+                editable={editable}
+                onEdit={() => setDialog({ kind: 'edit', item })}
+                onRemove={() => void removeItem(item)}
+              />
+            ))}
+          </Stack>
+        </SortableContext>
+      </DndContext>
+      <AgendaItemModal
+        meetingId={meetingId}
+        participants={participants}
+        opened={dialog !== null}
+        item={dialog?.kind === 'edit' ? dialog.item : null}
+        onClose={() => setDialog(null)}
+      />
+    </Paper>
+  );
+}

@@ -1,0 +1,126 @@
+import { Button, Group, Modal, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { checkSetCurrentItem, checkTransition, type MeetingActor } from '@phonghop/common';
+import {
+  IconPlayerPlay,
+  IconPlayerSkipBack,
+  IconPlayerSkipForward,
+  IconPlayerStop,
+} from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useErrorMessage } from '../../../lib/use-error-message';
+import type { MeetingRoom } from '../hooks/use-meeting-room';
+import { nextItem, previousItem } from '../state/agenda-navigation';
+
+type Busy = 'start' | 'next' | 'previous' | 'end' | null;
+
+/** Start, move through the agenda, end: the chair runs the meeting from here. */
+export function ChairControls({ room, actor }: { room: MeetingRoom; actor: MeetingActor }) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const [busy, setBusy] = useState<Busy>(null);
+  const [confirmEnd, setConfirmEnd] = useState(false);
+  const snapshot = room.snapshot;
+  if (!snapshot) return null;
+  const { meeting, agenda } = snapshot;
+  const canStart = checkTransition(meeting.status, 'live', actor).ok;
+  const canEnd = checkTransition(meeting.status, 'ended', actor).ok;
+  const canNavigate = checkSetCurrentItem(meeting.status, actor).ok;
+  if (!canStart && !canEnd && !canNavigate) return null;
+
+  const next = nextItem(agenda);
+  const previous = previousItem(agenda);
+  const run = async (which: Busy, action: () => Promise<void>) => {
+    setBusy(which);
+    try {
+      await action();
+    } catch (err) {
+      notifications.show({ color: 'red', message: errorMessage(err) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Paper withBorder radius="md" p="md" data-testid="chair-controls">
+      <Text size="sm" fw={600} c="dimmed" mb="sm">
+        {t('room.chairControls')}
+      </Text>
+      <Stack gap="sm">
+        {canStart && (
+          <Button
+            size="xl"
+            fullWidth
+            color="red"
+            leftSection={<IconPlayerPlay size={24} />}
+            loading={busy === 'start'}
+            onClick={() => void run('start', room.start)}
+            data-testid="room-start"
+          >
+            {t('room.start')}
+          </Button>
+        )}
+        {canNavigate && (
+          <SimpleGrid cols={2} spacing="sm">
+            <Button
+              size="lg"
+              variant="default"
+              leftSection={<IconPlayerSkipBack size={22} />}
+              disabled={!previous}
+              loading={busy === 'previous'}
+              onClick={() => previous && void run('previous', () => room.setCurrent(previous.id))}
+              data-testid="room-previous"
+            >
+              {t('room.previous')}
+            </Button>
+            <Button
+              size="lg"
+              rightSection={<IconPlayerSkipForward size={22} />}
+              disabled={!next}
+              loading={busy === 'next'}
+              onClick={() => next && void run('next', () => room.setCurrent(next.id))}
+              data-testid="room-next"
+            >
+              {agenda.some((i) => i.status === 'active') ? t('room.next') : t('room.first')}
+            </Button>
+          </SimpleGrid>
+        )}
+        {canEnd && (
+          <Button
+            size="md"
+            variant="outline"
+            color="red"
+            fullWidth
+            leftSection={<IconPlayerStop size={20} />}
+            loading={busy === 'end'}
+            onClick={() => setConfirmEnd(true)}
+            data-testid="room-end"
+          >
+            {t('room.end')}
+          </Button>
+        )}
+      </Stack>
+      <Modal opened={confirmEnd} onClose={() => setConfirmEnd(false)} title={t('room.endTitle')} size="md">
+        <Stack gap="lg">
+          <Text>{t('room.endBody')}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirmEnd(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color="red"
+              data-testid="room-end-confirm"
+              onClick={() => {
+                setConfirmEnd(false);
+                void run('end', room.end);
+              }}
+            >
+              {t('room.end')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Paper>
+  );
+}

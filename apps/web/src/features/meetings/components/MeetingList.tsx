@@ -1,0 +1,36 @@
+import { Alert, Center, Loader, Stack, Text } from '@mantine/core';
+import type { MeetingListQuery } from '@phonghop/common';
+import { useTranslation } from 'react-i18next';
+import { useErrorMessage } from '../../../lib/use-error-message';
+import { useMeetingList } from '../hooks/use-meetings';
+import { MeetingCard } from './MeetingCard';
+
+export function MeetingList({ scope }: { scope: NonNullable<MeetingListQuery['scope']> }) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const meetings = useMeetingList({ scope });
+
+  if (meetings.isPending) {
+    return (
+      <Center py="xl">
+        <Loader />
+      </Center>
+    );
+  }
+  if (meetings.error) return <Alert color="red">{errorMessage(meetings.error)}</Alert>;
+  const items = meetings.data.items;
+  if (items.length === 0) {
+    return (
+      <Text c="dimmed" ta="center" py="xl" data-testid="meetings-empty">
+        {t(`meetings.empty.${scope}`)}
+      </Text>
+    );
+  }
+  return (
+    <Stack gap="sm" data-testid="meeting-list">
+      {items.map((meeting) => (
+        <MeetingCard key={meeting.id} meeting={meeting} />
+      ))}
+    </Stack>
+  );
+}

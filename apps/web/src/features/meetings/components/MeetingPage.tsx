@@ -1,0 +1,46 @@
+import { Alert, Anchor, Center, Grid, Loader, Stack } from '@mantine/core';
+import { IconChevronLeft } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { useErrorMessage } from '../../../lib/use-error-message';
+import { useMeeting } from '../hooks/use-meetings';
+import { AgendaOverview } from './AgendaOverview';
+import { InvitationCard } from './InvitationCard';
+import { MeetingHeader } from './MeetingHeader';
+import { ParticipantList } from './ParticipantList';
+
+/** One meeting for everyone in it: details, my invitation, agenda and participants. */
+export function MeetingPage() {
+  const { meetingId = '' } = useParams();
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const detail = useMeeting(meetingId);
+
+  if (detail.isPending) {
+    return (
+      <Center py="xl">
+        <Loader />
+      </Center>
+    );
+  }
+  if (detail.error) return <Alert color="red">{errorMessage(detail.error)}</Alert>;
+  const { meeting, participants, agenda, myRole } = detail.data;
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to="/meetings" size="sm">
+        <IconChevronLeft size={14} /> {t('meetings.backToList')}
+      </Anchor>
+      <MeetingHeader meeting={meeting} myRole={myRole} />
+      <InvitationCard meeting={meeting} participants={participants} />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <AgendaOverview agenda={agenda} participants={participants} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <ParticipantList participants={participants} showInvitations={meeting.status !== 'draft'} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,56 @@
+import { Alert, Center, Grid, Loader, Stack } from '@mantine/core';
+import { useParams } from 'react-router-dom';
+import { useErrorMessage } from '../../../lib/use-error-message';
+import { useSession } from '../../auth/hooks/use-session';
+import { useMeetingActor } from '../hooks/use-meeting-actor';
+import { useMeetingRoom } from '../hooks/use-meeting-room';
+import { ChairControls } from './ChairControls';
+import { CurrentItemPanel } from './CurrentItemPanel';
+import { RoomAgenda } from './RoomAgenda';
+import { RoomHeader } from './RoomHeader';
+import { RoomPresence } from './RoomPresence';
+
+/**
+ * The live meeting room for everyone: status, the agenda following the chair, who is online; the
+ * chair's controls for the chair. State comes only from the meeting's event log over the socket.
+ */
+export function MeetingRoomPage() {
+  const { meetingId = '' } = useParams();
+  const errorMessage = useErrorMessage();
+  const room = useMeetingRoom(meetingId);
+  const { user } = useSession();
+  const myRole = room.snapshot?.participants.find((p) => p.userId === user?.id)?.role ?? null;
+  const actor = useMeetingActor(myRole);
+
+  if (!room.snapshot) {
+    if (room.error && room.error !== 'NETWORK') {
+      return <Alert color="red">{errorMessage({ code: room.error })}</Alert>;
+    }
+    return (
+      <Center py="xl">
+        <Loader />
+      </Center>
+    );
+  }
+  const { meeting, agenda, participants, online } = room.snapshot;
+
+  return (
+    <Stack gap="md" data-testid="meeting-room" data-seq={room.snapshot.seq}>
+      <RoomHeader meeting={meeting} onlineCount={online.length} participantCount={participants.length} />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Stack gap="md">
+            <CurrentItemPanel meeting={meeting} agenda={agenda} participants={participants} />
+            <ChairControls room={room} actor={actor} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Stack gap="md">
+            <RoomAgenda room={room} actor={actor} />
+            <RoomPresence participants={participants} online={online} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

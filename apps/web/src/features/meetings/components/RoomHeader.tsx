@@ -1,0 +1,50 @@
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { Meeting } from '@phonghop/common';
+import { IconArrowLeft, IconWifi } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { formatMeetingTime } from '../format';
+import { MeetingStatusBadge } from './MeetingBadges';
+
+interface RoomHeaderProps {
+  meeting: Meeting;
+  onlineCount: number;
+  participantCount: number;
+}
+
+export function RoomHeader({ meeting, onlineCount, participantCount }: RoomHeaderProps) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Stack gap={4} miw={0}>
+          <Group gap="xs">
+            <MeetingStatusBadge status={meeting.status} size="lg" />
+            <Group gap={4} c="teal.8" data-testid="room-online-count">
+              <IconWifi size={18} />
+              <Text size="sm" fw={600}>
+                {t('room.online', { online: onlineCount, total: participantCount })}
+              </Text>
+            </Group>
+          </Group>
+          <Title order={1} size="h3" lineClamp={2} data-testid="meeting-title">
+            {meeting.title}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {formatMeetingTime(meeting.startsAt, meeting.endsAt)}
+            {meeting.location ? ` · ${meeting.location}` : ''}
+          </Text>
+        </Stack>
+        <Button
+          component={Link}
+          to={`/meetings/${meeting.id}`}
+          variant="default"
+          leftSection={<IconArrowLeft size={20} />}
+          style={{ flexShrink: 0 }}
+        >
+          {t('room.leave')}
+        </Button>
+      </Group>
+    </Paper>
+  );
+}

@@ -1,0 +1,46 @@
+import type { MeetingCommandResult } from '@phonghop/common';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiRequestError } from '../../../lib/api-error';
+import { sendCommand } from '../../../lib/socket-command';
+import { useSocket } from '../../realtime/state/socket-context';
+import { MeetingRoomClient, type RoomState } from '../state/meeting-room-client';
+
+export interface MeetingRoom extends RoomState {
+  start(): Promise<void>;
+  end(): Promise<void>;
+  setCurrent(itemId: string | null): Promise<void>;
+}
+
+/** The live state of one meeting room, and the chair's commands on it. */
+export function useMeetingRoom(meetingId: string): MeetingRoom {
+  const { socket } = useSocket();
+  const [state, setState] = useState<RoomState>({ snapshot: null, joining: true, error: null });
+  const client = useRef<MeetingRoomClient | null>(null);
+
+  useEffect(() => {
+    if (!socket) return;
+    const room = new MeetingRoomClient(socket, meetingId, setState);
+    client.current = room;
+    room.start();
+    return () => {
+      room.stop();
+      client.current = null;
+    };
+  }, [socket, meetingId]);
+
+  const run = useCallback(
+    async (command: (s: NonNullable<typeof socket>) => Promise<MeetingCommandResult>) => {
+      if (!socket) throw new ApiRequestError('NETWORK', 0);
+      const { event } = await command(socket);
+      client.current?.applyOwn(event);
+    },
+    [socket],
+  );
+
+  return {
+    ...state,
+    start: () => run((s) => sendCommand(s, 'meeting.start', { meetingId })),
+    end: () => run((s) => sendCommand(s, 'meeting.end', { meetingId })),
+    setCurrent: (itemId) => run((s) => sendCommand(s, 'agenda.setCurrent', { meetingId, itemId })),
+  };
+}

@@ -1,0 +1,53 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { createAppSocket, type AppSocket } from '../../../lib/socket';
+import { session } from '../../../lib/session';
+import { SocketContext, type ConnectionStatus } from './socket-context';
+
+/** Refused by the server's auth middleware with one of these: get a new token, then try again. */
+const AUTH_ERRORS = new Set(['TOKEN_EXPIRED', 'UNAUTHENTICATED']);
+
+/**
+ * Opens the one socket of a signed-in user and tracks its state for the reconnect banner. When the
+ * server revokes the session (`session.revoked`) the user is signed out to the sign-in page.
+ */
+export function SocketProvider({ children }: { children: ReactNode }) {
+  const [socket, setSocket] = useState<AppSocket | null>(null);
+  const [status, setStatus] = useState<ConnectionStatus>('connecting');
+
+  useEffect(() => {
+    const s = createAppSocket();
+    let revoked = false;
+    s.on('connect', () => setStatus('connected'));
+    s.on('disconnect', (reason) => {
+      if (revoked || reason === 'io client disconnect') return;
+      setStatus('reconnecting');
+      // The server closed us (e.g. a restart or a session check): socket.io does not retry on its own.
+      if (reason === 'io server disconnect') s.connect();
+    });
+    s.on('connect_error', (err: Error & { data?: { code?: string } }) => {
+      if (revoked) return;
+      setStatus((prev) => (prev === 'connecting' ? 'connecting' : 'reconnecting'));
+      if (!s.active && AUTH_ERRORS.has(err.data?.code ?? err.message)) {
+        // A refused handshake is not retried by socket.io: refresh the session, then connect again.
+        void session.refresh().then((ok) => {
+          if (ok && !revoked) setTimeout(() => s.connect(), 1_000);
+        });
+      }
+    });
+    s.on('session.revoked', ({ reason }) => {
+      revoked = true;
+      s.disconnect();
+      session.end(reason);
+    });
+    s.connect();
+    setSocket(s);
+    return () => {
+      revoked = true;
+      s.removeAllListeners();
+      s.disconnect();
+      setSocket(null);
+    };
+  }, []);
+
+  return <SocketContext.Provider value={{ socket, status }}>{children}</SocketContext.Provider>;
+}

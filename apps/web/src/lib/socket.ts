@@ -1,0 +1,22 @@
+import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from '@phonghop/common';
+import { io, type Socket } from 'socket.io-client';
+import { session } from './session';
+
+export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * The one socket.io connection of a signed-in tab. The auth callback runs on every (re)connect
+ * attempt and asks for a fresh token, so a reconnect after a long drop never sends an expired one.
+ */
+export function createAppSocket(): AppSocket {
+  return io({
+    path: SOCKET_PATH,
+    transports: ['websocket'],
+    autoConnect: false,
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5_000,
+    auth: (cb) => {
+      void session.freshToken().then((token) => cb({ token }));
+    },
+  });
+}

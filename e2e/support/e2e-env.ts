@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { seedDemo } from '../../apps/api/src/database/seed/demo-seed';
+import { startTestApp, type TestApp } from '../../apps/api/test/test-app';
+
+export const WEB_DIST_DIR = path.resolve(__dirname, '../../apps/web/dist');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const DEMO_PASSWORD = 'vinhphuc2025';
+export const SHOTS_DIR = process.env.E2E_SHOTS_DIR ?? '/tmp/shots';
+
+export const TABLET_LANDSCAPE = { width: 1024, height: 768 } as const;
+export const TABLET_PORTRAIT = { width: 768, height: 1024 } as const;
+export type Viewport = typeof TABLET_LANDSCAPE | typeof TABLET_PORTRAIT;
+
+/** One browser tab as a person sees it, plus what went wrong in it. */
+export interface Tablet {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught page errors and console errors: a test ends by expecting none. */
+  errors: string[];
+  /** Requests that tried to leave the app's origin (the app must run without the internet). */
+  externalRequests: string[];
+}
+
+export interface E2eEnv {
+  app: TestApp;
+  browser: Browser;
+  baseUrl: string;
+  /** A new browser context (own cookies, own storage) at a tablet size. */
+  openTablet(viewport?: Viewport): Promise<Tablet>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real API (same wiring as production) on its own cloned database, serving the built web app,
+ * seeded with the demo ward, and Debian's Chromium driven by playwright-core.
+ */
+export async function startE2eEnv(): Promise<E2eEnv> {
+  if (!fs.existsSync(path.join(WEB_DIST_DIR, 'index.html'))) {
+    throw new Error(
+      `${WEB_DIST_DIR}/index.html is missing: build the web app first (npm run build -w @phonghop/web; npm test does it)`,
+    );
+  }
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `${CHROMIUM_PATH} is missing: install Debian's chromium (apt-get install -y chromium; .ci/run does it)`,
+    );
+  }
+  const app = await startTestApp({ env: { WEB_DIST_DIR, LOG_LEVEL: 'error' } });
+  const tablets: Tablet[] = [];
+  let browser: Browser | undefined;
+  try {
+    await seedDemo(app.dataSource, DEMO_PASSWORD);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
+  const launched = browser;
+  fs.mkdirSync(SHOTS_DIR, { recursive: true });
+
+  return {
+    app,
+    browser: launched,
+    baseUrl: app.url,
+    openTablet: async (viewport = TABLET_LANDSCAPE) => {
+      const tablet = await openTablet(launched, app.url, viewport);
+      tablets.push(tablet);
+      return tablet;
+    },
+    close: async () => {
+      await Promise.allSettled(tablets.map((t) => t.context.close()));
+      await launched.close().catch(() => undefined);
+      await app.close();
+    },
+  };
+}
+
+async function openTablet(browser: Browser, baseUrl: string, viewport: Viewport): Promise<Tablet> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport,
+    hasTouch: true,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
+  const errors: string[] = [];
+  const externalRequests: string[] = [];
+  const origin = new URL(baseUrl).origin;
+  // Anything not from the app itself is refused and recorded: fonts and assets must ship with it.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    externalRequests.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !isExpectedConsoleError(msg.text())) errors.push(`console: ${msg.text()}`);
+  });
+  return { context, page, errors, externalRequests };
+}
+
+/** Failed requests the app makes on purpose (a refresh without a session, a wrong password). */
+function isExpectedConsoleError(text: string): boolean {
+  return /Failed to load resource: the server responded with a status of (401|403|409|429)/.test(text);
+}
+
+/** A screenshot for people to look at, outside the repository. */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(250); // let transitions (modals, notifications) settle for the picture
+  await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: false });
+}
