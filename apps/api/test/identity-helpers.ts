@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { ClientToServerEvents, ServerToClientEvents } from '@phonghop/common';
 import { hashPassword } from '../src/modules/identity/password.service';
 import { UserEntity } from '../src/modules/identity/user.entity';
+import { toUser } from '../src/modules/identity/users.repository';
 
 /** Helpers for the identity integration tests: plain HTTP with fetch and a real socket.io client. */
 
@@ -112,19 +113,7 @@ export async function insertUser(
       systemRole: data.systemRole ?? 'member',
     }),
   );
-  return {
-    id: e.id,
-    username: e.username,
-    fullName: e.fullName,
-    title: e.title,
-    unit: e.unit,
-    email: e.email,
-    phone: e.phone,
-    active: e.active,
-    systemRole: e.systemRole,
-    createdAt: e.createdAt.toISOString(),
-    password,
-  };
+  return { ...toUser(e), password };
 }
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

@@ -33,7 +33,7 @@ export class TokenService {
   signAccessToken(user: AuthUser): string {
     const claims: AccessTokenClaims = { sub: user.id, sid: user.sessionId, role: user.systemRole };
     return this.jwt.sign(claims, {
-      secret: this.key as unknown as string,
+      secret: this.key as unknown as string, // jsonwebtoken takes a KeyObject; @nestjs/jwt types only say string
       algorithm: ALGORITHM,
       audience: AUDIENCE,
       issuer: ISSUER,
@@ -45,7 +45,7 @@ export class TokenService {
   verifyAccessToken(token: string): AuthUser {
     try {
       const claims = this.jwt.verify<AccessTokenClaims & { exp: number }>(token, {
-        secret: this.key as unknown as string,
+        secret: this.key as unknown as string, // jsonwebtoken takes a KeyObject; @nestjs/jwt types only say string
         algorithms: [ALGORITHM],
         audience: AUDIENCE,
         issuer: ISSUER,

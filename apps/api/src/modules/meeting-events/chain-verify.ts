@@ -1,18 +1,8 @@
-import { ChainVerdict, ChainVerifier, StoredEventRow } from './event-hash';
+import { ChainVerdict, ChainVerifier } from './event-hash';
+import { EventRow, toStored } from './meeting-events.repository';
 
 /** Anything that runs a parameterised query and returns rows (a pg Client, a TypeORM manager via adapter). */
 export type RowQuery = <T>(sql: string, params: unknown[]) => Promise<T[]>;
-
-interface Row {
-  meeting_id: string;
-  seq: number;
-  type: string;
-  payload: unknown;
-  actor_id: string | null;
-  created_at: Date;
-  prev_hash: string;
-  hash: string;
-}
 
 const BATCH = 1000;
 
@@ -30,23 +20,13 @@ export async function verifyMeetingChain(query: RowQuery, meetingId: string): Pr
   const verifier = new ChainVerifier();
   let after = 0;
   for (;;) {
-    const rows = await query<Row>(
+    const rows = await query<EventRow>(
       `SELECT meeting_id, seq, type, payload, actor_id, created_at, prev_hash, hash
          FROM meeting_events WHERE meeting_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
       [meetingId, after, BATCH],
     );
     for (const r of rows) {
-      const row: StoredEventRow = {
-        meetingId: r.meeting_id,
-        seq: r.seq,
-        type: r.type,
-        payload: r.payload,
-        actorId: r.actor_id,
-        at: r.created_at.toISOString(),
-        prevHash: r.prev_hash,
-        hash: r.hash,
-      };
-      if (!verifier.push(row))
+      if (!verifier.push(toStored(r)))
         return verifier.finish({ lastSeq: heads[0].last_seq, lastHash: heads[0].last_hash });
     }
     if (rows.length < BATCH) break;

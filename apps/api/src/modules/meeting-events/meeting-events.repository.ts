@@ -3,7 +3,8 @@ import type { MeetingEvent } from '@phonghop/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { StoredEventRow } from './event-hash';
 
-interface EventRow {
+/** A meeting_events row as PostgreSQL returns it (also read by chain-verify.ts). */
+export interface EventRow {
   meeting_id: string;
   seq: number;
   type: string;
@@ -14,7 +15,7 @@ interface EventRow {
   hash: string;
 }
 
-function toStored(r: EventRow): StoredEventRow {
+export function toStored(r: EventRow): StoredEventRow {
   return {
     meetingId: r.meeting_id,
     seq: r.seq,
