@@ -23,18 +23,21 @@ export async function measureJoinStorm(target: BenchTarget, windowMs: number) {
     p50: percentile(joined.joinMs, 50),
     failures: joined.failures,
     firstError: joined.firstError,
+    ackBytes: joined.ackBytes,
   };
 }
 
 export function joinStormLine(
   clients: number,
-  ours: { p99: number; failures: number },
-  bare: { p99: number; failures: number },
+  ours: { p99: number; failures: number; ackBytes: number },
+  bare: { p99: number; failures: number; ackBytes: number },
 ): string {
   return benchLine('join-storm', {
     clients,
     ours_p99_ms: round(ours.p99),
     bare_p99_ms: round(bare.p99),
+    ours_snapshot_kb: round(ours.ackBytes / 1024),
+    bare_snapshot_kb: round(bare.ackBytes / 1024),
     ours_failures: ours.failures,
     bare_failures: bare.failures,
     ratio: round(ours.p99 / bare.p99, 2),

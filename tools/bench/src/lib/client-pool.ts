@@ -36,7 +36,7 @@ export class ClientPool {
     joinPayload: unknown;
     eventName: string;
     spreadMs: number;
-  }): Promise<{ joinMs: number[]; failures: number; firstError?: string }> {
+  }): Promise<{ joinMs: number[]; failures: number; firstError?: string; ackBytes: number }> {
     const n = this.workers.length;
     const replies = await Promise.all(
       this.workers.map((w, i) =>
@@ -51,6 +51,7 @@ export class ClientPool {
       joinMs: replies.flatMap((r) => r.joinMs),
       failures: replies.reduce((s, r) => s + r.failures, 0),
       firstError: replies.find((r) => r.firstError)?.firstError,
+      ackBytes: Math.max(...replies.map((r) => r.ackBytes)),
     };
   }
 

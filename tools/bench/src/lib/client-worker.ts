@@ -20,7 +20,7 @@ export type WorkerCommand =
   | { cmd: 'close' };
 
 export type WorkerReply =
-  | { type: 'joined'; joinMs: number[]; failures: number; firstError?: string }
+  | { type: 'joined'; joinMs: number[]; failures: number; firstError?: string; ackBytes: number }
   | { type: 'collected'; latencies: number[]; received: Record<string, number> }
   | { type: 'closed' };
 
@@ -39,6 +39,7 @@ async function connectAll(c: Extract<WorkerCommand, { cmd: 'connect' }>): Promis
   const joinMs: number[] = [];
   let failures = 0;
   let firstError: string | undefined;
+  let ackBytes = 0;
   const step = c.tokens.length > 1 ? c.spreadMs / c.tokens.length : 0;
   await Promise.all(
     c.tokens.map(
@@ -76,6 +77,8 @@ async function connectAll(c: Extract<WorkerCommand, { cmd: 'connect' }>): Promis
                       firstError ??= err ? err.message : JSON.stringify(ack?.error);
                     } else {
                       joinMs.push(now() - start);
+                      // Size of the join answer (the snapshot), measured once outside the timed part.
+                      if (ackBytes === 0) ackBytes = Buffer.byteLength(JSON.stringify(ack));
                     }
                     resolve();
                   },
@@ -85,7 +88,7 @@ async function connectAll(c: Extract<WorkerCommand, { cmd: 'connect' }>): Promis
         }),
     ),
   );
-  send({ type: 'joined', joinMs, failures, firstError });
+  send({ type: 'joined', joinMs, failures, firstError, ackBytes });
 }
 
 process.on('message', (c: WorkerCommand) => {
