@@ -19,18 +19,26 @@ async function fanout(): Promise<void> {
     clients,
     stepSeconds: option('seconds', 3),
     p99LimitMs: 100,
-    rates: [5, 10, 20, 40, 80, 160, 320, 640, 1280],
+    rates: [5, 10, 20, 40, 80, 160, 320, 640, 1280, 2560],
   };
   process.stderr.write(
     `fanout: ${clients} clients, ${o.stepSeconds}s per rate, p99 limit ${o.p99LimitMs} ms\n`,
   );
-  const bare = await startBareTarget(clients, 0);
-  const bareResult = await measureFanout(bare, o);
-  await bare.close();
-  const ours = await startOursTarget(clients);
-  const oursResult = await measureFanout(ours, o);
-  await ours.close();
-  console.log(fanoutLine(clients, oursResult.best, bareResult.best));
+  // --only ours|bare: one side alone, for profiling (the BENCH line then has no ratio).
+  const only = process.argv[process.argv.indexOf('--only') + 1];
+  let bareBest = 0;
+  let oursBest = 0;
+  if (only !== 'ours') {
+    const bare = await startBareTarget(clients, 0);
+    bareBest = (await measureFanout(bare, o)).best;
+    await bare.close();
+  }
+  if (only !== 'bare') {
+    const ours = await startOursTarget(clients);
+    oursBest = (await measureFanout(ours, o)).best;
+    await ours.close();
+  }
+  console.log(fanoutLine(clients, oursBest, bareBest));
 }
 
 async function joinStorm(): Promise<void> {

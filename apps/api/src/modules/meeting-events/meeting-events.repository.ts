@@ -3,6 +3,14 @@ import type { MeetingEvent } from '@phonghop/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { StoredEventRow } from './event-hash';
 
+/** The idempotency receipt stored with a command's event (the actor is the event's actor). */
+export interface ReceiptRow {
+  idempotencyKey: string;
+  command: string;
+  requestHash: string;
+  response: unknown;
+}
+
 /** A meeting_events row as PostgreSQL returns it (also read by chain-verify.ts). */
 export interface EventRow {
   meeting_id: string;
@@ -45,10 +53,21 @@ export function toMeetingEvent(r: StoredEventRow): MeetingEvent {
 export class MeetingEventsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(manager: EntityManager, row: StoredEventRow): Promise<void> {
+  /**
+   * Appends the event, moves the meeting's head (last_seq, last_hash) and stores the command's
+   * idempotency receipt, in one statement: a command is latency-bound (the meeting row stays
+   * locked until commit), so every round trip saved here is throughput for a live meeting.
+   */
+  async append(manager: EntityManager, row: StoredEventRow, receipt: ReceiptRow | null): Promise<void> {
     await manager.query(
-      `INSERT INTO meeting_events (meeting_id, seq, type, payload, actor_id, created_at, prev_hash, hash)
-       VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8)`,
+      `WITH appended AS (
+         INSERT INTO meeting_events (meeting_id, seq, type, payload, actor_id, created_at, prev_hash, hash)
+         VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8)
+       ), head AS (
+         UPDATE meetings SET last_seq = $2, last_hash = $8 WHERE id = $1
+       )
+       INSERT INTO command_receipts (actor_id, idempotency_key, meeting_id, command, request_hash, response)
+       SELECT $5, $9::uuid, $1, $10, $11, $12::jsonb WHERE $9::uuid IS NOT NULL`,
       [
         row.meetingId,
         row.seq,
@@ -58,13 +77,12 @@ export class MeetingEventsRepository {
         row.at,
         row.prevHash,
         row.hash,
+        receipt?.idempotencyKey ?? null,
+        receipt?.command ?? null,
+        receipt?.requestHash ?? null,
+        receipt ? JSON.stringify(receipt.response) : null,
       ],
     );
-    await manager.query('UPDATE meetings SET last_seq = $2, last_hash = $3 WHERE id = $1', [
-      row.meetingId,
-      row.seq,
-      row.hash,
-    ]);
   }
 
   /** Events with seq in (sinceSeq, sinceSeq + limit], in order. */
