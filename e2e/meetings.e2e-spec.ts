@@ -7,6 +7,7 @@ import {
   type E2eEnv,
   type Tablet,
 } from './support/e2e-env';
+import { pickDate, typeTime } from './support/meeting-form';
 import { signIn } from './support/sign-in';
 import { touchDrag } from './support/touch-drag';
 
@@ -22,15 +23,18 @@ const AGENDA = [
   { title: 'Kết luận của chủ trì', minutes: '15' },
 ];
 
-/** Today in Vietnam, as a native date input wants it. */
+/** Today in Vietnam, 'YYYY-MM-DD'. */
 function vietnamToday(): string {
   return new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
 }
 
+const ADDED_LIVE = 'Ý kiến của đại biểu về kế hoạch chuyển đổi số';
+
 /**
- * Issue 3 in a real Chromium: the secretary builds a meeting of five items, the chair starts it and
- * moves through the items, and a delegate's tablet (its own browser context) follows live —
- * including after its connection dropped while the chair moved on.
+ * Issue 3 in a real Chromium: the secretary builds a meeting of five items and schedules it (the
+ * delegate's bell shows the invitation), the chair starts it and moves through the items, adds and
+ * reorders an item and skips one while a delegate's tablet (its own browser context) follows live —
+ * also after its connection dropped — then ends it; the chair closes it and the secretary archives it.
  */
 describe('meetings (web, e2e)', () => {
   let env: E2eEnv;
@@ -62,6 +66,20 @@ describe('meetings (web, e2e)', () => {
     return tablet.page.getByTestId('agenda-row-title').allTextContents();
   }
 
+  async function roomTitles(tablet: Tablet): Promise<string[]> {
+    return tablet.page.getByTestId('room-agenda-title').allTextContents();
+  }
+
+  /** The unread count the bell shows, once the list has loaded. */
+  async function unreadCount(tablet: Tablet): Promise<number> {
+    const { page } = tablet;
+    await page.getByTestId('notification-bell').click();
+    await page.getByTestId('notification-item').or(page.getByTestId('notification-empty')).first().waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('notification-panel').waitFor({ state: 'hidden' });
+    return Number(await page.getByTestId('notification-count').getAttribute('data-count'));
+  }
+
   it('lets the secretary create a meeting with participants and five agenda items, and schedule it', async () => {
     const { page } = secretary;
     await signIn(page, 'thuky');
@@ -69,9 +87,18 @@ describe('meetings (web, e2e)', () => {
     await page.getByTestId('meeting-new').click();
     const form = page.getByTestId('meeting-details-form');
     await form.locator('input[name=title]').fill(TITLE);
-    await form.locator('input[name=date]').fill(vietnamToday());
-    await form.locator('input[name=startTime]').fill('14:00');
-    await form.locator('input[name=endTime]').fill('16:30');
+    // The pickers, in Vietnamese: a month calendar (weeks from Monday) and hour/minute columns.
+    await form.getByTestId('meeting-date').click();
+    await page.getByText(/^Tháng \d{1,2}\/\d{4}$/).waitFor();
+    await shot(page, 'date-picker-landscape');
+    await page.keyboard.press('Escape');
+    await form.getByTestId('meeting-start-time').getByRole('spinbutton', { name: 'Giờ' }).click();
+    await page.locator('.mantine-TimePicker-dropdown').waitFor();
+    await shot(page, 'time-picker-landscape');
+    await page.keyboard.press('Escape');
+    await pickDate(page, form.getByTestId('meeting-date'), vietnamToday());
+    await typeTime(form.getByTestId('meeting-start-time'), '14:00');
+    await typeTime(form.getByTestId('meeting-end-time'), '16:30');
     await form.locator('input[name=location]').fill('Hội trường UBND phường Vĩnh Phúc');
     await form.locator('textarea[name=description]').fill('Phiên họp thường kỳ tháng 7 năm 2025.');
     await shot(page, 'meeting-new-landscape');
@@ -125,20 +152,45 @@ describe('meetings (web, e2e)', () => {
     expect(await agendaTitles(secretary)).toEqual(order);
     await shot(page, 'meeting-editor-agenda-landscape');
 
+    // The delegate is signed in on a tablet when the invitations go out.
+    await signIn(delegate.page, 'daibieu01');
+    const unreadBefore = await unreadCount(delegate);
+
     await page.getByTestId('meeting-schedule').click();
     await page.locator('[data-testid=meeting-status][data-status=scheduled]').waitFor();
     await page.setViewportSize(TABLET_PORTRAIT);
     await shot(page, 'meeting-editor-agenda-portrait');
     await page.setViewportSize(TABLET_LANDSCAPE);
+
+    // Pushed over the socket: the bell counts one more unread, the invitation is on top of the list.
+    await delegate.page
+      .locator(`[data-testid=notification-count][data-count="${unreadBefore + 1}"]`)
+      .waitFor();
+    await delegate.page.getByTestId('notification-bell').click();
+    const first = delegate.page.getByTestId('notification-item').first();
+    await first.filter({ hasText: TITLE }).waitFor();
+    expect(await first.getAttribute('data-kind')).toBe('meeting_invitation');
+    expect(await first.getAttribute('data-unread')).toBe('true');
+    expect(await first.textContent()).toContain('14:00 – 16:30');
+    await shot(delegate.page, 'notifications-delegate-portrait');
+    await delegate.page.keyboard.press('Escape');
     expectClean(secretary);
   });
 
-  it('lets the invited answer: the delegate declines with a reason, then accepts', async () => {
+  it('lets the invited answer: the delegate opens the invitation from the bell, declines with a reason, then accepts', async () => {
     const { page } = delegate;
-    await signIn(page, 'daibieu01');
     await page.getByTestId('meeting-card').filter({ hasText: TITLE }).waitFor();
     await shot(page, 'meetings-list-portrait');
-    await page.goto(meetingPath);
+    const unread = Number(await page.getByTestId('notification-count').getAttribute('data-count'));
+    await page.getByTestId('notification-bell').click();
+    await page
+      .getByTestId('notification-item')
+      .filter({ hasText: TITLE })
+      .getByTestId('notification-open')
+      .click();
+    await page.waitForURL((url) => url.pathname === meetingPath);
+    // Opening it marked it read.
+    await page.locator(`[data-testid=notification-count][data-count="${unread - 1}"]`).waitFor();
     await page.getByTestId('invitation-decline').click();
     await page.getByTestId('decline-submit').click(); // no reason: refused by the contract schema
     await page.getByTestId('decline-form').getByText('Vui lòng nhập thông tin này.').waitFor();
@@ -208,6 +260,54 @@ describe('meetings (web, e2e)', () => {
     expectClean(delegate);
   });
 
+  it('lets the chair add, reorder and skip items during the meeting, and the delegate sees it live', async () => {
+    const { page } = chair;
+    // A new item, added at the end by the chair (socket command agenda.add).
+    await page.getByTestId('room-agenda-add').click();
+    const itemForm = page.getByTestId('agenda-item-form');
+    await itemForm.locator('input[name=title]').fill(ADDED_LIVE);
+    await itemForm.locator('input[name=plannedMinutes]').fill('10');
+    await shot(page, 'room-chair-add-item-landscape');
+    await itemForm.getByTestId('agenda-item-submit').click();
+    await itemForm.waitFor({ state: 'hidden' });
+    const expected = [...order, ADDED_LIVE];
+    await delegate.page.getByTestId('room-agenda-title').filter({ hasText: ADDED_LIVE }).waitFor();
+    expect(await roomTitles(delegate)).toEqual(expected);
+
+    // Dragged with a finger above the closing item (agenda.reorder).
+    const rows = page.getByTestId('room-agenda-item');
+    await touchDrag(
+      page,
+      rows.nth(5).getByTestId('room-drag-handle'),
+      rows.nth(4).getByTestId('room-drag-handle'),
+    );
+    order = [...order.slice(0, 4), ADDED_LIVE, order[4]];
+    await delegate.page
+      .locator('[data-testid=room-agenda-item]')
+      .nth(4)
+      .filter({ hasText: ADDED_LIVE })
+      .waitFor();
+    expect(await roomTitles(delegate)).toEqual(order);
+    expect(await roomTitles(chair)).toEqual(order);
+
+    // Skipped, then put back (agenda.update status).
+    const added = (tablet: Tablet) =>
+      tablet.page.locator('[data-testid=room-agenda-item]').filter({ hasText: ADDED_LIVE });
+    await added(chair).getByTestId('room-item-menu').click();
+    await page.getByTestId('room-item-skip').click();
+    await added(delegate).and(delegate.page.locator('[data-status=skipped]')).waitFor();
+    await shot(page, 'room-chair-skipped-landscape');
+    await shot(delegate.page, 'room-delegate-skipped-portrait');
+    await added(chair).getByTestId('room-item-menu').click();
+    await page.getByTestId('room-item-unskip').click();
+    await added(delegate).and(delegate.page.locator('[data-status=pending]')).waitFor();
+    // The delegate only follows: no handles, no menus.
+    expect(await delegate.page.getByTestId('room-drag-handle').count()).toBe(0);
+    expect(await delegate.page.getByTestId('room-item-menu').count()).toBe(0);
+    expectClean(chair);
+    expectClean(delegate);
+  });
+
   it('brings a delegate whose connection dropped back to the chair’s current item', async () => {
     const [{ id: delegateId }] = await env.app.dataSource.query<{ id: string }[]>(
       `SELECT id FROM users WHERE username = 'daibieu01'`,
@@ -271,6 +371,36 @@ describe('meetings (web, e2e)', () => {
     await shot(page, 'calendar-month-landscape');
     await page.setViewportSize(TABLET_PORTRAIT);
     await shot(page, 'calendar-month-portrait');
+    expectClean(secretary);
+  });
+
+  it('lets the chair close the ended meeting and the secretary archive it', async () => {
+    // The chair, still in the room, closes the meeting (the delegate's tablet follows).
+    const { page } = chair;
+    await page.getByTestId('room-after').waitFor();
+    expect(await page.getByTestId('meeting-archive').count()).toBe(0);
+    await page.getByTestId('meeting-close').click();
+    await shot(page, 'room-chair-close-confirm-landscape');
+    await page.getByTestId('meeting-transition-confirm').click();
+    await page.locator('[data-testid=meeting-status][data-status=closed]').waitFor();
+    await delegate.page.locator('[data-testid=meeting-status][data-status=closed]').waitFor();
+    // Archiving is the secretary's: the chair has nothing more to do.
+    await page.getByTestId('room-after').waitFor({ state: 'hidden' });
+
+    const secretaryPage = secretary.page;
+    await secretaryPage.goto(meetingPath);
+    await secretaryPage.locator('[data-testid=meeting-status][data-status=closed]').waitFor();
+    await secretaryPage.getByTestId('meeting-archive').click();
+    await shot(secretaryPage, 'meeting-archive-confirm-landscape');
+    await secretaryPage.getByTestId('meeting-transition-confirm').click();
+    await secretaryPage.locator('[data-testid=meeting-status][data-status=archived]').waitFor();
+    expect(await secretaryPage.getByTestId('meeting-archive').count()).toBe(0);
+    expect(await secretaryPage.getByTestId('meeting-enter-room').count()).toBe(0);
+    await shot(secretaryPage, 'meeting-archived-landscape');
+    await secretaryPage.setViewportSize(TABLET_PORTRAIT);
+    await shot(secretaryPage, 'meeting-archived-portrait');
+    await secretaryPage.setViewportSize(TABLET_LANDSCAPE);
+    expectClean(chair);
     expectClean(secretary);
   });
 });

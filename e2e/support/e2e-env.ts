@@ -13,6 +13,12 @@ export const TABLET_LANDSCAPE = { width: 1024, height: 768 } as const;
 export const TABLET_PORTRAIT = { width: 768, height: 1024 } as const;
 export type Viewport = typeof TABLET_LANDSCAPE | typeof TABLET_PORTRAIT;
 
+/** How the device is set up; a ward tablet runs on Vietnam time, a laptop may be left on UTC. */
+export interface TabletOptions {
+  /** IANA zone of the browser (its Date, Intl); default Asia/Ho_Chi_Minh. */
+  timezoneId?: string;
+}
+
 /** One browser tab as a person sees it, plus what went wrong in it. */
 export interface Tablet {
   context: BrowserContext;
@@ -28,7 +34,7 @@ export interface E2eEnv {
   browser: Browser;
   baseUrl: string;
   /** A new browser context (own cookies, own storage) at a tablet size. */
-  openTablet(viewport?: Viewport): Promise<Tablet>;
+  openTablet(viewport?: Viewport, options?: TabletOptions): Promise<Tablet>;
   close(): Promise<void>;
 }
 
@@ -75,8 +81,8 @@ export async function startE2eEnv(): Promise<E2eEnv> {
     app,
     browser: launched,
     baseUrl: app.url,
-    openTablet: async (viewport = TABLET_LANDSCAPE) => {
-      const tablet = await openTablet(launched, app.url, viewport);
+    openTablet: async (viewport = TABLET_LANDSCAPE, options = {}) => {
+      const tablet = await openTablet(launched, app.url, viewport, options);
       tablets.push(tablet);
       return tablet;
     },
@@ -88,13 +94,18 @@ export async function startE2eEnv(): Promise<E2eEnv> {
   };
 }
 
-async function openTablet(browser: Browser, baseUrl: string, viewport: Viewport): Promise<Tablet> {
+async function openTablet(
+  browser: Browser,
+  baseUrl: string,
+  viewport: Viewport,
+  options: TabletOptions,
+): Promise<Tablet> {
   const context = await browser.newContext({
     baseURL: baseUrl,
     viewport,
     hasTouch: true,
     locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
+    timezoneId: options.timezoneId ?? 'Asia/Ho_Chi_Minh',
   });
   const errors: string[] = [];
   const externalRequests: string[] = [];

@@ -5,6 +5,9 @@ import type { Locator, Page } from 'playwright-core';
  * (Chromium turns them into the pointer events the drag-and-drop library listens to).
  */
 export async function touchDrag(page: Page, from: Locator, to: Locator, steps = 12): Promise<void> {
+  // Touches land at viewport coordinates: both ends must be on screen.
+  await to.scrollIntoViewIfNeeded();
+  await from.scrollIntoViewIfNeeded();
   const a = await center(from);
   const b = await center(to);
   const cdp = await page.context().newCDPSession(page);

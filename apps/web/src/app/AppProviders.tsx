@@ -1,15 +1,21 @@
 import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { queryClient } from './query-client';
 import { theme } from './theme';
 
 export function AppProviders({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="bottom-center" autoClose={3000} limit={2} />
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      {/* Calendars in the current language, weeks from Monday as on Vietnamese calendars. */}
+      <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en' : 'vi', firstDayOfWeek: 1 }}>
+        <Notifications position="bottom-center" autoClose={3000} limit={2} />
+        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      </DatesProvider>
     </MantineProvider>
   );
 }

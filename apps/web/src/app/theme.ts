@@ -11,6 +11,7 @@ import {
   TextInput,
   type MantineColorsTuple,
 } from '@mantine/core';
+import { DatePickerInput, TimePicker } from '@mantine/dates';
 
 /** The red of Vietnamese civic documents; the gold of the star is Mantine's yellow. */
 const brand: MantineColorsTuple = [
@@ -42,6 +43,8 @@ export const theme = createTheme({
     PasswordInput: PasswordInput.extend({ defaultProps: { size: 'md' } }),
     Textarea: Textarea.extend({ defaultProps: { size: 'md' } }),
     Select: Select.extend({ defaultProps: { size: 'md' } }),
+    DatePickerInput: DatePickerInput.extend({ defaultProps: { size: 'md' } }),
+    TimePicker: TimePicker.extend({ defaultProps: { size: 'md' } }),
     SegmentedControl: SegmentedControl.extend({ defaultProps: { size: 'md' } }),
     Badge: Badge.extend({ defaultProps: { size: 'lg', radius: 'sm' } }),
     Modal: Modal.extend({

@@ -1,13 +1,14 @@
 import { AppShell, Group } from '@mantine/core';
 import { Outlet } from 'react-router-dom';
 import { BrandMark } from '../../components/BrandMark';
+import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { NotificationListener } from '../../features/realtime/components/NotificationListener';
 import { ReconnectBanner } from '../../features/realtime/components/ReconnectBanner';
 import { SocketProvider } from '../../features/realtime/state/SocketProvider';
 import { MainNav } from './MainNav';
 import { UserMenu } from './UserMenu';
 
-/** The signed-in frame: header with the user menu, a navigation rail, the page, one socket. */
+/** The signed-in frame: header with notifications and the user menu, a navigation rail, the page, one socket. */
 export function AppLayout() {
   return (
     <SocketProvider>
@@ -16,7 +17,10 @@ export function AppLayout() {
         <AppShell.Header px="md">
           <Group h="100%" justify="space-between" wrap="nowrap">
             <BrandMark />
-            <UserMenu />
+            <Group gap="xs" wrap="nowrap">
+              <NotificationBell />
+              <UserMenu />
+            </Group>
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="xs">

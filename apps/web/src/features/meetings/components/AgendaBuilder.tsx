@@ -20,7 +20,12 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../../lib/use-error-message';
-import { useRemoveAgendaItem, useReorderAgenda } from '../hooks/use-meetings';
+import {
+  useAddAgendaItem,
+  useRemoveAgendaItem,
+  useReorderAgenda,
+  useUpdateAgendaItem,
+} from '../hooks/use-meetings';
 import { AgendaItemModal } from './AgendaItemModal';
 import { SortableAgendaRow } from './SortableAgendaRow';
 
@@ -42,6 +47,8 @@ export function AgendaBuilder({ meetingId, agenda, participants, editable }: Age
   const errorMessage = useErrorMessage();
   const reorder = useReorderAgenda(meetingId);
   const remove = useRemoveAgendaItem(meetingId);
+  const add = useAddAgendaItem(meetingId);
+  const update = useUpdateAgendaItem(meetingId);
   const [dialog, setDialog] = useState<Dialog>(null);
   // A finger must move a little before a drag starts, so a tap on the handle is not a drag.
   const sensors = useSensors(
@@ -108,11 +115,12 @@ export function AgendaBuilder({ meetingId, agenda, participants, editable }: Age
         </SortableContext>
       </DndContext>
       <AgendaItemModal
-        meetingId={meetingId}
         participants={participants}
         opened={dialog !== null}
         item={dialog?.kind === 'edit' ? dialog.item : null}
         onClose={() => setDialog(null)}
+        onAdd={(fields) => add.mutateAsync(fields)}
+        onUpdate={(itemId, body) => update.mutateAsync({ itemId, body })}
       />
     </Paper>
   );

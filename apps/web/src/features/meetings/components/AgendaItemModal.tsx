@@ -13,22 +13,25 @@ import { notifications } from '@mantine/notifications';
 import {
   AddAgendaItemFieldsSchema,
   UpdateAgendaItemFieldsSchema,
+  type AddAgendaItemRequest,
   type AgendaItem,
   type Participant,
+  type UpdateAgendaItemRequest,
 } from '@phonghop/common';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../../lib/field-errors';
 import { useErrorMessage } from '../../../lib/use-error-message';
-import { useAddAgendaItem, useUpdateAgendaItem } from '../hooks/use-meetings';
 
 interface AgendaItemModalProps {
-  meetingId: string;
   participants: Participant[];
   opened: boolean;
   /** null: a new item at the end. */
   item: AgendaItem | null;
   onClose: () => void;
+  /** How the item is saved: REST while preparing, a socket command in the live room. */
+  onAdd: (fields: AddAgendaItemRequest) => Promise<unknown>;
+  onUpdate: (itemId: string, fields: UpdateAgendaItemRequest) => Promise<unknown>;
 }
 
 interface ItemValues {
@@ -40,11 +43,11 @@ interface ItemValues {
 
 const EMPTY: ItemValues = { title: '', presenterId: null, plannedMinutes: 15, description: '' };
 
-export function AgendaItemModal({ meetingId, participants, opened, item, onClose }: AgendaItemModalProps) {
+export function AgendaItemModal(props: AgendaItemModalProps) {
+  const { participants, opened, item, onClose, onAdd, onUpdate } = props;
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const add = useAddAgendaItem(meetingId);
-  const update = useUpdateAgendaItem(meetingId);
+  const [saving, setSaving] = useState(false);
   const [values, setValues] = useState<ItemValues>(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -68,26 +71,29 @@ export function AgendaItemModal({ meetingId, participants, opened, item, onClose
     setErrors({});
   };
 
-  const save = (): Promise<AgendaItem> | null => {
+  const save = (): Promise<unknown> | null => {
     if (item) {
       const parsed = UpdateAgendaItemFieldsSchema.safeParse(values);
       if (!parsed.success) return (setErrors(fieldErrors(parsed.error, t)), null);
-      return update.mutateAsync({ itemId: item.id, body: parsed.data });
+      return onUpdate(item.id, parsed.data);
     }
     const parsed = AddAgendaItemFieldsSchema.safeParse(values);
     if (!parsed.success) return (setErrors(fieldErrors(parsed.error, t)), null);
-    return add.mutateAsync(parsed.data);
+    return onAdd(parsed.data);
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const pending = save();
     if (!pending) return;
+    setSaving(true);
     try {
       await pending;
       onClose();
     } catch (err) {
       notifications.show({ color: 'red', message: errorMessage(err) });
+    } finally {
+      setSaving(false);
     }
   };
 
@@ -140,11 +146,7 @@ export function AgendaItemModal({ meetingId, participants, opened, item, onClose
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button
-              type="submit"
-              loading={add.isPending || update.isPending}
-              data-testid="agenda-item-submit"
-            >
+            <Button type="submit" loading={saving} data-testid="agenda-item-submit">
               {item ? t('common.save') : t('agenda.add')}
             </Button>
           </Group>

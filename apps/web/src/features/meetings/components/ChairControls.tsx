@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { checkSetCurrentItem, checkTransition, type MeetingActor } from '@phonghop/common';
 import {
@@ -62,9 +62,22 @@ export function ChairControls({ room, actor }: { room: MeetingRoom; actor: Meeti
           </Button>
         )}
         {canNavigate && (
-          <SimpleGrid cols={2} spacing="sm">
+          // Next is what the chair presses all meeting long: biggest, on top; the column may be narrow.
+          <>
+            <Button
+              size="xl"
+              fullWidth
+              rightSection={<IconPlayerSkipForward size={24} />}
+              disabled={!next}
+              loading={busy === 'next'}
+              onClick={() => next && void run('next', () => room.setCurrent(next.id))}
+              data-testid="room-next"
+            >
+              {agenda.some((i) => i.status === 'active') ? t('room.next') : t('room.first')}
+            </Button>
             <Button
               size="lg"
+              fullWidth
               variant="default"
               leftSection={<IconPlayerSkipBack size={22} />}
               disabled={!previous}
@@ -74,17 +87,7 @@ export function ChairControls({ room, actor }: { room: MeetingRoom; actor: Meeti
             >
               {t('room.previous')}
             </Button>
-            <Button
-              size="lg"
-              rightSection={<IconPlayerSkipForward size={22} />}
-              disabled={!next}
-              loading={busy === 'next'}
-              onClick={() => next && void run('next', () => room.setCurrent(next.id))}
-              data-testid="room-next"
-            >
-              {agenda.some((i) => i.status === 'active') ? t('room.next') : t('room.first')}
-            </Button>
-          </SimpleGrid>
+          </>
         )}
         {canEnd && (
           <Button

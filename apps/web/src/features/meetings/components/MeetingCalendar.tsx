@@ -1,8 +1,8 @@
 import { ActionIcon, Alert, Button, Group, SegmentedControl, Text } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { startOfWardWeek, wardTime, type WardTime } from '../../../lib/time';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useMeetingList } from '../hooks/use-meetings';
 import { CalendarFeedButton } from './CalendarFeedButton';
@@ -11,18 +11,14 @@ import { WeekAgenda } from './WeekAgenda';
 
 type CalendarMode = 'week' | 'month';
 
-/** Monday-first weeks, as on Vietnamese calendars. */
-export function startOfWeek(day: Dayjs): Dayjs {
-  return day.startOf('day').subtract((day.day() + 6) % 7, 'day');
-}
-
-function visibleRange(mode: CalendarMode, anchor: Dayjs): { from: Dayjs; to: Dayjs } {
+/** The days shown, Monday-first as on Vietnamese calendars, from Vietnamese midnight to midnight. */
+function visibleRange(mode: CalendarMode, anchor: WardTime): { from: WardTime; to: WardTime } {
   if (mode === 'week') {
-    const from = startOfWeek(anchor);
+    const from = startOfWardWeek(anchor);
     return { from, to: from.add(7, 'day') };
   }
-  const from = startOfWeek(anchor.startOf('month'));
-  const to = startOfWeek(anchor.endOf('month')).add(7, 'day');
+  const from = startOfWardWeek(anchor.startOf('month'));
+  const to = startOfWardWeek(anchor.endOf('month')).add(7, 'day');
   return { from, to };
 }
 
@@ -31,13 +27,19 @@ export function MeetingCalendar() {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const [mode, setMode] = useState<CalendarMode>('week');
-  const [anchor, setAnchor] = useState(() => dayjs());
+  // An instant, not a dayjs object: the days derived from it follow a change of language.
+  const [anchorMs, setAnchorMs] = useState(() => Date.now());
+  const anchor = wardTime(anchorMs);
   const { from, to } = visibleRange(mode, anchor);
   const meetings = useMeetingList({ from: from.format(), to: to.format() });
   const items = meetings.data?.items ?? [];
   const title =
     mode === 'month'
-      ? anchor.format('MMMM YYYY')
+      ? t('calendar.monthTitle', {
+          month: anchor.format('M'),
+          monthName: anchor.format('MMMM'),
+          year: anchor.format('YYYY'),
+        })
       : `${from.format('DD/MM')} – ${to.subtract(1, 'day').format('DD/MM/YYYY')}`;
 
   return (
@@ -47,21 +49,21 @@ export function MeetingCalendar() {
           <ActionIcon
             variant="default"
             aria-label={t('calendar.previous')}
-            onClick={() => setAnchor((a) => a.subtract(1, mode))}
+            onClick={() => setAnchorMs(anchor.subtract(1, mode).valueOf())}
           >
             <IconChevronLeft />
           </ActionIcon>
-          <Button variant="default" onClick={() => setAnchor(dayjs())}>
+          <Button variant="default" onClick={() => setAnchorMs(Date.now())}>
             {t('calendar.today')}
           </Button>
           <ActionIcon
             variant="default"
             aria-label={t('calendar.next')}
-            onClick={() => setAnchor((a) => a.add(1, mode))}
+            onClick={() => setAnchorMs(anchor.add(1, mode).valueOf())}
           >
             <IconChevronRight />
           </ActionIcon>
-          <Text fw={700} size="lg" tt="capitalize" data-testid="calendar-title">
+          <Text fw={700} size="lg" data-testid="calendar-title">
             {title}
           </Text>
         </Group>

@@ -7,17 +7,16 @@ import {
   IconMapPin,
   IconUsers,
 } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { formatMeetingTime } from '../format';
+import { formatMeetingTime, wardTime } from '../../../lib/time';
 import { InvitationBadge, MeetingKindLabel, MeetingRoleBadge, MeetingStatusBadge } from './MeetingBadges';
 import classes from './MeetingCard.module.css';
 
 /** One meeting in a list: its day at a glance, what, when, where, my role; the room when it is live. */
 export function MeetingCard({ meeting }: { meeting: MeetingListItem }) {
   const { t } = useTranslation();
-  const start = dayjs(meeting.startsAt);
+  const start = wardTime(meeting.startsAt);
   return (
     <Paper withBorder radius="md" className={classes.card} data-testid="meeting-card">
       <UnstyledButton component={Link} to={`/meetings/${meeting.id}`} className={classes.link}>

@@ -1,11 +1,11 @@
-import { Button, Group, Select, SimpleGrid, Stack, Switch, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { CreateMeetingRequestSchema, MEETING_KINDS, type Meeting, type MeetingKind } from '@phonghop/common';
-import dayjs from 'dayjs';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import { WardDateInput, WardTimeInput } from '../../../components/WardDateTimeInputs';
 import { fieldErrors } from '../../../lib/field-errors';
-import { fromDateTimeInputs, toDateTimeInputs } from '../format';
+import { DAY_KEY_FORMAT, deviceOnWardTime, fromWardInputs, toWardInputs, wardNow } from '../../../lib/time';
 
 export type MeetingDetails = z.output<typeof CreateMeetingRequestSchema>;
 
@@ -13,7 +13,8 @@ interface FormValues {
   title: string;
   kind: MeetingKind;
   organizerUnit: string;
-  date: string;
+  /** The Vietnamese calendar day, 'YYYY-MM-DD'; times are Vietnam wall-clock 'HH:mm'. */
+  date: string | null;
   startTime: string;
   endTime: string;
   location: string;
@@ -27,7 +28,7 @@ function initialValues(meeting: Meeting | undefined, defaultUnit: string): FormV
       title: '',
       kind: 'party_committee',
       organizerUnit: defaultUnit,
-      date: dayjs().add(1, 'day').format('YYYY-MM-DD'),
+      date: wardNow().add(1, 'day').format(DAY_KEY_FORMAT),
       startTime: '08:00',
       endTime: '11:00',
       location: '',
@@ -35,14 +36,14 @@ function initialValues(meeting: Meeting | undefined, defaultUnit: string): FormV
       description: '',
     };
   }
-  const start = toDateTimeInputs(meeting.startsAt);
+  const start = toWardInputs(meeting.startsAt);
   return {
     title: meeting.title,
     kind: meeting.kind,
     organizerUnit: meeting.organizerUnit,
     date: start.date,
     startTime: start.time,
-    endTime: toDateTimeInputs(meeting.endsAt).time,
+    endTime: toWardInputs(meeting.endsAt).time,
     location: meeting.location ?? '',
     online: meeting.online,
     description: meeting.description,
@@ -69,7 +70,7 @@ export function MeetingDetailsForm(props: MeetingDetailsFormProps) {
     setValues((v) => ({ ...v, [name]: value }));
     setErrors({});
   };
-  const text = (name: 'title' | 'organizerUnit' | 'date' | 'startTime' | 'endTime' | 'location') => ({
+  const text = (name: 'title' | 'organizerUnit' | 'location') => ({
     name,
     value: values[name],
     error: errors[name],
@@ -78,9 +79,15 @@ export function MeetingDetailsForm(props: MeetingDetailsFormProps) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const startsAt = fromDateTimeInputs(values.date, values.startTime);
-    const endsAt = fromDateTimeInputs(values.date, values.endTime);
-    if (!startsAt || !endsAt) return setErrors({ date: t('validation.required') });
+    const startsAt = values.date ? fromWardInputs(values.date, values.startTime) : null;
+    const endsAt = values.date ? fromWardInputs(values.date, values.endTime) : null;
+    if (!startsAt || !endsAt) {
+      return setErrors({
+        ...(values.date ? {} : { date: t('validation.required') }),
+        ...(startsAt || !values.date ? {} : { startTime: t('validation.time') }),
+        ...(endsAt || !values.date ? {} : { endTime: t('validation.time') }),
+      });
+    }
     const parsed = CreateMeetingRequestSchema.safeParse({
       title: values.title,
       kind: values.kind,
@@ -120,10 +127,39 @@ export function MeetingDetailsForm(props: MeetingDetailsFormProps) {
           <TextInput label={t('meetings.form.organizerUnit')} {...text('organizerUnit')} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput type="date" label={t('meetings.form.date')} required {...text('date')} />
-          <TextInput type="time" label={t('meetings.form.startTime')} required {...text('startTime')} />
-          <TextInput type="time" label={t('meetings.form.endTime')} required {...text('endTime')} />
+          <WardDateInput
+            name="date"
+            label={t('meetings.form.date')}
+            required
+            value={values.date}
+            error={errors.date}
+            onChange={(day) => set('date', day)}
+            data-testid="meeting-date"
+          />
+          <WardTimeInput
+            name="startTime"
+            label={t('meetings.form.startTime')}
+            required
+            value={values.startTime}
+            error={errors.startTime}
+            onChange={(time) => set('startTime', time)}
+            data-testid="meeting-start-time"
+          />
+          <WardTimeInput
+            name="endTime"
+            label={t('meetings.form.endTime')}
+            required
+            value={values.endTime}
+            error={errors.endTime}
+            onChange={(time) => set('endTime', time)}
+            data-testid="meeting-end-time"
+          />
         </SimpleGrid>
+        {!deviceOnWardTime() && (
+          <Text size="sm" c="dimmed" mt={-8} data-testid="ward-time-note">
+            {t('time.wardZoneNote')}
+          </Text>
+        )}
         <SimpleGrid cols={{ base: 1, sm: 2 }} verticalSpacing="sm">
           <TextInput
             label={t('meetings.form.location')}

@@ -11,7 +11,7 @@ import { AgendaBuilder } from './AgendaBuilder';
 import { MeetingStatusBadge } from './MeetingBadges';
 import { MeetingDetailsForm, type MeetingDetails } from './MeetingDetailsForm';
 import { ParticipantsEditor } from './ParticipantsEditor';
-import { ScheduleButton } from './ScheduleButton';
+import { MeetingLifecycleActions } from './MeetingLifecycleActions';
 
 const TABS = ['details', 'participants', 'agenda'] as const;
 type EditorTab = (typeof TABS)[number];
@@ -59,7 +59,7 @@ export function MeetingEditorPage() {
           </Title>
         </Stack>
         <div style={{ flexShrink: 0 }}>
-          <ScheduleButton meeting={meeting} actor={actor} agendaCount={agenda.length} />
+          <MeetingLifecycleActions meeting={meeting} actor={actor} agendaCount={agenda.length} />
         </div>
       </Group>
       <Tabs

@@ -1,12 +1,5 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import {
-  checkEditAgenda,
-  checkEditDetails,
-  checkTransition,
-  type Meeting,
-  type MeetingRole,
-} from '@phonghop/common';
+import { checkEditAgenda, checkEditDetails, type Meeting, type MeetingRole } from '@phonghop/common';
 import {
   IconBuilding,
   IconCalendarTime,
@@ -14,40 +7,30 @@ import {
   IconDoorEnter,
   IconMapPin,
   IconPencil,
-  IconSend,
-  IconArrowBackUp,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useErrorMessage } from '../../../lib/use-error-message';
-import { formatMeetingTime } from '../format';
+import { deviceOnWardTime, formatMeetingTime } from '../../../lib/time';
 import { useMeetingActor } from '../hooks/use-meeting-actor';
-import { useTransitionMeeting } from '../hooks/use-meetings';
 import { MeetingKindLabel, MeetingRoleBadge, MeetingStatusBadge } from './MeetingBadges';
+import { MeetingLifecycleActions } from './MeetingLifecycleActions';
 
 const ROOM_STATUSES: Meeting['status'][] = ['scheduled', 'live', 'ended'];
 
 /** Title, status, when and where; the actions my role allows (the server checks them again). */
-export function MeetingHeader({ meeting, myRole }: { meeting: Meeting; myRole: MeetingRole | null }) {
+interface MeetingHeaderProps {
+  meeting: Meeting;
+  myRole: MeetingRole | null;
+  agendaCount: number;
+}
+
+export function MeetingHeader({ meeting, myRole, agendaCount }: MeetingHeaderProps) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
   const actor = useMeetingActor(myRole);
-  const transition = useTransitionMeeting(meeting.id);
   const canEdit =
     checkEditDetails(meeting.status, actor).ok ||
     (checkEditAgenda(meeting.status, actor).ok && meeting.status !== 'live');
-  const canSchedule = checkTransition(meeting.status, 'scheduled', actor).ok;
-  const canUnschedule = meeting.status === 'scheduled' && checkTransition('scheduled', 'draft', actor).ok;
-
-  const move = async (to: Meeting['status'], message: string) => {
-    try {
-      await transition.mutateAsync(to);
-      notifications.show({ color: 'teal', message });
-    } catch (err) {
-      notifications.show({ color: 'red', message: errorMessage(err) });
-    }
-  };
 
   return (
     <Paper withBorder radius="md" p="lg">
@@ -64,7 +47,13 @@ export function MeetingHeader({ meeting, myRole }: { meeting: Meeting; myRole: M
         </Title>
         <Stack gap={6}>
           <InfoLine icon={<IconCalendarTime size={18} />}>
-            {formatMeetingTime(meeting.startsAt, meeting.endsAt)}
+            <span data-testid="meeting-time">{formatMeetingTime(meeting.startsAt, meeting.endsAt)}</span>
+            {!deviceOnWardTime() && (
+              <Text span c="dimmed" size="sm">
+                {' '}
+                ({t('time.wardZone')})
+              </Text>
+            )}
           </InfoLine>
           {meeting.location && <InfoLine icon={<IconMapPin size={18} />}>{meeting.location}</InfoLine>}
           {meeting.online && (
@@ -102,28 +91,7 @@ export function MeetingHeader({ meeting, myRole }: { meeting: Meeting; myRole: M
               {t('meetings.edit')}
             </Button>
           )}
-          {canSchedule && (
-            <Button
-              variant="filled"
-              color="blue"
-              leftSection={<IconSend size={20} />}
-              loading={transition.isPending}
-              onClick={() => void move('scheduled', t('meetings.scheduled'))}
-              data-testid="meeting-schedule"
-            >
-              {t('meetings.schedule')}
-            </Button>
-          )}
-          {canUnschedule && (
-            <Button
-              variant="default"
-              leftSection={<IconArrowBackUp size={20} />}
-              loading={transition.isPending}
-              onClick={() => void move('draft', t('meetings.unscheduled'))}
-            >
-              {t('meetings.unschedule')}
-            </Button>
-          )}
+          <MeetingLifecycleActions meeting={meeting} actor={actor} agendaCount={agendaCount} />
         </Group>
       </Stack>
     </Paper>

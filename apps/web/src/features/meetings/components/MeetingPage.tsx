@@ -31,7 +31,7 @@ export function MeetingPage() {
       <Anchor component={Link} to="/meetings" size="sm">
         <IconChevronLeft size={14} /> {t('meetings.backToList')}
       </Anchor>
-      <MeetingHeader meeting={meeting} myRole={myRole} />
+      <MeetingHeader meeting={meeting} myRole={myRole} agendaCount={agenda.length} />
       <InvitationCard meeting={meeting} participants={participants} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>

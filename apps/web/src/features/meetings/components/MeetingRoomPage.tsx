@@ -1,11 +1,15 @@
-import { Alert, Center, Grid, Loader, Stack } from '@mantine/core';
+import { Alert, Center, Grid, Loader, Paper, Stack, Text } from '@mantine/core';
+import { checkSetCurrentItem } from '@phonghop/common';
+import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useSession } from '../../auth/hooks/use-session';
 import { useMeetingActor } from '../hooks/use-meeting-actor';
 import { useMeetingRoom } from '../hooks/use-meeting-room';
+import { pageTransitions } from '../state/page-transitions';
 import { ChairControls } from './ChairControls';
 import { CurrentItemPanel } from './CurrentItemPanel';
+import { MeetingLifecycleActions } from './MeetingLifecycleActions';
 import { RoomAgenda } from './RoomAgenda';
 import { RoomHeader } from './RoomHeader';
 import { RoomPresence } from './RoomPresence';
@@ -16,6 +20,7 @@ import { RoomPresence } from './RoomPresence';
  */
 export function MeetingRoomPage() {
   const { meetingId = '' } = useParams();
+  const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const room = useMeetingRoom(meetingId);
   const { user } = useSession();
@@ -33,18 +38,30 @@ export function MeetingRoomPage() {
     );
   }
   const { meeting, agenda, participants, online } = room.snapshot;
+  // The chair works the agenda (jump, add, reorder, skip): it gets the wider column.
+  const agendaSpan = checkSetCurrentItem(meeting.status, actor).ok ? 7 : 5;
 
   return (
     <Stack gap="md" data-testid="meeting-room" data-seq={room.snapshot.seq}>
       <RoomHeader meeting={meeting} onlineCount={online.length} participantCount={participants.length} />
       <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 7 }}>
+        <Grid.Col span={{ base: 12, md: 12 - agendaSpan }}>
           <Stack gap="md">
             <CurrentItemPanel meeting={meeting} agenda={agenda} participants={participants} />
             <ChairControls room={room} actor={actor} />
+            {/* After the session: the chair or secretary closes the meeting, the secretary archives it. */}
+            {(meeting.status === 'ended' || meeting.status === 'closed') &&
+              pageTransitions(meeting.status, actor).length > 0 && (
+                <Paper withBorder radius="md" p="md" data-testid="room-after">
+                  <Text size="sm" fw={600} c="dimmed" mb="sm">
+                    {t('room.afterMeeting')}
+                  </Text>
+                  <MeetingLifecycleActions meeting={meeting} actor={actor} agendaCount={agenda.length} />
+                </Paper>
+              )}
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
+        <Grid.Col span={{ base: 12, md: agendaSpan }}>
           <Stack gap="md">
             <RoomAgenda room={room} actor={actor} />
             <RoomPresence participants={participants} online={online} />

@@ -1,22 +1,22 @@
 import { Text, UnstyledButton } from '@mantine/core';
 import type { MeetingListItem } from '@phonghop/common';
-import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
-import { formatClock } from '../format';
+import { formatClock, isOnWardDay, wardNow, type WardTime } from '../../../lib/time';
 import classes from './MeetingCalendar.module.css';
 
 const MAX_PER_DAY = 3;
 
 interface MonthGridProps {
-  from: Dayjs;
-  to: Dayjs;
+  from: WardTime;
+  to: WardTime;
   /** The month shown (0-11); days of the weeks around it are dimmed. */
   month: number;
   meetings: MeetingListItem[];
 }
 
 export function MonthGrid({ from, to, month, meetings }: MonthGridProps) {
-  const days: Dayjs[] = [];
+  const days: WardTime[] = [];
+  const today = wardNow();
   for (let d = from; d.isBefore(to); d = d.add(1, 'day')) days.push(d);
   return (
     <div className={classes.month} data-testid="calendar-month">
@@ -26,13 +26,13 @@ export function MonthGrid({ from, to, month, meetings }: MonthGridProps) {
         </Text>
       ))}
       {days.map((day) => {
-        const ofDay = meetings.filter((m) => dayjs(m.startsAt).isSame(day, 'day'));
+        const ofDay = meetings.filter((m) => isOnWardDay(m.startsAt, day));
         return (
           <div
             key={day.toISOString()}
             className={classes.monthCell}
             data-outside={day.month() !== month || undefined}
-            data-today={day.isSame(dayjs(), 'day') || undefined}
+            data-today={day.isSame(today, 'day') || undefined}
           >
             <Text size="sm" fw={600} className={classes.monthDate}>
               {day.date()}

@@ -3,7 +3,7 @@ import type { Meeting } from '@phonghop/common';
 import { IconArrowLeft, IconWifi } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { formatMeetingTime } from '../format';
+import { formatMeetingTime } from '../../../lib/time';
 import { MeetingStatusBadge } from './MeetingBadges';
 
 interface RoomHeaderProps {

@@ -1,21 +1,20 @@
 import { Group, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
 import type { MeetingListItem } from '@phonghop/common';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { formatClock } from '../format';
+import { formatClock, isOnWardDay, wardNow, type WardTime } from '../../../lib/time';
 import { MeetingStatusBadge } from './MeetingBadges';
 import classes from './MeetingCalendar.module.css';
 
 /** A week as seven day rows: readable in both tablet orientations, unlike seven narrow columns. */
-export function WeekAgenda({ from, meetings }: { from: Dayjs; meetings: MeetingListItem[] }) {
+export function WeekAgenda({ from, meetings }: { from: WardTime; meetings: MeetingListItem[] }) {
   const { t } = useTranslation();
   const days = Array.from({ length: 7 }, (_, i) => from.add(i, 'day'));
   return (
     <Paper withBorder radius="md" data-testid="calendar-week">
       {days.map((day) => {
-        const ofDay = meetings.filter((m) => dayjs(m.startsAt).isSame(day, 'day'));
-        const today = day.isSame(dayjs(), 'day');
+        const ofDay = meetings.filter((m) => isOnWardDay(m.startsAt, day));
+        const today = day.isSame(wardNow(), 'day');
         return (
           <Group key={day.toISOString()} className={classes.weekRow} align="flex-start" wrap="nowrap">
             <Stack gap={0} className={classes.weekDay} data-today={today || undefined}>

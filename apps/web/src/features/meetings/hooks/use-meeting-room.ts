@@ -1,4 +1,4 @@
-import type { MeetingCommandResult } from '@phonghop/common';
+import type { AddAgendaItemRequest, MeetingCommandResult, UpdateAgendaItemRequest } from '@phonghop/common';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiRequestError } from '../../../lib/api-error';
 import { sendCommand } from '../../../lib/socket-command';
@@ -9,9 +9,16 @@ export interface MeetingRoom extends RoomState {
   start(): Promise<void>;
   end(): Promise<void>;
   setCurrent(itemId: string | null): Promise<void>;
+  addItem(fields: AddAgendaItemRequest): Promise<void>;
+  updateItem(itemId: string, fields: UpdateAgendaItemRequest): Promise<void>;
+  reorder(itemIds: string[]): Promise<void>;
+  removeItem(itemId: string): Promise<void>;
 }
 
-/** The live state of one meeting room, and the chair's commands on it. */
+/**
+ * The live state of one meeting room, and the chair's commands on it: each a socket command with
+ * its own idempotency key, whose acknowledged event is applied at once (the broadcast copy is dropped).
+ */
 export function useMeetingRoom(meetingId: string): MeetingRoom {
   const { socket } = useSocket();
   const [state, setState] = useState<RoomState>({ snapshot: null, joining: true, error: null });
@@ -42,5 +49,10 @@ export function useMeetingRoom(meetingId: string): MeetingRoom {
     start: () => run((s) => sendCommand(s, 'meeting.start', { meetingId })),
     end: () => run((s) => sendCommand(s, 'meeting.end', { meetingId })),
     setCurrent: (itemId) => run((s) => sendCommand(s, 'agenda.setCurrent', { meetingId, itemId })),
+    addItem: (fields) => run((s) => sendCommand(s, 'agenda.add', { meetingId, ...fields })),
+    updateItem: (itemId, fields) =>
+      run((s) => sendCommand(s, 'agenda.update', { meetingId, itemId, ...fields })),
+    reorder: (itemIds) => run((s) => sendCommand(s, 'agenda.reorder', { meetingId, itemIds })),
+    removeItem: (itemId) => run((s) => sendCommand(s, 'agenda.remove', { meetingId, itemId })),
   };
 }
