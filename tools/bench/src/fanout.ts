@@ -48,7 +48,7 @@ async function runStep(
   return { rate, p99, lost, held: lost === 0 && p99 <= o.p99LimitMs, count };
 }
 
-/** Highest rate held for one target; climbs the rate ladder, then bisects once between the last held and the first failed rate. */
+/** Highest rate held for one target; climbs the rate ladder (retrying a failed rung once), then bisects twice. */
 export async function measureFanout(
   target: BenchTarget,
   o: FanoutOptions,
@@ -91,16 +91,18 @@ export async function measureFanout(
     }
     best = rate;
   }
-  if (failedRate !== undefined) {
+  // Two bisection steps between the last held and the first failed rate.
+  for (let i = 0; i < 2 && failedRate !== undefined; i++) {
     const mid = Math.round((best + failedRate) / 2);
-    if (mid > best && mid < failedRate) {
-      const r = await runStep(target, pool, mid, o, nextId);
-      steps.push(r);
-      process.stderr.write(
-        `  ${target.name} rate=${mid}/s p99=${round(r.p99)}ms lost=${r.lost} ${r.held ? 'held' : 'FAILED'}\n`,
-      );
-      if (r.held) best = mid;
-    }
+    if (mid <= best || mid >= failedRate) break;
+    const r = await runStep(target, pool, mid, o, nextId);
+    nextId += r.count;
+    steps.push(r);
+    process.stderr.write(
+      `  ${target.name} rate=${mid}/s p99=${round(r.p99)}ms lost=${r.lost} ${r.held ? 'held' : 'FAILED'}\n`,
+    );
+    if (r.held) best = mid;
+    else failedRate = mid;
   }
   await pool.close();
   return { best, steps, joinFailures: joined.failures };
