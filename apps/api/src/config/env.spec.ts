@@ -13,11 +13,15 @@ describe('environment configuration', () => {
 
   it('seeds only when asked once an external database is configured', () => {
     expect(resolveConfig(parseEnv({ DATABASE_URL: 'postgres://u@h/db' })).SEED_DEMO).toBe(false);
-    expect(resolveConfig(parseEnv({ DATABASE_URL: 'postgres://u@h/db', SEED_DEMO: 'true' })).SEED_DEMO).toBe(true);
+    expect(resolveConfig(parseEnv({ DATABASE_URL: 'postgres://u@h/db', SEED_DEMO: 'true' })).SEED_DEMO).toBe(
+      true,
+    );
   });
 
   it('names every wrong variable', () => {
-    expect(() => parseEnv({ PORT: 'abc', DATABASE_URL: 'mysql://x', JWT_SECRET: 'short' })).toThrow(ConfigError);
+    expect(() => parseEnv({ PORT: 'abc', DATABASE_URL: 'mysql://x', JWT_SECRET: 'short' })).toThrow(
+      ConfigError,
+    );
     try {
       parseEnv({ PORT: 'abc', DATABASE_URL: 'mysql://x', JWT_SECRET: 'short' });
     } catch (err) {
