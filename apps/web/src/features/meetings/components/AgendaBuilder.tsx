@@ -1,18 +1,3 @@
-import {
-  closestCenter,
-  DndContext,
-  KeyboardSensor,
-  PointerSensor,
-  useSensor,
-  useSensors,
-  type DragEndEvent,
-} from '@dnd-kit/core';
-import {
-  arrayMove,
-  SortableContext,
-  sortableKeyboardCoordinates,
-  verticalListSortingStrategy,
-} from '@dnd-kit/sortable';
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { AgendaItem, Participant } from '@phonghop/common';
@@ -27,6 +12,7 @@ import {
   useUpdateAgendaItem,
 } from '../hooks/use-meetings';
 import { AgendaItemModal } from './AgendaItemModal';
+import { SortableAgendaList } from './SortableAgendaList';
 import { SortableAgendaRow } from './SortableAgendaRow';
 
 interface AgendaBuilderProps {
@@ -51,20 +37,12 @@ export function AgendaBuilder({ meetingId, agenda, participants, editable }: Age
   const update = useUpdateAgendaItem(meetingId);
   const [dialog, setDialog] = useState<Dialog>(null);
   // A finger must move a little before a drag starts, so a tap on the handle is not a drag.
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
-  );
   const total = agenda.reduce((sum, item) => sum + item.plannedMinutes, 0);
 
-  const onDragEnd = ({ active, over }: DragEndEvent) => {
-    if (!over || active.id === over.id) return;
-    const ids = agenda.map((item) => item.id);
-    const next = arrayMove(ids, ids.indexOf(String(active.id)), ids.indexOf(String(over.id)));
+  const onReorder = (next: string[]) =>
     reorder
       .mutateAsync(next)
       .catch((err: unknown) => notifications.show({ color: 'red', message: errorMessage(err) }));
-  };
 
   const removeItem = (item: AgendaItem) =>
     remove
@@ -98,22 +76,22 @@ export function AgendaBuilder({ meetingId, agenda, participants, editable }: Age
           {t('agenda.dragHint')}
         </Text>
       )}
-      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
-        <SortableContext items={agenda.map((item) => item.id)} strategy={verticalListSortingStrategy}>
-          <Stack gap="xs" data-testid="agenda-builder">
-            {agenda.map((item) => (
-              <SortableAgendaRow
-                key={item.id}
-                item={item}
-                participants={participants}
-                editable={editable}
-                onEdit={() => setDialog({ kind: 'edit', item })}
-                onRemove={() => void removeItem(item)}
-              />
-            ))}
-          </Stack>
-        </SortableContext>
-      </DndContext>
+      <SortableAgendaList
+        items={agenda}
+        onReorder={onReorder}
+        gap="xs"
+        testId="agenda-builder"
+        renderItem={(item) => (
+          <SortableAgendaRow
+            key={item.id}
+            item={item}
+            participants={participants}
+            editable={editable}
+            onEdit={() => setDialog({ kind: 'edit', item })}
+            onRemove={() => void removeItem(item)}
+          />
+        )}
+      />
       <AgendaItemModal
         participants={participants}
         opened={dialog !== null}

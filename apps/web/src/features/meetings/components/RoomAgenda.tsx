@@ -1,19 +1,4 @@
-import {
-  closestCenter,
-  DndContext,
-  KeyboardSensor,
-  PointerSensor,
-  useSensor,
-  useSensors,
-  type DragEndEvent,
-} from '@dnd-kit/core';
-import {
-  arrayMove,
-  SortableContext,
-  sortableKeyboardCoordinates,
-  useSortable,
-  verticalListSortingStrategy,
-} from '@dnd-kit/sortable';
+import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import {
   ActionIcon,
@@ -51,6 +36,7 @@ import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import type { MeetingRoom } from '../hooks/use-meeting-room';
 import { AgendaItemModal } from './AgendaItemModal';
+import { SortableAgendaList } from './SortableAgendaList';
 import classes from './MeetingRoom.module.css';
 
 type Dialog = { kind: 'add' } | { kind: 'edit'; item: AgendaItem } | null;
@@ -78,10 +64,6 @@ export function RoomAgenda({ room, actor }: { room: MeetingRoom; actor: MeetingA
   const [dialog, setDialog] = useState<Dialog>(null);
   // While a reorder is on its way, the dropped order stays on screen (the row must not jump back).
   const [pendingOrder, setPendingOrder] = useState<string[] | null>(null);
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
-  );
   const snapshot = room.snapshot;
   if (!snapshot) return null;
   const status = snapshot.meeting.status;
@@ -92,10 +74,7 @@ export function RoomAgenda({ room, actor }: { room: MeetingRoom; actor: MeetingA
 
   const fail = (err: unknown) => notifications.show({ color: 'red', message: errorMessage(err) });
 
-  const onDragEnd = ({ active, over }: DragEndEvent) => {
-    if (!over || active.id === over.id) return;
-    const ids = items.map((item) => item.id);
-    const next = arrayMove(ids, ids.indexOf(String(active.id)), ids.indexOf(String(over.id)));
+  const onReorder = (next: string[]) => {
     setPendingOrder(next);
     room
       .reorder(next)
@@ -127,24 +106,24 @@ export function RoomAgenda({ room, actor }: { room: MeetingRoom; actor: MeetingA
           {t('agenda.dragHint')}
         </Text>
       )}
-      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
-        <SortableContext items={items.map((item) => item.id)} strategy={verticalListSortingStrategy}>
-          <Stack gap={4} data-testid="room-agenda">
-            {items.map((item) => (
-              <RoomAgendaRow
-                key={item.id}
-                item={item}
-                canJump={canJump}
-                canEdit={canEdit}
-                onJump={() => void room.setCurrent(item.id).catch(fail)}
-                onEdit={() => setDialog({ kind: 'edit', item })}
-                onSetStatus={(next) => void room.updateItem(item.id, { status: next }).catch(fail)}
-                onRemove={() => void room.removeItem(item.id).catch(fail)}
-              />
-            ))}
-          </Stack>
-        </SortableContext>
-      </DndContext>
+      <SortableAgendaList
+        items={items}
+        onReorder={onReorder}
+        gap={4}
+        testId="room-agenda"
+        renderItem={(item) => (
+          <RoomAgendaRow
+            key={item.id}
+            item={item}
+            canJump={canJump}
+            canEdit={canEdit}
+            onJump={() => void room.setCurrent(item.id).catch(fail)}
+            onEdit={() => setDialog({ kind: 'edit', item })}
+            onSetStatus={(next) => void room.updateItem(item.id, { status: next }).catch(fail)}
+            onRemove={() => void room.removeItem(item.id).catch(fail)}
+          />
+        )}
+      />
       {canEdit && (
         <AgendaItemModal
           participants={snapshot.participants}
