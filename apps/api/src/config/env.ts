@@ -50,6 +50,8 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^\d+(kb|mb)$/)
     .default('100kb'),
+  /** Days an idempotency receipt is kept (a retry within them acts once), then purged. */
+  IDEMPOTENCY_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { MeetingAccessService } from './meeting-access.service';
 import { MeetingCommandService } from './meeting-command.service';
 import { MeetingEventsRepository } from './meeting-events.repository';
+import { ReceiptPurgeService } from './receipt-purge.service';
 
 /**
  * The meeting event log and the one command path onto it. Global, because every meeting domain
@@ -10,7 +11,7 @@ import { MeetingEventsRepository } from './meeting-events.repository';
  */
 @Global()
 @Module({
-  providers: [MeetingAccessService, MeetingEventsRepository, MeetingCommandService],
+  providers: [MeetingAccessService, MeetingEventsRepository, MeetingCommandService, ReceiptPurgeService],
   exports: [MeetingAccessService, MeetingEventsRepository, MeetingCommandService],
 })
 export class MeetingEventsModule {}

@@ -114,4 +114,23 @@ export class MeetingEventsRepository {
     );
     return rows.map(toStored);
   }
+
+  /**
+   * Deletes idempotency receipts created more than `retentionDays` ago, at most `batchSize` rows
+   * per statement so a large backlog never holds long locks; returns how many were deleted.
+   * The age is judged by the database's clock, the same clock that stamped `created_at`.
+   */
+  async purgeReceipts(retentionDays: number, batchSize: number): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const [, deleted]: [unknown, number] = await this.dataSource.manager.query(
+        `DELETE FROM command_receipts WHERE ctid IN (
+           SELECT ctid FROM command_receipts
+            WHERE created_at < now() - make_interval(days => $1) LIMIT $2)`,
+        [retentionDays, batchSize],
+      );
+      total += deleted;
+      if (deleted < batchSize) return total;
+    }
+  }
 }
