@@ -1,6 +1,6 @@
-import { Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { checkSetCurrentItem, checkTransition, type MeetingActor } from '@phonghop/common';
+import { checkSetCurrentItem, checkTransition, undiscussedItems, type MeetingActor } from '@phonghop/common';
 import {
   IconPlayerPlay,
   IconPlayerSkipBack,
@@ -30,6 +30,8 @@ export function ChairControls({ room, actor }: { room: MeetingRoom; actor: Meeti
   if (!canStart && !canEnd && !canNavigate) return null;
 
   const next = nextItem(agenda);
+  // Ending leaves these unfinished: the chair sees them before confirming (the server records them).
+  const undiscussed = undiscussedItems(agenda);
   const previous = previousItem(agenda);
   const run = async (which: Busy, action: () => Promise<void>) => {
     setBusy(which);
@@ -107,6 +109,25 @@ export function ChairControls({ room, actor }: { room: MeetingRoom; actor: Meeti
       <Modal opened={confirmEnd} onClose={() => setConfirmEnd(false)} title={t('room.endTitle')} size="md">
         <Stack gap="lg">
           <Text>{t('room.endBody')}</Text>
+          {undiscussed.length > 0 ? (
+            <Alert color="orange" variant="light" data-testid="room-end-undiscussed">
+              <Text size="sm" mb="xs" c="dark.8">
+                {t('room.endUndiscussed')}
+              </Text>
+              <List size="sm" c="dark.8">
+                {undiscussed.map((item) => (
+                  <List.Item key={item.id} data-testid="room-end-undiscussed-item">
+                    {item.position}. {item.title}
+                    {item.startedAt ? ` (${t('room.undiscussedPaused')})` : ''}
+                  </List.Item>
+                ))}
+              </List>
+            </Alert>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('room.endAllDiscussed')}
+            </Text>
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirmEnd(false)}>
               {t('common.cancel')}
@@ -119,7 +140,7 @@ export function ChairControls({ room, actor }: { room: MeetingRoom; actor: Meeti
                 void run('end', room.end);
               }}
             >
-              {t('room.end')}
+              {undiscussed.length > 0 ? t('room.endAnyway') : t('room.end')}
             </Button>
           </Group>
         </Stack>

@@ -18,6 +18,7 @@ import {
   checkRemoveAgendaItem,
   checkSetAgendaItemStatus,
   checkSetCurrentItem,
+  isPausedItem,
   type AgendaItem,
   type MeetingActor,
 } from '@phonghop/common';
@@ -173,6 +174,7 @@ function RoomAgendaRow({
       data-testid="room-agenda-item"
       data-current={current}
       data-status={item.status}
+      data-paused={isPausedItem(item) || undefined}
       data-dragging={isDragging || undefined}
       style={{ transform: CSS.Transform.toString(transform), transition }}
     >
@@ -209,6 +211,7 @@ function RoomAgendaRow({
         <Text size="xs" c={current ? 'red.8' : 'dimmed'} fw={current ? 600 : 400}>
           {current ? t('agenda.status.active') : t('agenda.minutes', { minutes: item.plannedMinutes })}
           {item.status === 'done' || skipped ? ` · ${t(`agenda.status.${item.status}`)}` : ''}
+          {isPausedItem(item) ? ` · ${t('agenda.status.paused')}` : ''}
         </Text>
       </Stack>
       {canJump && !current && (
