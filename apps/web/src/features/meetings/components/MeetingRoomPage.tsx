@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useSession } from '../../auth/hooks/use-session';
-import { isLive, useSocket } from '../../realtime/state/socket-context';
 import { useMeetingActor } from '../hooks/use-meeting-actor';
 import { useMeetingRoom } from '../hooks/use-meeting-room';
 import { pageTransitions } from '../state/page-transitions';
@@ -26,7 +25,6 @@ export function MeetingRoomPage() {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const room = useMeetingRoom(meetingId);
-  const { status } = useSocket();
   const { user } = useSession();
   const myRole = room.snapshot?.participants.find((p) => p.userId === user?.id)?.role ?? null;
   const actor = useMeetingActor(myRole);
@@ -42,7 +40,7 @@ export function MeetingRoomPage() {
     );
   }
   const { meeting, agenda, participants, online } = room.snapshot;
-  const live = isLive(status) && !room.joining;
+  const { live } = room;
   const inSession = meeting.status === 'scheduled' || meeting.status === 'live';
   // The chair works the agenda (jump, add, reorder, skip): it gets the wider column.
   const agendaSpan = checkSetCurrentItem(meeting.status, actor).ok ? 7 : 5;
@@ -55,44 +53,41 @@ export function MeetingRoomPage() {
         participantCount={participants.length}
         live={live}
       />
-      {/* Nothing can be sent while not live: every control inside is disabled by the fieldset. */}
-      <fieldset disabled={!live} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
-        <Grid gap="md">
-          <Grid.Col span={{ base: 12, md: 12 - agendaSpan }}>
-            <Stack gap="md">
-              <CurrentItemPanel meeting={meeting} agenda={agenda} participants={participants} live={live} />
-              <ChairControls room={room} actor={actor} />
-              {/* After the session: the chair or secretary closes the meeting, the secretary archives it. */}
-              {(meeting.status === 'ended' || meeting.status === 'closed') &&
-                pageTransitions(meeting.status, actor).length > 0 && (
-                  <Paper withBorder radius="md" p="md" data-testid="room-after">
-                    <Text size="sm" fw={600} c="dimmed" mb="sm">
-                      {t('room.afterMeeting')}
-                    </Text>
-                    <MeetingLifecycleActions meeting={meeting} actor={actor} agendaCount={agenda.length} />
-                  </Paper>
-                )}
-            </Stack>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: agendaSpan }}>
-            <Stack gap="md">
-              <RoomAgenda room={room} actor={actor} />
-              {inSession ? (
-                <RoomPresence participants={participants} online={online} live={live} />
-              ) : (
-                <Button
-                  component={Link}
-                  to={`/meetings/${meeting.id}`}
-                  variant="light"
-                  data-testid="room-view-record"
-                >
-                  {t('room.viewRecord')}
-                </Button>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 12 - agendaSpan }}>
+          <Stack gap="md">
+            <CurrentItemPanel meeting={meeting} agenda={agenda} participants={participants} live={live} />
+            <ChairControls room={room} actor={actor} />
+            {/* After the session: the chair or secretary closes the meeting, the secretary archives it. */}
+            {(meeting.status === 'ended' || meeting.status === 'closed') &&
+              pageTransitions(meeting.status, actor).length > 0 && (
+                <Paper withBorder radius="md" p="md" data-testid="room-after">
+                  <Text size="sm" fw={600} c="dimmed" mb="sm">
+                    {t('room.afterMeeting')}
+                  </Text>
+                  <MeetingLifecycleActions meeting={meeting} actor={actor} agendaCount={agenda.length} />
+                </Paper>
               )}
-            </Stack>
-          </Grid.Col>
-        </Grid>
-      </fieldset>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: agendaSpan }}>
+          <Stack gap="md">
+            <RoomAgenda room={room} actor={actor} />
+            {inSession ? (
+              <RoomPresence participants={participants} online={online} live={live} />
+            ) : (
+              <Button
+                component={Link}
+                to={`/meetings/${meeting.id}`}
+                variant="light"
+                data-testid="room-view-record"
+              >
+                {t('room.viewRecord')}
+              </Button>
+            )}
+          </Stack>
+        </Grid.Col>
+      </Grid>
     </Stack>
   );
 }

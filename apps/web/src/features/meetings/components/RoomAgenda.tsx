@@ -91,6 +91,7 @@ export function RoomAgenda({ room, actor }: { room: MeetingRoom; actor: MeetingA
         </Title>
         {canEdit && (
           <Button
+            disabled={!room.live}
             size="sm"
             variant="light"
             leftSection={<IconPlus size={18} />}
@@ -107,24 +108,26 @@ export function RoomAgenda({ room, actor }: { room: MeetingRoom; actor: MeetingA
           {t('agenda.dragHint')}
         </Text>
       )}
-      <SortableAgendaList
-        items={items}
-        onReorder={onReorder}
-        gap={4}
-        testId="room-agenda"
-        renderItem={(item) => (
-          <RoomAgendaRow
-            key={item.id}
-            item={item}
-            canJump={canJump}
-            canEdit={canEdit}
-            onJump={() => void room.setCurrent(item.id).catch(fail)}
-            onEdit={() => setDialog({ kind: 'edit', item })}
-            onSetStatus={(next) => void room.updateItem(item.id, { status: next }).catch(fail)}
-            onRemove={() => void room.removeItem(item.id).catch(fail)}
-          />
-        )}
-      />
+      <fieldset disabled={!room.live} className={classes.controls}>
+        <SortableAgendaList
+          items={items}
+          onReorder={onReorder}
+          gap={4}
+          testId="room-agenda"
+          renderItem={(item) => (
+            <RoomAgendaRow
+              key={item.id}
+              item={item}
+              canJump={canJump}
+              canEdit={canEdit}
+              onJump={() => void room.setCurrent(item.id).catch(fail)}
+              onEdit={() => setDialog({ kind: 'edit', item })}
+              onSetStatus={(next) => void room.updateItem(item.id, { status: next }).catch(fail)}
+              onRemove={() => void room.removeItem(item.id).catch(fail)}
+            />
+          )}
+        />
+      </fieldset>
       {canEdit && (
         <AgendaItemModal
           participants={snapshot.participants}
