@@ -123,7 +123,7 @@ describe('the room tells the truth (web, e2e)', () => {
     expect(await page.getByTestId('presence-daibieu01').getByTestId('presence-state').textContent()).toBe(
       'Đại biểu · đã kết nối',
     );
-    expect(await page.getByTestId('room-online-count').textContent()).toMatch(/^\d\/3 đã kết nối$/);
+    expect(await page.getByTestId('room-online-count').textContent()).toMatch(/^\d\/4 đã kết nối$/);
     expect(await page.getByText('trực tuyến').count()).toBe(0);
   });
 
@@ -142,6 +142,12 @@ describe('the room tells the truth (web, e2e)', () => {
       .waitFor();
     expect(await page.locator('[data-testid=room-current][data-live=false]').count()).toBe(1);
     expect(await page.getByTestId('room-online-count').count()).toBe(0);
+    // The agenda's current row is greyed with the rest, and nothing can be sent.
+    expect(
+      await page
+        .locator('fieldset[data-live=false] [data-testid=room-agenda-item][data-current=true]')
+        .count(),
+    ).toBe(1);
     // The timer stands still: two reads a little over a second apart show the same value.
     const frozen = await page.getByTestId('room-elapsed').textContent();
     await page.waitForTimeout(1_500);
@@ -201,7 +207,7 @@ describe('the room tells the truth (web, e2e)', () => {
     expect(await page.getByTestId('meeting-enter-room').count()).toBe(0);
     expect(await page.getByTestId('record-item-status').allTextContents()).toEqual([
       'Đã xong',
-      'Tạm dừng, chưa xong',
+      'Chưa thảo luận xong',
       'Chưa thảo luận',
     ]);
     expect(await page.getByTestId('record-undiscussed').textContent()).toContain(ITEMS[2]);

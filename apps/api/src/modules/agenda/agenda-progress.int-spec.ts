@@ -16,6 +16,9 @@ import {
   transition,
 } from '../../../test/meetings-kit';
 
+// The project's testTimeout is not applied when jest runs one project; a loaded machine needs more than 5 s.
+jest.setTimeout(60_000);
+
 /**
  * "Quay lại" and the end of a meeting, over the chair's socket on a real PostgreSQL: going back
  * leaves the item unfinished (pending, start kept), only items moved past are done, and the end

@@ -145,7 +145,7 @@ function RecordItem({ item }: { item: AgendaItem }) {
       : item.status === 'skipped'
         ? [t('agenda.status.skipped'), 'yellow']
         : paused
-          ? [t('agenda.status.paused'), 'orange']
+          ? [t('meetingRecord.notFinished'), 'orange']
           : item.status === 'active'
             ? [t('agenda.status.active'), 'red']
             : [t('meetingRecord.notDiscussed'), 'gray'];

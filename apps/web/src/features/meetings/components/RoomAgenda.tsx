@@ -108,7 +108,7 @@ export function RoomAgenda({ room, actor }: { room: MeetingRoom; actor: MeetingA
           {t('agenda.dragHint')}
         </Text>
       )}
-      <fieldset disabled={!room.live} className={classes.controls}>
+      <fieldset disabled={!room.live} className={classes.controls} data-live={room.live}>
         <SortableAgendaList
           items={items}
           onReorder={onReorder}
