@@ -24,7 +24,7 @@ describe('the room tells the truth (web, e2e)', () => {
   let chair: Tablet;
   let delegate: Tablet;
   let meetingId = '';
-  let itemIds: string[] = [];
+  const itemIds: string[] = [];
   const tokens = new Map<string, string>();
 
   /** A REST call as a demo user (signs in once per user). */
