@@ -85,6 +85,10 @@ describe('agenda progress in a live meeting', () => {
         startedAt: reportAfter.startedAt,
         endedAt: null,
       });
+      // Begun is part of the record: a paused item cannot be removed.
+      expect(await emit(c, 'agenda.remove', { meetingId, idempotencyKey: key(), itemId: report.id })).toEqual(
+        { ok: false, error: expect.objectContaining({ code: 'AGENDA_ITEM_STARTED' }) },
+      );
       // Forward again: the first item is really moved past now.
       await setCurrent(report.id);
       const after = await agendaOf(meetingId);

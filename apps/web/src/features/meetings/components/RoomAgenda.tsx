@@ -168,7 +168,7 @@ function RoomAgendaRow({
   const skipped = item.status === 'skipped';
   const canSkip = item.status === 'pending' && checkSetAgendaItemStatus(item.status, 'skipped').ok;
   const canUnskip = skipped && checkSetAgendaItemStatus(item.status, 'pending').ok;
-  const canRemove = checkRemoveAgendaItem(item.status).ok;
+  const canRemove = checkRemoveAgendaItem(item.status, item.startedAt).ok;
 
   return (
     <div
