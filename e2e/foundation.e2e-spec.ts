@@ -239,7 +239,7 @@ describe('foundation (web, e2e)', () => {
     env.app.app.get(RealtimeService).io.disconnectSockets();
     await page
       .getByTestId('reconnect-banner')
-      .filter({ hasText: 'Đang kết nối lại…' })
+      .filter({ hasText: 'Mất kết nối — đang kết nối lại…' })
       .waitFor({ timeout: 10_000 });
     await shot(page, 'reconnecting-portrait');
     await tablet.context.setOffline(false);

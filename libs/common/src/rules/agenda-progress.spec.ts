@@ -1,11 +1,13 @@
 import type { AgendaItem } from '../schemas/agenda';
-import { currentItemChange, isPermutationOf } from './agenda-progress';
+import { currentItemChange, isPausedItem, isPermutationOf, undiscussedItems } from './agenda-progress';
 
 const T0 = '2026-12-01T01:00:00.000Z';
 const T1 = '2026-12-01T01:20:00.000Z';
+const T2 = '2026-12-01T02:00:00.000Z';
+const positions: Record<string, number> = { a: 1, b: 2, c: 3, d: 4 };
 const item = (id: string, over: Partial<AgendaItem> = {}): AgendaItem => ({
   id,
-  position: 1,
+  position: positions[id] ?? 1,
   title: id,
   description: '',
   presenterId: null,
@@ -31,14 +33,49 @@ describe('currentItemChange', () => {
     ]);
   });
 
-  it('keeps the first start time when an item is taken up again', () => {
+  it('going back returns the current item to pending, keeping its start (paused), not done', () => {
     const agenda = [
       item('a', { status: 'done', startedAt: T0, endedAt: T1 }),
       item('b', { status: 'active', startedAt: T1 }),
     ];
-    expect(currentItemChange(agenda, 'a', '2026-12-01T02:00:00.000Z')).toEqual([
-      { id: 'b', status: 'done', startedAt: T1, endedAt: '2026-12-01T02:00:00.000Z' },
+    const changes = currentItemChange(agenda, 'a', T2);
+    expect(changes).toEqual([
+      { id: 'b', status: 'pending', startedAt: T1, endedAt: null },
       { id: 'a', status: 'active', startedAt: T0, endedAt: null },
+    ]);
+    expect(isPausedItem({ ...agenda[1]!, ...changes[0]! })).toBe(true);
+  });
+
+  // Table: from the current item to another, what the item left becomes.
+  it.each([
+    ['forward by one', 'done', 'b', 'c'],
+    ['forward past pending items', 'done', 'a', 'd'],
+    ['back by one', 'pending', 'c', 'b'],
+    ['back to the first', 'pending', 'd', 'a'],
+    ['closed (null, also at the end)', 'done', 'b', null],
+  ] as const)('%s: the item left becomes %s', (_name, left, from, to) => {
+    const agenda = ['a', 'b', 'c', 'd'].map((id) =>
+      id === from ? item(id, { status: 'active', startedAt: T0 }) : item(id),
+    );
+    const changes = currentItemChange(agenda, to, T1);
+    expect(changes[0]).toEqual({
+      id: from,
+      status: left,
+      startedAt: T0,
+      endedAt: left === 'done' ? T1 : null,
+    });
+    // Items jumped over forward were never discussed: they stay pending, untouched.
+    expect(changes.map((c) => c.id)).toEqual(to === null ? [from] : [from, to]);
+  });
+
+  it('taking a paused item up again keeps its first start', () => {
+    const agenda = [
+      item('a', { status: 'active', startedAt: T1 }),
+      item('b', { status: 'pending', startedAt: T0 }),
+    ];
+    expect(currentItemChange(agenda, 'b', T2)).toEqual([
+      { id: 'a', status: 'done', startedAt: T1, endedAt: T2 },
+      { id: 'b', status: 'active', startedAt: T0, endedAt: null },
     ]);
   });
 
@@ -48,6 +85,26 @@ describe('currentItemChange', () => {
     expect(currentItemChange(agenda, null, T1)).toEqual([
       { id: 'a', status: 'done', startedAt: T0, endedAt: T1 },
     ]);
+  });
+});
+
+describe('undiscussedItems', () => {
+  it('lists pending items in order: never taken up, or paused; not the current, done or skipped ones', () => {
+    const agenda = [
+      item('d'),
+      item('c', { status: 'skipped' }),
+      item('b', { status: 'pending', startedAt: T0 }),
+      item('a', { status: 'active', startedAt: T1 }),
+    ];
+    expect(undiscussedItems(agenda)).toEqual([
+      { id: 'b', position: 2, title: 'b', startedAt: T0 },
+      { id: 'd', position: 4, title: 'd', startedAt: null },
+    ]);
+    expect(isPausedItem(agenda[0]!)).toBe(false);
+  });
+
+  it('is empty when everything was discussed or skipped', () => {
+    expect(undiscussedItems([item('a', { status: 'done' }), item('b', { status: 'skipped' })])).toEqual([]);
   });
 });
 

@@ -119,6 +119,11 @@ describe('meeting permissions', () => {
     expect(checkRemoveAgendaItem('skipped').ok).toBe(true);
     expect(checkRemoveAgendaItem('active')).toEqual({ ok: false, code: 'AGENDA_ITEM_STARTED' });
     expect(checkRemoveAgendaItem('done')).toEqual({ ok: false, code: 'AGENDA_ITEM_STARTED' });
+    // Begun, then left when the chair went back: part of the record too.
+    expect(checkRemoveAgendaItem('pending', '2026-12-01T01:00:00.000Z')).toEqual({
+      ok: false,
+      code: 'AGENDA_ITEM_STARTED',
+    });
     expect(checkSetAgendaItemStatus('pending', 'skipped').ok).toBe(true);
     expect(checkSetAgendaItemStatus('skipped', 'pending').ok).toBe(true);
     expect(checkSetAgendaItemStatus('done', 'skipped')).toEqual({ ok: false, code: 'AGENDA_ITEM_STARTED' });

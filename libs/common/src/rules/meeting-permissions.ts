@@ -67,9 +67,15 @@ export function checkEditAgenda(
   return { ok: false, code: 'MEETING_NOT_EDITABLE' };
 }
 
-/** An item that has started (active or done) keeps its place in the record: it cannot be removed. */
-export function checkRemoveAgendaItem(itemStatus: AgendaItemStatus): RuleResult<'AGENDA_ITEM_STARTED'> {
-  return itemStatus === 'active' || itemStatus === 'done'
+/**
+ * An item that has started (active, done, or begun and left when the chair went back — pending
+ * with a `startedAt`) keeps its place in the record: it cannot be removed.
+ */
+export function checkRemoveAgendaItem(
+  itemStatus: AgendaItemStatus,
+  startedAt: string | null = null,
+): RuleResult<'AGENDA_ITEM_STARTED'> {
+  return itemStatus === 'active' || itemStatus === 'done' || startedAt !== null
     ? { ok: false, code: 'AGENDA_ITEM_STARTED' }
     : ALLOWED;
 }

@@ -45,17 +45,29 @@ const agendaItemPatch = z.object({
   status: z.enum(['pending', 'skipped']).optional(),
 });
 
+/** An item a meeting ended without finishing; `startedAt` set: begun, then left when the chair went back. */
+const UndiscussedItemSchema = z.object({
+  id: z.uuid(),
+  position: z.number().int().positive(),
+  title: z.string(),
+  startedAt: z.iso.datetime().nullable(),
+});
+
 /** Item ids in their new order (positions are 1..n in this order). */
 const agendaOrder = z.array(z.uuid());
 
 export const MeetingEventPayloadSchemas = {
   'meeting.created': z.object({ meeting: MeetingSchema, participants: z.array(ParticipantSchema) }),
   'meeting.updated': z.object({ changes: meetingDetailsPatch }),
-  /** `agenda`: items whose progress changed with the status (ending a meeting closes the current item). */
+  /**
+   * `agenda`: items whose progress changed with the status (ending a meeting closes the current item).
+   * `undiscussed` (only on `ended`): the items the meeting ended without finishing, for the minutes.
+   */
   'meeting.statusChanged': z.object({
     from: MeetingStatusSchema,
     to: MeetingStatusSchema,
     agenda: z.array(AgendaItemProgressSchema),
+    undiscussed: z.array(UndiscussedItemSchema).optional(),
   }),
   'participant.added': z.object({ participant: ParticipantSchema }),
   'participant.removed': z.object({ userId: z.uuid() }),
@@ -70,7 +82,10 @@ export const MeetingEventPayloadSchemas = {
   'agenda.itemUpdated': z.object({ itemId: z.uuid(), changes: agendaItemPatch }),
   'agenda.itemRemoved': z.object({ itemId: z.uuid(), order: agendaOrder }),
   'agenda.reordered': z.object({ order: agendaOrder }),
-  /** `items`: the progress of every item that changed (the previous current → done, the new → active). */
+  /**
+   * `items`: the progress of every item that changed: the previous current item → done when the chair
+   * moved forward (or closed it), → pending with its startedAt kept when the chair went back; the new → active.
+   */
   'agenda.currentChanged': z.object({
     itemId: z.uuid().nullable(),
     previousItemId: z.uuid().nullable(),

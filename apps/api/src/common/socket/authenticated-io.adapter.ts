@@ -51,6 +51,10 @@ export class AuthenticatedIoAdapter extends IoAdapter {
       path: SOCKET_PATH,
       serveClient: false,
       maxHttpBufferSize: 1_000_000,
+      // A dead connection (cable cut, Wi-Fi gone) is noticed by both ends within ~5 s, so a tablet
+      // stops showing a stale room as live; the client's own timer is pingInterval + pingTimeout.
+      pingInterval: 2_000,
+      pingTimeout: 3_000,
       allowRequest: (req: IncomingMessage, callback: (err: string | null | undefined, ok: boolean) => void) =>
         callback(null, this.originAllowed(req)),
     });

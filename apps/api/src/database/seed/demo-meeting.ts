@@ -113,8 +113,8 @@ export async function seedDemoMeeting(dataSource: DataSource, now = new Date()):
       location: 'Hội trường Đảng ủy phường (tầng 3, trụ sở phường Vĩnh Phúc)',
       online: true,
       description:
-        'Hội nghị thường kỳ của Ban Chấp hành Đảng bộ phường. Đề nghị các đồng chí nghiên cứu tài liệu trên ' +
-        'hệ thống trước hội nghị và xác nhận tham dự; đồng chí vắng mặt báo cáo lý do với Văn phòng Đảng ủy.',
+        'Hội nghị thường kỳ của Ban Chấp hành Đảng bộ phường. Đề nghị các đồng chí xem chương trình hội nghị ' +
+        'và xác nhận tham dự; đồng chí vắng mặt báo vắng kèm lý do.',
     });
     for (const [username, role] of PARTICIPANTS) {
       const user = ids.get(username);

@@ -115,7 +115,7 @@ export class AgendaService {
       handle: async (ctx) => {
         enforce(checkEditAgenda(ctx.meeting.status, ctx.actor));
         const item = await this.item(ctx.manager, meetingId, itemId);
-        enforce(checkRemoveAgendaItem(item.status));
+        enforce(checkRemoveAgendaItem(item.status, item.startedAt));
         await this.agenda.remove(ctx.manager, meetingId, itemId);
         const order = (await this.agenda.list(meetingId, ctx.manager)).map((i) => i.id);
         return { type: 'agenda.itemRemoved', payload: { itemId, order }, result: null };

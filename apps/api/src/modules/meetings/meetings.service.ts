@@ -8,6 +8,7 @@ import type {
   MeetingStatus,
   Participant,
   RespondInvitationRequest,
+  UndiscussedItem,
   UpdateMeetingRequest,
 } from '@phonghop/common';
 import {
@@ -18,6 +19,7 @@ import {
   CreateMeetingRequestSchema,
   currentItemChange,
   ERROR_MESSAGES,
+  undiscussedItems,
 } from '@phonghop/common';
 import { randomUUID } from 'node:crypto';
 import { AppException } from '../../common/errors/app-exception';
@@ -152,19 +154,23 @@ export class MeetingsService {
         await this.meetings.setStatus(ctx.manager, meetingId, to);
         const meeting: Meeting = { ...ctx.meeting, status: to, lastSeq: ctx.seq };
         let agenda: ReturnType<typeof currentItemChange> = [];
+        let undiscussed: UndiscussedItem[] | undefined;
         if (to === 'ended') {
-          // The item being discussed when the chair closes the session is done at that moment.
-          agenda = currentItemChange(
-            await this.agenda.list(meetingId, ctx.manager),
-            null,
-            ctx.at.toISOString(),
-          );
+          // The item being discussed when the chair closes the session is done at that moment; the
+          // items never finished are recorded with the end, so the minutes can say so.
+          const items = await this.agenda.list(meetingId, ctx.manager);
+          agenda = currentItemChange(items, null, ctx.at.toISOString());
           await this.agenda.setProgress(ctx.manager, agenda);
+          undiscussed = undiscussedItems(items);
         }
         if (from === 'draft' && to === 'scheduled') await this.notify(ctx, 'meeting_invitation', meeting);
         if (from === 'scheduled' && to === 'draft') await this.notify(ctx, 'meeting_unscheduled', meeting);
         if (to === 'live') await this.notify(ctx, 'meeting_started', meeting);
-        return { type: 'meeting.statusChanged', payload: { from, to, agenda }, result: meeting };
+        return {
+          type: 'meeting.statusChanged',
+          payload: { from, to, agenda, ...(undiscussed ? { undiscussed } : {}) },
+          result: meeting,
+        };
       },
     });
   }

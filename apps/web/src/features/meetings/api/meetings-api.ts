@@ -1,6 +1,7 @@
 import {
   AgendaItemSchema,
   MeetingDetailSchema,
+  MeetingEventsResponseSchema,
   MeetingListResponseSchema,
   MeetingSchema,
   ParticipantCandidatesResponseSchema,
@@ -25,6 +26,12 @@ export const meetingsApi = {
   list: (query: MeetingListQuery) =>
     api.get('/meetings', { schema: MeetingListResponseSchema, query: { ...query } }),
   get: (id: string) => api.get(`/meetings/${id}`, { schema: MeetingDetailSchema }),
+  /** A page of the meeting's event log after `sinceSeq` (at most 1000). */
+  events: (id: string, sinceSeq: number) =>
+    api.get(`/meetings/${id}/events`, {
+      schema: MeetingEventsResponseSchema,
+      query: { sinceSeq: String(sinceSeq), limit: '1000' },
+    }),
   create: (body: CreateMeetingRequest) =>
     api.post('/meetings', { body, schema: MeetingSchema, idempotent: true }),
   update: (id: string, body: UpdateMeetingRequest) =>

@@ -1,5 +1,5 @@
 import { Badge, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import type { AgendaItem, AgendaItemStatus, Participant } from '@phonghop/common';
+import { isPausedItem, type AgendaItem, type AgendaItemStatus, type Participant } from '@phonghop/common';
 import { IconClock, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
@@ -60,6 +60,11 @@ export function AgendaOverview({
             {item.status !== 'pending' && (
               <Badge color={ITEM_COLORS[item.status]} variant="light" tt="none" size="md">
                 {t(`agenda.status.${item.status}`)}
+              </Badge>
+            )}
+            {isPausedItem(item) && (
+              <Badge color="orange" variant="light" tt="none" size="md">
+                {t('agenda.status.paused')}
               </Badge>
             )}
           </Group>

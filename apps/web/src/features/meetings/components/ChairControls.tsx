@@ -1,6 +1,6 @@
-import { Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { checkSetCurrentItem, checkTransition, type MeetingActor } from '@phonghop/common';
+import { checkSetCurrentItem, checkTransition, undiscussedItems, type MeetingActor } from '@phonghop/common';
 import {
   IconPlayerPlay,
   IconPlayerSkipBack,
@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import type { MeetingRoom } from '../hooks/use-meeting-room';
 import { nextItem, previousItem } from '../state/agenda-navigation';
+import classes from './MeetingRoom.module.css';
 
 type Busy = 'start' | 'next' | 'previous' | 'end' | null;
 
@@ -30,6 +31,8 @@ export function ChairControls({ room, actor }: { room: MeetingRoom; actor: Meeti
   if (!canStart && !canEnd && !canNavigate) return null;
 
   const next = nextItem(agenda);
+  // Ending leaves these unfinished: the chair sees them before confirming (the server records them).
+  const undiscussed = undiscussedItems(agenda);
   const previous = previousItem(agenda);
   const run = async (which: Busy, action: () => Promise<void>) => {
     setBusy(which);
@@ -47,66 +50,88 @@ export function ChairControls({ room, actor }: { room: MeetingRoom; actor: Meeti
       <Text size="sm" fw={600} c="dimmed" mb="sm">
         {t('room.chairControls')}
       </Text>
-      <Stack gap="sm">
-        {canStart && (
-          <Button
-            size="xl"
-            fullWidth
-            color="red"
-            leftSection={<IconPlayerPlay size={24} />}
-            loading={busy === 'start'}
-            onClick={() => void run('start', room.start)}
-            data-testid="room-start"
-          >
-            {t('room.start')}
-          </Button>
-        )}
-        {canNavigate && (
-          // Next is what the chair presses all meeting long: biggest, on top; the column may be narrow.
-          <>
+      {/* Nothing can be sent while the room is not live: the fieldset disables every button in it. */}
+      <fieldset disabled={!room.live} className={classes.controls}>
+        <Stack gap="sm">
+          {canStart && (
             <Button
               size="xl"
               fullWidth
-              rightSection={<IconPlayerSkipForward size={24} />}
-              disabled={!next}
-              loading={busy === 'next'}
-              onClick={() => next && void run('next', () => room.setCurrent(next.id))}
-              data-testid="room-next"
+              color="red"
+              leftSection={<IconPlayerPlay size={24} />}
+              loading={busy === 'start'}
+              onClick={() => void run('start', room.start)}
+              data-testid="room-start"
             >
-              {agenda.some((i) => i.status === 'active') ? t('room.next') : t('room.first')}
+              {t('room.start')}
             </Button>
+          )}
+          {canNavigate && (
+            // Next is what the chair presses all meeting long: biggest, on top; the column may be narrow.
+            <>
+              <Button
+                size="xl"
+                fullWidth
+                rightSection={<IconPlayerSkipForward size={24} />}
+                disabled={!next}
+                loading={busy === 'next'}
+                onClick={() => next && void run('next', () => room.setCurrent(next.id))}
+                data-testid="room-next"
+              >
+                {agenda.some((i) => i.status === 'active') ? t('room.next') : t('room.first')}
+              </Button>
+              <Button
+                size="lg"
+                fullWidth
+                variant="default"
+                leftSection={<IconPlayerSkipBack size={22} />}
+                disabled={!previous}
+                loading={busy === 'previous'}
+                onClick={() => previous && void run('previous', () => room.setCurrent(previous.id))}
+                data-testid="room-previous"
+              >
+                {t('room.previous')}
+              </Button>
+            </>
+          )}
+          {canEnd && (
             <Button
-              size="lg"
+              size="md"
+              variant="outline"
+              color="red"
               fullWidth
-              variant="default"
-              leftSection={<IconPlayerSkipBack size={22} />}
-              disabled={!previous}
-              loading={busy === 'previous'}
-              onClick={() => previous && void run('previous', () => room.setCurrent(previous.id))}
-              data-testid="room-previous"
+              leftSection={<IconPlayerStop size={20} />}
+              loading={busy === 'end'}
+              onClick={() => setConfirmEnd(true)}
+              data-testid="room-end"
             >
-              {t('room.previous')}
+              {t('room.end')}
             </Button>
-          </>
-        )}
-        {canEnd && (
-          <Button
-            size="md"
-            variant="outline"
-            color="red"
-            fullWidth
-            leftSection={<IconPlayerStop size={20} />}
-            loading={busy === 'end'}
-            onClick={() => setConfirmEnd(true)}
-            data-testid="room-end"
-          >
-            {t('room.end')}
-          </Button>
-        )}
-      </Stack>
+          )}
+        </Stack>
+      </fieldset>
       <Modal opened={confirmEnd} onClose={() => setConfirmEnd(false)} title={t('room.endTitle')} size="md">
         <Stack gap="lg">
           <Text>{t('room.endBody')}</Text>
+          {undiscussed.length > 0 ? (
+            <Alert color="orange" variant="light" data-testid="room-end-undiscussed">
+              <Text size="sm" mb="xs" c="dark.8">
+                {t('room.endUndiscussed')}
+              </Text>
+              <List size="sm" c="dark.8">
+                {undiscussed.map((item) => (
+                  <List.Item key={item.id} data-testid="room-end-undiscussed-item">
+                    {item.position}. {item.title}
+                    {item.startedAt ? ` (${t('room.undiscussedPaused')})` : ''}
+                  </List.Item>
+                ))}
+              </List>
+            </Alert>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('room.endAllDiscussed')}
+            </Text>
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirmEnd(false)}>
               {t('common.cancel')}
@@ -119,7 +144,7 @@ export function ChairControls({ room, actor }: { room: MeetingRoom; actor: Meeti
                 void run('end', room.end);
               }}
             >
-              {t('room.end')}
+              {undiscussed.length > 0 ? t('room.endAnyway') : t('room.end')}
             </Button>
           </Group>
         </Stack>

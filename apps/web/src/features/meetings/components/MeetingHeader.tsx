@@ -16,7 +16,8 @@ import { useMeetingActor } from '../hooks/use-meeting-actor';
 import { MeetingKindLabel, MeetingRoleBadge, MeetingStatusBadge } from './MeetingBadges';
 import { MeetingLifecycleActions } from './MeetingLifecycleActions';
 
-const ROOM_STATUSES: Meeting['status'][] = ['scheduled', 'live', 'ended'];
+/** The room is for the session: before it (waiting for the chair) and during it; after it, the page is the record. */
+const ROOM_STATUSES: Meeting['status'][] = ['scheduled', 'live'];
 
 /** Title, status, when and where; the actions my role allows (the server checks them again). */
 interface MeetingHeaderProps {

@@ -7,7 +7,11 @@ import { useMeeting } from '../hooks/use-meetings';
 import { AgendaOverview } from './AgendaOverview';
 import { InvitationCard } from './InvitationCard';
 import { MeetingHeader } from './MeetingHeader';
+import { MeetingRecordPanel } from './MeetingRecordPanel';
 import { ParticipantList } from './ParticipantList';
+
+/** After the session a meeting's page is its record: what happened, read-only, no live presence. */
+const OVER: readonly string[] = ['ended', 'closed', 'archived'];
 
 /** One meeting for everyone in it: details, my invitation, agenda and participants. */
 export function MeetingPage() {
@@ -35,7 +39,11 @@ export function MeetingPage() {
       <InvitationCard meeting={meeting} participants={participants} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <AgendaOverview agenda={agenda} participants={participants} />
+          {OVER.includes(meeting.status) ? (
+            <MeetingRecordPanel meeting={meeting} agenda={agenda} participants={participants} />
+          ) : (
+            <AgendaOverview agenda={agenda} participants={participants} />
+          )}
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <ParticipantList participants={participants} showInvitations={meeting.status !== 'draft'} />

@@ -1,7 +1,7 @@
-import { Alert, Center, Grid, Loader, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Button, Center, Grid, Loader, Paper, Stack, Text } from '@mantine/core';
 import { checkSetCurrentItem } from '@phonghop/common';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useSession } from '../../auth/hooks/use-session';
 import { useMeetingActor } from '../hooks/use-meeting-actor';
@@ -15,8 +15,10 @@ import { RoomHeader } from './RoomHeader';
 import { RoomPresence } from './RoomPresence';
 
 /**
- * The live meeting room for everyone: status, the agenda following the chair, who is online; the
+ * The live meeting room for everyone: status, the agenda following the chair, who is connected; the
  * chair's controls for the chair. State comes only from the meeting's event log over the socket.
+ * While the connection is lost (or the room is catching up after it) the room is not live: it is
+ * greyed, its timer stands still and its controls are disabled, until the rejoin from the last seq.
  */
 export function MeetingRoomPage() {
   const { meetingId = '' } = useParams();
@@ -38,16 +40,23 @@ export function MeetingRoomPage() {
     );
   }
   const { meeting, agenda, participants, online } = room.snapshot;
+  const { live } = room;
+  const inSession = meeting.status === 'scheduled' || meeting.status === 'live';
   // The chair works the agenda (jump, add, reorder, skip): it gets the wider column.
   const agendaSpan = checkSetCurrentItem(meeting.status, actor).ok ? 7 : 5;
 
   return (
-    <Stack gap="md" data-testid="meeting-room" data-seq={room.snapshot.seq}>
-      <RoomHeader meeting={meeting} onlineCount={online.length} participantCount={participants.length} />
+    <Stack gap="md" data-testid="meeting-room" data-seq={room.snapshot.seq} data-live={live}>
+      <RoomHeader
+        meeting={meeting}
+        onlineCount={online.length}
+        participantCount={participants.length}
+        live={live}
+      />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 12 - agendaSpan }}>
           <Stack gap="md">
-            <CurrentItemPanel meeting={meeting} agenda={agenda} participants={participants} />
+            <CurrentItemPanel meeting={meeting} agenda={agenda} participants={participants} live={live} />
             <ChairControls room={room} actor={actor} />
             {/* After the session: the chair or secretary closes the meeting, the secretary archives it. */}
             {(meeting.status === 'ended' || meeting.status === 'closed') &&
@@ -64,7 +73,18 @@ export function MeetingRoomPage() {
         <Grid.Col span={{ base: 12, md: agendaSpan }}>
           <Stack gap="md">
             <RoomAgenda room={room} actor={actor} />
-            <RoomPresence participants={participants} online={online} />
+            {inSession ? (
+              <RoomPresence participants={participants} online={online} live={live} />
+            ) : (
+              <Button
+                component={Link}
+                to={`/meetings/${meeting.id}`}
+                variant="light"
+                data-testid="room-view-record"
+              >
+                {t('room.viewRecord')}
+              </Button>
+            )}
           </Stack>
         </Grid.Col>
       </Grid>

@@ -18,6 +18,7 @@ import {
   checkRemoveAgendaItem,
   checkSetAgendaItemStatus,
   checkSetCurrentItem,
+  isPausedItem,
   type AgendaItem,
   type MeetingActor,
 } from '@phonghop/common';
@@ -90,6 +91,7 @@ export function RoomAgenda({ room, actor }: { room: MeetingRoom; actor: MeetingA
         </Title>
         {canEdit && (
           <Button
+            disabled={!room.live}
             size="sm"
             variant="light"
             leftSection={<IconPlus size={18} />}
@@ -106,24 +108,26 @@ export function RoomAgenda({ room, actor }: { room: MeetingRoom; actor: MeetingA
           {t('agenda.dragHint')}
         </Text>
       )}
-      <SortableAgendaList
-        items={items}
-        onReorder={onReorder}
-        gap={4}
-        testId="room-agenda"
-        renderItem={(item) => (
-          <RoomAgendaRow
-            key={item.id}
-            item={item}
-            canJump={canJump}
-            canEdit={canEdit}
-            onJump={() => void room.setCurrent(item.id).catch(fail)}
-            onEdit={() => setDialog({ kind: 'edit', item })}
-            onSetStatus={(next) => void room.updateItem(item.id, { status: next }).catch(fail)}
-            onRemove={() => void room.removeItem(item.id).catch(fail)}
-          />
-        )}
-      />
+      <fieldset disabled={!room.live} className={classes.controls} data-live={room.live}>
+        <SortableAgendaList
+          items={items}
+          onReorder={onReorder}
+          gap={4}
+          testId="room-agenda"
+          renderItem={(item) => (
+            <RoomAgendaRow
+              key={item.id}
+              item={item}
+              canJump={canJump}
+              canEdit={canEdit}
+              onJump={() => void room.setCurrent(item.id).catch(fail)}
+              onEdit={() => setDialog({ kind: 'edit', item })}
+              onSetStatus={(next) => void room.updateItem(item.id, { status: next }).catch(fail)}
+              onRemove={() => void room.removeItem(item.id).catch(fail)}
+            />
+          )}
+        />
+      </fieldset>
       {canEdit && (
         <AgendaItemModal
           participants={snapshot.participants}
@@ -164,7 +168,7 @@ function RoomAgendaRow({
   const skipped = item.status === 'skipped';
   const canSkip = item.status === 'pending' && checkSetAgendaItemStatus(item.status, 'skipped').ok;
   const canUnskip = skipped && checkSetAgendaItemStatus(item.status, 'pending').ok;
-  const canRemove = checkRemoveAgendaItem(item.status).ok;
+  const canRemove = checkRemoveAgendaItem(item.status, item.startedAt).ok;
 
   return (
     <div
@@ -173,6 +177,7 @@ function RoomAgendaRow({
       data-testid="room-agenda-item"
       data-current={current}
       data-status={item.status}
+      data-paused={isPausedItem(item) || undefined}
       data-dragging={isDragging || undefined}
       style={{ transform: CSS.Transform.toString(transform), transition }}
     >
@@ -209,6 +214,7 @@ function RoomAgendaRow({
         <Text size="xs" c={current ? 'red.8' : 'dimmed'} fw={current ? 600 : 400}>
           {current ? t('agenda.status.active') : t('agenda.minutes', { minutes: item.plannedMinutes })}
           {item.status === 'done' || skipped ? ` · ${t(`agenda.status.${item.status}`)}` : ''}
+          {isPausedItem(item) ? ` · ${t('agenda.status.paused')}` : ''}
         </Text>
       </Stack>
       {canJump && !current && (

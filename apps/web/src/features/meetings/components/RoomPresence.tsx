@@ -3,20 +3,43 @@ import { MEETING_ROLES, type Participant } from '@phonghop/common';
 import { useTranslation } from 'react-i18next';
 import { initials } from '../../../lib/initials';
 
-/** Who is in the room now (a socket joined), online first. */
-export function RoomPresence({ participants, online }: { participants: Participant[]; online: string[] }) {
+interface RoomPresenceProps {
+  participants: Participant[];
+  online: string[];
+  /** False while this tablet's connection is lost: who is connected is then unknown. */
+  live: boolean;
+}
+
+/**
+ * Who has the meeting open on a device now (a socket joined the room) — "đã kết nối", not "trực
+ * tuyến", which in Vietnamese meetings means attending remotely. A member who reported an absence
+ * (declined the invitation) shows as absent with the reason. Connected first, absent last.
+ */
+export function RoomPresence({ participants, online, live }: RoomPresenceProps) {
   const { t } = useTranslation();
-  const isOnline = (p: Participant) => online.includes(p.userId);
+  const isOnline = (p: Participant) => live && online.includes(p.userId);
+  const isAbsent = (p: Participant) => p.invitation === 'declined' && !isOnline(p);
+  const rank = (p: Participant) => (isOnline(p) ? 0 : isAbsent(p) ? 2 : 1);
   const sorted = [...participants].sort(
-    (a, b) =>
-      Number(isOnline(b)) - Number(isOnline(a)) ||
-      MEETING_ROLES.indexOf(a.role) - MEETING_ROLES.indexOf(b.role),
+    (a, b) => rank(a) - rank(b) || MEETING_ROLES.indexOf(a.role) - MEETING_ROLES.indexOf(b.role),
   );
+  const state = (p: Participant) => {
+    if (isAbsent(p)) {
+      return p.declineReason ? t('room.absent', { reason: p.declineReason }) : t('room.absentNoReason');
+    }
+    if (!live) return null;
+    return isOnline(p) ? t('room.isOnline') : t('room.isOffline');
+  };
   return (
-    <Paper withBorder radius="md" p="md">
+    <Paper withBorder radius="md" p="md" data-live={live}>
       <Title order={2} size="h4" mb="sm">
         {t('room.presence')}
       </Title>
+      {!live && (
+        <Text size="sm" c="dimmed" mb="sm" data-testid="room-presence-unknown">
+          {t('room.presenceUnknown')}
+        </Text>
+      )}
       <Stack gap={8} data-testid="room-presence">
         {sorted.map((p) => (
           <Group
@@ -25,6 +48,7 @@ export function RoomPresence({ participants, online }: { participants: Participa
             wrap="nowrap"
             data-testid={`presence-${p.user.username}`}
             data-online={isOnline(p)}
+            data-absent={isAbsent(p) || undefined}
           >
             <Indicator
               color={isOnline(p) ? 'teal' : 'gray'}
@@ -32,6 +56,7 @@ export function RoomPresence({ participants, online }: { participants: Participa
               offset={4}
               position="bottom-end"
               withBorder
+              disabled={!live}
             >
               <Avatar radius="xl" size={36} color={isOnline(p) ? 'teal' : 'gray'}>
                 {initials(p.user.fullName)}
@@ -41,8 +66,9 @@ export function RoomPresence({ participants, online }: { participants: Participa
               <Text size="sm" fw={600} truncate c={isOnline(p) ? undefined : 'dimmed'}>
                 {p.user.fullName}
               </Text>
-              <Text size="xs" c="dimmed">
-                {t(`meetings.role.${p.role}`)} · {isOnline(p) ? t('room.isOnline') : t('room.isOffline')}
+              <Text size="xs" c={isAbsent(p) ? 'red.9' : 'dimmed'} lineClamp={2} data-testid="presence-state">
+                {t(`meetings.role.${p.role}`)}
+                {state(p) ? ` · ${state(p)}` : ''}
               </Text>
             </Stack>
           </Group>

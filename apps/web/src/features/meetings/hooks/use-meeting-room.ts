@@ -2,10 +2,15 @@ import type { AddAgendaItemRequest, MeetingCommandResult, UpdateAgendaItemReques
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiRequestError } from '../../../lib/api-error';
 import { sendCommand } from '../../../lib/socket-command';
-import { useSocket } from '../../realtime/state/socket-context';
+import { isLive, useSocket } from '../../realtime/state/socket-context';
 import { MeetingRoomClient, type RoomState } from '../state/meeting-room-client';
 
 export interface MeetingRoom extends RoomState {
+  /**
+   * Whether what the room shows is live: connected and not catching up. False from the moment the
+   * connection is lost until the rejoin from the last seq has been applied.
+   */
+  live: boolean;
   start(): Promise<void>;
   end(): Promise<void>;
   setCurrent(itemId: string | null): Promise<void>;
@@ -20,7 +25,7 @@ export interface MeetingRoom extends RoomState {
  * its own idempotency key, whose acknowledged event is applied at once (the broadcast copy is dropped).
  */
 export function useMeetingRoom(meetingId: string): MeetingRoom {
-  const { socket } = useSocket();
+  const { socket, status } = useSocket();
   const [state, setState] = useState<RoomState>({ snapshot: null, joining: true, error: null });
   const client = useRef<MeetingRoomClient | null>(null);
 
@@ -46,6 +51,7 @@ export function useMeetingRoom(meetingId: string): MeetingRoom {
 
   return {
     ...state,
+    live: isLive(status) && !state.joining,
     start: () => run((s) => sendCommand(s, 'meeting.start', { meetingId })),
     end: () => run((s) => sendCommand(s, 'meeting.end', { meetingId })),
     setCurrent: (itemId) => run((s) => sendCommand(s, 'agenda.setCurrent', { meetingId, itemId })),

@@ -4,6 +4,7 @@ import type {
   AgendaItem,
   CreateMeetingRequest,
   MeetingDetail,
+  MeetingEvent,
   MeetingListQuery,
   MeetingRole,
   MeetingStatus,
@@ -28,6 +29,22 @@ export function useMeetingList(query: MeetingListQuery, enabled = true) {
 
 export function useMeeting(id: string) {
   return useQuery({ queryKey: detailKey(id), queryFn: () => meetingsApi.get(id) });
+}
+
+/** The whole event log of a meeting (read in pages of 1000), e.g. for the record of a past meeting. */
+export function useMeetingEvents(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...detailKey(id), 'events'],
+    enabled,
+    queryFn: async () => {
+      const events: MeetingEvent[] = [];
+      for (;;) {
+        const page = await meetingsApi.events(id, events.at(-1)?.seq ?? 0);
+        events.push(...page.events);
+        if (page.events.length === 0 || events.at(-1)!.seq >= page.seq) return events;
+      }
+    },
+  });
 }
 
 export function useParticipantCandidates(q: string) {

@@ -6,7 +6,7 @@ import { useSocket } from '../state/socket-context';
 /** Grace period before a first connection that is still pending counts as a problem. */
 const FIRST_CONNECT_GRACE_MS = 3_000;
 
-/** "Đang kết nối lại…" while the live connection is down, so nobody trusts a stale screen. */
+/** "Mất kết nối — đang kết nối lại…" while the live connection is down, so nobody trusts a stale screen. */
 export function ReconnectBanner() {
   const { t } = useTranslation();
   const { status } = useSocket();
@@ -17,7 +17,7 @@ export function ReconnectBanner() {
     return () => clearTimeout(timer);
   }, []);
 
-  const visible = status === 'reconnecting' || (status === 'connecting' && graceOver);
+  const visible = status === 'reconnecting' || status === 'offline' || (status === 'connecting' && graceOver);
   if (!visible) return null;
   return (
     <Alert
@@ -26,6 +26,7 @@ export function ReconnectBanner() {
       icon={<Loader size={18} color="dark" />}
       role="status"
       data-testid="reconnect-banner"
+      data-status={status}
       mb="md"
       pos="sticky"
       top="calc(var(--app-shell-header-height, 68px) + var(--mantine-spacing-xs))"

@@ -7,8 +7,14 @@ import { SocketContext, type ConnectionStatus } from './socket-context';
 const AUTH_ERRORS = new Set(['TOKEN_EXPIRED', 'UNAUTHENTICATED']);
 
 /**
- * Opens the one socket of a signed-in user and tracks its state for the reconnect banner. When the
- * server revokes the session (`session.revoked`) the user is signed out to the sign-in page.
+ * Opens the one socket of a signed-in user and tracks its state for the reconnect banner and the
+ * room's live/stale state. When the server revokes the session (`session.revoked`) the user is
+ * signed out to the sign-in page.
+ *
+ * A dead connection is noticed two ways: the browser's `offline` event (at once; the socket is
+ * closed and opened again on `online`, so no reconnect attempts run into a missing network), and
+ * socket.io's heartbeat (the server pings every 2 s and the client gives up after 5 s without one)
+ * for a network that fails while the device still believes it is online.
  */
 export function SocketProvider({ children }: { children: ReactNode }) {
   const [socket, setSocket] = useState<AppSocket | null>(null);
@@ -17,6 +23,7 @@ export function SocketProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const s = createAppSocket();
     let revoked = false;
+    let offline = typeof navigator !== 'undefined' && navigator.onLine === false;
     s.on('connect', () => setStatus('connected'));
     s.on('disconnect', (reason) => {
       if (revoked || reason === 'io client disconnect') return;
@@ -25,7 +32,7 @@ export function SocketProvider({ children }: { children: ReactNode }) {
       if (reason === 'io server disconnect') s.connect();
     });
     s.on('connect_error', (err: Error & { data?: { code?: string } }) => {
-      if (revoked) return;
+      if (revoked || offline) return;
       setStatus((prev) => (prev === 'connecting' ? 'connecting' : 'reconnecting'));
       if (!s.active && AUTH_ERRORS.has(err.data?.code ?? err.message)) {
         // A refused handshake is not retried by socket.io: refresh the session, then connect again.
@@ -39,9 +46,27 @@ export function SocketProvider({ children }: { children: ReactNode }) {
       s.disconnect();
       session.end(reason);
     });
-    s.connect();
+    const onOffline = () => {
+      if (revoked) return;
+      offline = true;
+      setStatus('offline');
+      // Stop now rather than after the heartbeat gives up; `online` connects again.
+      s.disconnect();
+    };
+    const onOnline = () => {
+      if (revoked || !offline) return;
+      offline = false;
+      setStatus('reconnecting');
+      s.connect();
+    };
+    window.addEventListener('offline', onOffline);
+    window.addEventListener('online', onOnline);
+    if (offline) setStatus('offline');
+    else s.connect();
     setSocket(s);
     return () => {
+      window.removeEventListener('offline', onOffline);
+      window.removeEventListener('online', onOnline);
       revoked = true;
       s.removeAllListeners();
       s.disconnect();

@@ -1,7 +1,12 @@
 import { createContext, useContext } from 'react';
 import type { AppSocket } from '../../../lib/socket';
 
-export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting';
+/**
+ * `connected`: live. `connecting`: the first connection is being made. `reconnecting`: the
+ * connection dropped (or the server stopped answering its pings) and socket.io is retrying.
+ * `offline`: the browser says it has no network; we wait for it to come back, then reconnect.
+ */
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
 export interface SocketContextValue {
   socket: AppSocket | null;
@@ -12,4 +17,9 @@ export const SocketContext = createContext<SocketContextValue>({ socket: null, s
 
 export function useSocket(): SocketContextValue {
   return useContext(SocketContext);
+}
+
+/** Whether what the screen shows is live: anything but a working connection may be stale. */
+export function isLive(status: ConnectionStatus): boolean {
+  return status === 'connected';
 }
