@@ -35,6 +35,8 @@ type Limiter = RateLimiterAbstract;
 
 /** An in-flight slot expires by itself after this long, should a node die between check and result. */
 const IN_FLIGHT_SECONDS = 60;
+/** The wait after the last free failure of a pair; it doubles with every further failure. */
+export const FIRST_DELAY_SECONDS = 5;
 /** Large enough never to refuse: these limiters only count, the rules below decide. */
 const COUNT_ONLY = 1_000_000;
 
@@ -43,7 +45,7 @@ const COUNT_ONLY = 1_000_000;
  * REDIS_URL is set, memory otherwise):
  *
  * - per (username, IP) pair: LOGIN_MAX_FAILURES_PER_USER free failures, then a delay that doubles
- *   with each further failure (1 s, 2 s, 4 s … up to LOGIN_WINDOW_SECONDS). The real person at
+ *   with each further failure (5 s, 10 s, 20 s … up to LOGIN_WINDOW_SECONDS). The real person at
  *   another address is never affected — no stranger can lock an account;
  * - per IP: a ceiling of LOGIN_MAX_FAILURES_PER_IP failures in the window across all usernames,
  *   so one address cannot sweep the directory;
@@ -78,7 +80,11 @@ export class LoginThrottle implements OnModuleInit, OnApplicationShutdown {
     this.pairFailures = this.limiter({ keyPrefix: 'login_pair', points: COUNT_ONLY, duration: window });
     this.pairDelay = this.limiter({ keyPrefix: 'login_pair_delay', points: 1, duration: window });
     this.deviceFailures = this.limiter({ keyPrefix: 'login_device', points: COUNT_ONLY, duration: window });
-    this.inFlight = this.limiter({ keyPrefix: 'login_inflight', points: COUNT_ONLY, duration: IN_FLIGHT_SECONDS });
+    this.inFlight = this.limiter({
+      keyPrefix: 'login_inflight',
+      points: COUNT_ONLY,
+      duration: IN_FLIGHT_SECONDS,
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -104,9 +110,11 @@ export class LoginThrottle implements OnModuleInit, OnApplicationShutdown {
 
     if (key.deviceId) {
       const device = `d:${key.deviceId}`;
-      const [failures, inFlight] = await Promise.all([count(this.deviceFailures, key.deviceId), count(this.inFlight, device)]);
-      if (failures + inFlight < maxPerPair) {
-        await this.inFlight.penalty(device);
+      const [slot, failures] = await Promise.all([
+        this.inFlight.penalty(device),
+        count(this.deviceFailures, key.deviceId),
+      ]);
+      if (failures + slot.consumedPoints <= maxPerPair) {
         return {
           trustedDevice: true,
           failed: async () => {
@@ -118,34 +126,52 @@ export class LoginThrottle implements OnModuleInit, OnApplicationShutdown {
         };
       }
       // A device with too many failures of its own is treated like any other.
+      await this.inFlight.reward(device);
     }
 
     const pair = `${key.username}|${key.ip}`;
     const ip = `ip:${key.ip}`;
     const pairSlot = `p:${pair}`;
-    const [ipFailures, ipInFlight, pairFailures, pairInFlight, delay] = await Promise.all([
+    // Take the in-flight slots first and judge with the counts they return: the increment is atomic,
+    // so of many parallel guesses only as many as the limits allow go on to the password check.
+    const [ipSlot, pairSlotRes] = await Promise.all([
+      this.inFlight.penalty(ip),
+      this.inFlight.penalty(pairSlot),
+    ]);
+    const release = () => Promise.all([this.inFlight.reward(ip), this.inFlight.reward(pairSlot)]);
+    const [ipFailures, pairFailures, delay] = await Promise.all([
       this.ipFailures.get(key.ip),
-      count(this.inFlight, ip),
       count(this.pairFailures, pair),
-      count(this.inFlight, pairSlot),
       this.pairDelay.get(pair),
     ]);
-    if ((ipFailures?.consumedPoints ?? 0) + ipInFlight >= this.config.LOGIN_MAX_FAILURES_PER_IP) {
-      throw tooMany(ipFailures?.msBeforeNext ?? 1000);
+    const ipFailed = ipFailures?.consumedPoints ?? 0;
+    const maxPerIp = this.config.LOGIN_MAX_FAILURES_PER_IP;
+    // Sign-ins in flight count against an address only once it has failed: a whole office behind
+    // one NAT signing in at the start of a meeting must not be refused for being many at once.
+    const refusal =
+      ipFailed >= maxPerIp || (ipFailed > 0 && ipFailed + ipSlot.consumedPoints > maxPerIp)
+        ? (ipFailures?.msBeforeNext ?? 1000)
+        : delay && delay.consumedPoints > 1
+          ? delay.msBeforeNext
+          : // Past the free failures, one attempt at a time for the pair: the delay is set when it fails.
+            pairFailures + pairSlotRes.consumedPoints > maxPerPair && pairSlotRes.consumedPoints > 1
+            ? 1000
+            : null;
+    if (refusal !== null) {
+      await release();
+      throw tooMany(refusal);
     }
-    if (delay && delay.consumedPoints > 1) throw tooMany(delay.msBeforeNext);
-    // Past the free failures, one attempt at a time for the pair: the delay is set when it fails.
-    if (pairFailures + pairInFlight >= maxPerPair && pairInFlight > 0) throw tooMany(1000);
 
-    await Promise.all([this.inFlight.penalty(ip), this.inFlight.penalty(pairSlot)]);
-    const release = () => Promise.all([this.inFlight.reward(ip), this.inFlight.reward(pairSlot)]);
     return {
       trustedDevice: false,
       failed: async () => {
         const [, res] = await Promise.all([this.ipFailures.penalty(key.ip), this.pairFailures.penalty(pair)]);
         const beyond = res.consumedPoints - maxPerPair;
         if (beyond >= 0) {
-          await this.pairDelay.block(pair, Math.min(2 ** beyond, this.config.LOGIN_WINDOW_SECONDS));
+          await this.pairDelay.block(
+            pair,
+            Math.min(FIRST_DELAY_SECONDS * 2 ** beyond, this.config.LOGIN_WINDOW_SECONDS),
+          );
         }
         await release();
       },
