@@ -22,7 +22,9 @@ export function apiDocsGuard(app: INestApplication) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(req.headers.authorization ?? '');
     const refuse = () => {
-      res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: ERROR_MESSAGES.UNAUTHENTICATED.en } });
+      res
+        .status(401)
+        .json({ error: { code: 'UNAUTHENTICATED', message: ERROR_MESSAGES.UNAUTHENTICATED.en } });
     };
     if (!match) return refuse();
     let claims;

@@ -147,7 +147,9 @@ describe('auth: sign-in, refresh, sign-out, tokens', () => {
       const bob = await insertUser(t.dataSource, { username: 'bob' });
       const attacker = freshIp();
       for (let i = 0; i < 3; i++) {
-        expect((await attempt('bob', 'wrong password', attacker)).body.error.code).toBe('INVALID_CREDENTIALS');
+        expect((await attempt('bob', 'wrong password', attacker)).body.error.code).toBe(
+          'INVALID_CREDENTIALS',
+        );
       }
       const blocked = await attempt('bob', bob.password, attacker);
       expect(blocked.status).toBe(429);
@@ -318,7 +320,8 @@ describe('auth: sign-in, refresh, sign-out, tokens', () => {
       expect(cookies[0]).not.toBe(s.cookie);
       // The winner's cookie goes on working, and so do both access tokens.
       expect((await api(t.url, '/auth/refresh', { method: 'POST', cookie: cookies[0] })).status).toBe(200);
-      for (const r of results) expect((await api(t.url, '/me', { token: r.body.accessToken })).status).toBe(200);
+      for (const r of results)
+        expect((await api(t.url, '/me', { token: r.body.accessToken })).status).toBe(200);
     });
 
     it('revokes the session when the rotated cookie comes back after the grace window', async () => {
@@ -451,7 +454,10 @@ describe('auth: sign-in, refresh, sign-out, tokens', () => {
       ],
       ['no session id', () => craftToken(claims({ sid: undefined }))],
       ['no expiry', () => craftToken(claims({ exp: undefined }))],
-      ['an audience list that merely contains ours', () => craftToken(claims({ aud: ['phonghop', 'other'] }))],
+      [
+        'an audience list that merely contains ours',
+        () => craftToken(claims({ aud: ['phonghop', 'other'] })),
+      ],
       ['a malformed session id', () => craftToken(claims({ sid: 'not-a-uuid' }))],
       ['a malformed subject', () => craftToken(claims({ sub: "x' OR 1=1" }))],
       ['a garbage token', () => 'not.a.jwt'],
