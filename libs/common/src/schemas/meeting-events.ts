@@ -9,6 +9,7 @@ import {
   UpdateAgendaItemFieldsSchema,
 } from './agenda';
 import {
+  HandOverChairRequestSchema,
   IdempotencyKeySchema,
   InvitationStatusSchema,
   MeetingKindSchema,
@@ -61,6 +62,12 @@ export const MeetingEventPayloadSchemas = {
   'participant.added': z.object({ participant: ParticipantSchema }),
   'participant.removed': z.object({ userId: uuid() }),
   'participant.roleChanged': z.object({ userId: uuid(), from: MeetingRoleSchema, role: MeetingRoleSchema }),
+  /** The chair moved by an explicit handover: `fromUserIds` (the chairs until now) become delegates. */
+  'participant.chairHandedOver': z.object({
+    fromUserIds: z.array(uuid()),
+    toUserId: uuid(),
+    toPreviousRole: MeetingRoleSchema,
+  }),
   'participant.responded': z.object({
     userId: uuid(),
     invitation: InvitationStatusSchema,
@@ -102,6 +109,7 @@ export const MeetingEventSchema = z.discriminatedUnion('type', [
   envelope('participant.added'),
   envelope('participant.removed'),
   envelope('participant.roleChanged'),
+  envelope('participant.chairHandedOver'),
   envelope('participant.responded'),
   envelope('agenda.itemAdded'),
   envelope('agenda.itemUpdated'),
@@ -187,6 +195,10 @@ export type AgendaReorderCommand = z.infer<typeof AgendaReorderCommandSchema>;
 
 export const AgendaRemoveCommandSchema = MeetingCommandBaseSchema.extend({ itemId: uuid() });
 export type AgendaRemoveCommand = z.infer<typeof AgendaRemoveCommandSchema>;
+
+/** The chair hands the chair to another participant (the only way it changes while live). */
+export const MeetingHandOverCommandSchema = MeetingCommandBaseSchema.extend(HandOverChairRequestSchema.shape);
+export type MeetingHandOverCommand = z.infer<typeof MeetingHandOverCommandSchema>;
 
 /** Ack of `meeting.join`: a snapshot, or the events after `sinceSeq` (in order) when still in the log. */
 export type MeetingJoinResult =

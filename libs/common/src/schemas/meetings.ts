@@ -128,6 +128,10 @@ export type AddParticipantRequest = z.infer<typeof AddParticipantRequestSchema>;
 export const UpdateParticipantRequestSchema = z.strictObject({ role: MeetingRoleSchema });
 export type UpdateParticipantRequest = z.infer<typeof UpdateParticipantRequestSchema>;
 
+/** `POST /meetings/:id/chair` and `meeting.handOver`: who chairs from now on (a participant). */
+export const HandOverChairRequestSchema = z.strictObject({ toUserId: uuid() });
+export type HandOverChairRequest = z.infer<typeof HandOverChairRequestSchema>;
+
 /** Accept, or decline with a reason (lý do vắng mặt). */
 export const RespondInvitationRequestSchema = z
   .strictObject({
