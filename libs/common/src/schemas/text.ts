@@ -8,8 +8,10 @@ import { z } from 'zod';
 /** Zero-width characters, bidirectional embeddings/overrides/isolates and the BOM: invisible, and able to disguise a title ("Họp ‮txt.exe‬"). */
 const INVISIBLE_FORMAT_CHARS = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 /** C0 and C1 control characters, NUL included (PostgreSQL refuses NUL in text: it was a 500). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARS = /[\u0000-\u001F\u007F-\u009F]/;
 /** The same, but tab, line feed and carriage return are allowed (descriptions, reasons). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARS_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one (not valid UTF-8 either). */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
