@@ -98,7 +98,8 @@ export class AuthService {
         ? await this.passwords.verify(candidate.passwordHash, request.password)
         : await this.passwords.verifyDummy(request.password);
     } catch (err) {
-      await attempt.failed();
+      // Our failure (the database), not the person's: free the slot, count nothing.
+      await attempt.abandoned();
       throw err;
     }
     if (!candidate || !passwordOk || !candidate.user.active) {

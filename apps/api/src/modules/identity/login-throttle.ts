@@ -29,6 +29,8 @@ export interface LoginAttempt {
   readonly trustedDevice: boolean;
   failed(): Promise<void>;
   succeeded(): Promise<void>;
+  /** The check could not be made (an error of ours): frees the slot, counts nothing. */
+  abandoned(): Promise<void>;
 }
 
 type Limiter = RateLimiterAbstract;
@@ -123,6 +125,9 @@ export class LoginThrottle implements OnModuleInit, OnApplicationShutdown {
           succeeded: async () => {
             await Promise.all([this.deviceFailures.delete(key.deviceId!), this.inFlight.reward(device)]);
           },
+          abandoned: async () => {
+            await this.inFlight.reward(device);
+          },
         };
       }
       // A device with too many failures of its own is treated like any other.
@@ -177,6 +182,9 @@ export class LoginThrottle implements OnModuleInit, OnApplicationShutdown {
       },
       succeeded: async () => {
         await Promise.all([this.pairFailures.delete(pair), this.pairDelay.delete(pair)]);
+        await release();
+      },
+      abandoned: async () => {
         await release();
       },
     };
