@@ -76,9 +76,9 @@ describe('the web app under its Content-Security-Policy', () => {
     await page.goto(`/meetings/${meetingId}/room`);
     await page.getByTestId('room-start').waitFor();
     await page.getByTestId('handover-open').click();
-    await page.getByTestId('handover-to-daibieu01').waitFor();
-    await shot(page, 'room-handover-landscape');
     await page.getByTestId('handover-to-daibieu01').click();
+    await shot(page, 'room-handover-landscape');
+    await page.getByTestId('handover-confirm').click();
     // No longer the chair: the start button is gone, daibieu01 is shown as the chair.
     await page.getByTestId('room-start').waitFor({ state: 'detached' });
     await page.getByTestId('presence-daibieu01').filter({ hasText: 'Chủ trì' }).waitFor();
