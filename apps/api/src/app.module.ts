@@ -1,13 +1,12 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import { LoggerModule } from 'nestjs-pino';
 import { ZodSerializerInterceptor } from 'nestjs-zod';
 import { AuthGuard } from './common/auth/auth.guard';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { BodyErrorGuard } from './common/errors/body-error.guard';
 import { AppZodValidationPipe } from './common/validation/zod-validation.pipe';
 import { APP_CONFIG, AppConfig } from './config/env';
 import { dataSourceOptions } from './database/data-source';
@@ -23,7 +22,6 @@ import { RealtimeModule } from './modules/realtime/realtime.module';
 @Module({})
 export class AppModule {
   static register(config: AppConfig, databaseUrl: string): DynamicModule {
-    const serveWeb = fs.existsSync(`${config.WEB_DIST_DIR}/index.html`);
     return {
       module: AppModule,
       global: true,
@@ -45,14 +43,8 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
-        ...(serveWeb
-          ? [
-              ServeStaticModule.forRoot({
-                rootPath: config.WEB_DIST_DIR,
-                exclude: ['/api/{*rest}', '/socket.io/{*rest}'],
-              }),
-            ]
-          : []),
+        // The built web app is served by server.ts (serveWebApp), not ServeStaticModule: its error
+        // handler answered every API error (malformed JSON, too large) as 404.
         RealtimeModule,
         IdentityModule,
         HealthModule,
@@ -64,6 +56,8 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        // First: a body the parser refused is answered as such, before authentication.
+        { provide: APP_GUARD, useClass: BodyErrorGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useClass: AppZodValidationPipe },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

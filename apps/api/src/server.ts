@@ -6,6 +6,10 @@ import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from './app.module';
+import { deferredJsonBodyParser } from './common/errors/body-error.guard';
+import { apiDocsGuard, apiDocsMode } from './common/http/api-docs';
+import { securityHeaders } from './common/http/security-headers';
+import { serveWebApp } from './common/http/web-app';
 import { AuthenticatedIoAdapter } from './common/socket/authenticated-io.adapter';
 import type { AppConfig } from './config/env';
 
@@ -23,18 +27,25 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: config.BODY_LIMIT });
+  app.use(securityHeaders(config));
+  // Malformed or oversized bodies answer 400/413 from BodyErrorGuard, inside the route.
+  app.use(deferredJsonBodyParser(config.BODY_LIMIT));
   app.use(cookieParser());
+  serveWebApp(app, config.WEB_DIST_DIR);
   app.setGlobalPrefix(API_PREFIX);
 
   const adapter = new AuthenticatedIoAdapter(app, config);
   await adapter.connectRedis();
   app.useWebSocketAdapter(adapter);
 
-  const openApi = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle('Phòng họp thông minh API').setVersion('1').addBearerAuth().build(),
-  );
-  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(openApi), { jsonDocumentUrl: 'api/docs-json' });
+  const docs = apiDocsMode(config);
+  if (docs !== 'off') {
+    if (docs === 'auth') app.use(['/api/docs', '/api/docs-json', '/api/docs-yaml'], apiDocsGuard(app));
+    const openApi = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder().setTitle('Phòng họp thông minh API').setVersion('1').addBearerAuth().build(),
+    );
+    SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(openApi), { jsonDocumentUrl: 'api/docs-json' });
+  }
   return app;
 }

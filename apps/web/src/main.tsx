@@ -1,3 +1,5 @@
+// First, before any module builds a schema.
+import './lib/zod-no-eval';
 import '@fontsource/be-vietnam-pro/latin-400.css';
 import '@fontsource/be-vietnam-pro/latin-500.css';
 import '@fontsource/be-vietnam-pro/latin-600.css';

@@ -38,6 +38,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'INTERNAL_ERROR',
   'DB_UNAVAILABLE',
+  'CHAIR_HANDOVER_REQUIRED',
+  'ALREADY_CHAIR',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -86,6 +88,8 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   INTERNAL_ERROR: 500,
   DB_UNAVAILABLE: 503,
+  CHAIR_HANDOVER_REQUIRED: 409,
+  ALREADY_CHAIR: 409,
 };
 
 /** Messages shown to people, Vietnamese first. */
@@ -167,6 +171,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   CONFLICT: { vi: 'Dữ liệu đã thay đổi, vui lòng thử lại.', en: 'The data changed; please retry.' },
   INTERNAL_ERROR: { vi: 'Lỗi hệ thống. Vui lòng thử lại.', en: 'Server error. Please try again.' },
   DB_UNAVAILABLE: { vi: 'Cơ sở dữ liệu tạm thời không sẵn sàng.', en: 'The database is unavailable.' },
+  CHAIR_HANDOVER_REQUIRED: {
+    vi: 'Trong cuộc họp đang diễn ra, quyền chủ trì chỉ được chuyển bằng thao tác "Trao quyền chủ trì".',
+    en: 'While the meeting is live, the chair changes only by handing over the chair.',
+  },
+  ALREADY_CHAIR: { vi: 'Người này đã là chủ trì.', en: 'This person already chairs the meeting.' },
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -6,5 +6,6 @@ export * from './schemas/meetings';
 export * from './schemas/agenda';
 export * from './schemas/meeting-events';
 export * from './schemas/notifications';
+export * from './schemas/text';
 export * from './rules';
 export * from './events';

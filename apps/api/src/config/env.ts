@@ -52,6 +52,12 @@ export const EnvSchema = z.object({
     .default('100kb'),
   /** Days an idempotency receipt is kept (a retry within them acts once), then purged. */
   IDEMPOTENCY_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** Seconds in which the refresh cookie just rotated away still answers the same successor (racing tabs). */
+  REFRESH_GRACE_SECONDS: z.coerce.number().int().min(0).max(120).default(20),
+  /** The address people use (https://hop.phuong.gov.vn): links in calendar feeds. Unset: the request's own host, in development only. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** OpenAPI pages: off, behind sign-in (auth) or public. Default: public in development and test, off in production. */
+  API_DOCS: z.enum(['off', 'auth', 'public']).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -7,6 +7,7 @@ import type {
   AgendaUpdateCommand,
   MeetingCommandResult,
   MeetingEndCommand,
+  MeetingHandOverCommand,
   MeetingEvent,
   MeetingJoinCommand,
   MeetingJoinResult,
@@ -29,6 +30,7 @@ export interface MeetingsClientToServerEvents {
   'agenda.update': Command<AgendaUpdateCommand, MeetingCommandResult>;
   'agenda.reorder': Command<AgendaReorderCommand, MeetingCommandResult>;
   'agenda.remove': Command<AgendaRemoveCommand, MeetingCommandResult>;
+  'meeting.handOver': Command<MeetingHandOverCommand, MeetingCommandResult>;
 }
 
 export interface MeetingsServerToClientEvents {
@@ -51,6 +53,7 @@ export const MEETING_COMMANDS = [
   'agenda.update',
   'agenda.reorder',
   'agenda.remove',
+  'meeting.handOver',
 ] as const satisfies readonly (keyof MeetingsClientToServerEvents)[];
 
 export const MEETING_SERVER_EVENTS = [

@@ -65,6 +65,16 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
       p.userId === e.payload.userId ? { ...p, role: e.payload.role } : p,
     ),
   }),
+  'participant.chairHandedOver': (s, e) => ({
+    ...s,
+    participants: s.participants.map((p) =>
+      p.userId === e.payload.toUserId
+        ? { ...p, role: 'chair' }
+        : e.payload.fromUserIds.includes(p.userId)
+          ? { ...p, role: 'delegate' }
+          : p,
+    ),
+  }),
   'participant.responded': (s, e) => ({
     ...s,
     participants: s.participants.map((p) =>

@@ -27,6 +27,63 @@ export function checkEditDetails(
   return ALLOWED;
 }
 
+/** Roles that run a meeting: giving or taking them is itself a matter of authority. */
+const LEADING_ROLES: readonly MeetingRole[] = ['chair', 'secretary'];
+
+/**
+ * Adding a participant in a leading role (chair, secretary) or removing one: before the meeting is
+ * scheduled the secretary prepares it; once it is scheduled only the chair or an admin, so a
+ * secretary cannot make an ally chair or secretary (or remove the chair) on their own; while it is
+ * live a chair is neither added nor removed (handover only).
+ */
+export function checkManageLeadingParticipant(
+  status: MeetingStatus,
+  actor: MeetingActor,
+  role: MeetingRole,
+): RuleResult<'MEETING_ROLE_REQUIRED' | 'MEETING_NOT_EDITABLE' | 'CHAIR_HANDOVER_REQUIRED'> {
+  if (!LEADING_ROLES.includes(role) || status === 'draft') return checkManageParticipants(status, actor);
+  if (!hasRole(actor, 'chair')) return { ok: false, code: 'MEETING_ROLE_REQUIRED' };
+  if (status !== 'scheduled' && status !== 'live') return { ok: false, code: 'MEETING_NOT_EDITABLE' };
+  if (status === 'live' && role === 'chair') return { ok: false, code: 'CHAIR_HANDOVER_REQUIRED' };
+  return ALLOWED;
+}
+
+/**
+ * Changing a participant's role. In a draft, the secretary (or an admin) sets roles freely. Once
+ * the meeting is scheduled, the leading roles (chair, secretary) are the chair's or an admin's to
+ * give or take — a secretary can no longer promote a delegate to secretary and then themself to
+ * chair; delegate ↔ guest stays open to the secretary too. While it is live, the chair
+ * role is neither given nor taken this way: it moves only by an explicit handover on the log
+ * (`meeting.handOver`).
+ */
+export function checkChangeRole(
+  status: MeetingStatus,
+  actor: MeetingActor,
+  change: { from: MeetingRole; to: MeetingRole },
+): RuleResult<'MEETING_ROLE_REQUIRED' | 'MEETING_NOT_EDITABLE' | 'CHAIR_HANDOVER_REQUIRED'> {
+  if (status === 'draft') return checkManageParticipants(status, actor);
+  const leading = LEADING_ROLES.includes(change.from) || LEADING_ROLES.includes(change.to);
+  // Delegate ↔ guest stays the secretary's work (latecomers, a guest given a vote) as well.
+  if (!hasRole(actor, 'chair') && (leading || !hasRole(actor, 'secretary'))) {
+    return { ok: false, code: 'MEETING_ROLE_REQUIRED' };
+  }
+  if (status !== 'scheduled' && status !== 'live') return { ok: false, code: 'MEETING_NOT_EDITABLE' };
+  if (status === 'live' && (change.from === 'chair' || change.to === 'chair') && change.from !== change.to) {
+    return { ok: false, code: 'CHAIR_HANDOVER_REQUIRED' };
+  }
+  return ALLOWED;
+}
+
+/** Handing the chair to another participant: the chair (or an admin), once scheduled, until it ends. */
+export function checkHandOverChair(
+  status: MeetingStatus,
+  actor: MeetingActor,
+): RuleResult<'MEETING_ROLE_REQUIRED' | 'MEETING_NOT_EDITABLE'> {
+  if (!hasRole(actor, 'chair')) return { ok: false, code: 'MEETING_ROLE_REQUIRED' };
+  if (status !== 'scheduled' && status !== 'live') return { ok: false, code: 'MEETING_NOT_EDITABLE' };
+  return ALLOWED;
+}
+
 /** Adding, removing and re-roling participants: the secretary until the meeting ends (latecomers). */
 export function checkManageParticipants(
   status: MeetingStatus,

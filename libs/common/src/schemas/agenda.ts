@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text, uuid } from './text';
 
 /** pending → active (the current item; at most one) → done; or skipped. */
 export const AGENDA_ITEM_STATUSES = ['pending', 'active', 'done', 'skipped'] as const;
@@ -6,13 +7,13 @@ export const AgendaItemStatusSchema = z.enum(AGENDA_ITEM_STATUSES);
 export type AgendaItemStatus = z.infer<typeof AgendaItemStatusSchema>;
 
 export const AgendaItemSchema = z.object({
-  id: z.uuid(),
+  id: uuid(),
   /** 1-based, dense: the items of a meeting are 1..n. */
   position: z.number().int().positive(),
   title: z.string(),
   description: z.string(),
   /** Người trình bày (a user id, normally a participant). */
-  presenterId: z.uuid().nullable(),
+  presenterId: uuid().nullable(),
   plannedMinutes: z.number().int().nonnegative(),
   status: AgendaItemStatusSchema,
   /** When the item first became current; with endedAt, the actual time spent. */
@@ -21,8 +22,8 @@ export const AgendaItemSchema = z.object({
 });
 export type AgendaItem = z.infer<typeof AgendaItemSchema>;
 
-const itemTitle = z.string().trim().min(1).max(300);
-const itemDescription = z.string().trim().max(10_000);
+const itemTitle = text({ min: 1, max: 300 });
+const itemDescription = text({ max: 10_000, multiline: true });
 const plannedMinutes = z
   .number()
   .int()
@@ -33,7 +34,7 @@ const plannedMinutes = z
 export const AddAgendaItemFieldsSchema = z.strictObject({
   title: itemTitle,
   description: itemDescription.default(''),
-  presenterId: z.uuid().nullable().default(null),
+  presenterId: uuid().nullable().default(null),
   plannedMinutes: plannedMinutes.default(15),
   position: z.number().int().positive().optional(),
 });
@@ -46,7 +47,7 @@ export type AddAgendaItemRequest = z.input<typeof AddAgendaItemFieldsSchema>;
 export const UpdateAgendaItemFieldsSchema = z.strictObject({
   title: itemTitle.optional(),
   description: itemDescription.optional(),
-  presenterId: z.uuid().nullable().optional(),
+  presenterId: uuid().nullable().optional(),
   plannedMinutes: plannedMinutes.optional(),
   status: z.enum(['pending', 'skipped']).optional(),
 });
@@ -54,13 +55,13 @@ export type UpdateAgendaItemRequest = z.infer<typeof UpdateAgendaItemFieldsSchem
 
 /** The full new order: every item id of the meeting exactly once. */
 export const ReorderAgendaFieldsSchema = z.strictObject({
-  itemIds: z.array(z.uuid()).max(500),
+  itemIds: z.array(uuid()).max(500),
 });
 export type ReorderAgendaRequest = z.infer<typeof ReorderAgendaFieldsSchema>;
 
 /** Makes an item current (the previous one becomes done); null: no current item. */
 export const SetCurrentAgendaItemFieldsSchema = z.strictObject({
-  itemId: z.uuid().nullable(),
+  itemId: uuid().nullable(),
 });
 export type SetCurrentAgendaItemRequest = z.infer<typeof SetCurrentAgendaItemFieldsSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString, text, uuid } from './text';
 
 export const SYSTEM_ROLES = ['admin', 'member'] as const;
 export const SystemRoleSchema = z.enum(SYSTEM_ROLES);
@@ -9,10 +10,11 @@ export const UsernameSchema = z
   .min(3)
   .max(64)
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lowercase letters, digits, dot, dash, underscore');
-export const PasswordSchema = z.string().min(8).max(200);
+/** New passwords only (sign-in takes any string, so old passwords keep working). */
+export const PasswordSchema = safeString().min(8).max(200);
 
 export const UserSchema = z.object({
-  id: z.uuid(),
+  id: uuid(),
   username: z.string(),
   fullName: z.string(),
   title: z.string(),
@@ -38,7 +40,7 @@ export const UserSummarySchema = UserSchema.pick({
 export type UserSummary = z.infer<typeof UserSummarySchema>;
 
 export const LoginRequestSchema = z.strictObject({
-  username: z.string().min(1).max(64),
+  username: text({ min: 1, max: 64 }),
   password: z.string().min(1).max(200),
 });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
@@ -51,11 +53,11 @@ export const LoginResponseSchema = z.object({
 });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 
-const optionalText = (max: number) => z.string().trim().max(max);
+const optionalText = (max: number) => text({ max });
 
 export const CreateUserRequestSchema = z.strictObject({
   username: UsernameSchema,
-  fullName: z.string().trim().min(1).max(120),
+  fullName: text({ min: 1, max: 120 }),
   title: optionalText(120).default(''),
   unit: optionalText(160).default(''),
   email: z.email().max(200).nullable().optional(),
@@ -70,7 +72,7 @@ export const CreateUserRequestSchema = z.strictObject({
 export type CreateUserRequest = z.input<typeof CreateUserRequestSchema>;
 
 export const UpdateUserRequestSchema = z.strictObject({
-  fullName: z.string().trim().min(1).max(120).optional(),
+  fullName: text({ min: 1, max: 120 }).optional(),
   title: optionalText(120).optional(),
   unit: optionalText(160).optional(),
   email: z.email().max(200).nullable().optional(),
@@ -90,7 +92,7 @@ export const ResetPasswordRequestSchema = z.strictObject({
 export type ResetPasswordRequest = z.infer<typeof ResetPasswordRequestSchema>;
 
 export const UserListQuerySchema = z.strictObject({
-  q: z.string().max(100).optional(),
+  q: text({ max: 100 }).optional(),
   includeInactive: z.enum(['true', 'false']).optional(),
 });
 export type UserListQuery = z.infer<typeof UserListQuerySchema>;
@@ -100,7 +102,7 @@ export type UserListResponse = z.infer<typeof UserListResponseSchema>;
 
 /** `GET /users/directory?q=`: any signed-in user looks up active people (e.g. to invite them). */
 export const UserDirectoryQuerySchema = z.strictObject({
-  q: z.string().max(100).optional(),
+  q: text({ max: 100 }).optional(),
 });
 export type UserDirectoryQuery = z.infer<typeof UserDirectoryQuerySchema>;
 
@@ -108,7 +110,7 @@ export const UserDirectoryResponseSchema = z.object({ items: z.array(UserSummary
 export type UserDirectoryResponse = z.infer<typeof UserDirectoryResponseSchema>;
 
 /** The `:id` of `/users/:id…` routes. */
-export const UserIdParamSchema = z.strictObject({ id: z.uuid() });
+export const UserIdParamSchema = z.strictObject({ id: uuid() });
 export type UserIdParam = z.infer<typeof UserIdParamSchema>;
 
 /** `POST /auth/refresh` answers like a sign-in: a fresh access token and the user. */

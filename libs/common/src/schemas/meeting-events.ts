@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryInt, uuid } from './text';
 import {
   AddAgendaItemFieldsSchema,
   AgendaItemProgressSchema,
@@ -8,6 +9,7 @@ import {
   UpdateAgendaItemFieldsSchema,
 } from './agenda';
 import {
+  HandOverChairRequestSchema,
   IdempotencyKeySchema,
   InvitationStatusSchema,
   MeetingKindSchema,
@@ -40,7 +42,7 @@ const meetingDetailsPatch = z.object({
 const agendaItemPatch = z.object({
   title: z.string().optional(),
   description: z.string().optional(),
-  presenterId: z.uuid().nullable().optional(),
+  presenterId: uuid().nullable().optional(),
   plannedMinutes: z.number().int().optional(),
   status: z.enum(['pending', 'skipped']).optional(),
 });
@@ -54,7 +56,7 @@ const UndiscussedItemSchema = z.object({
 });
 
 /** Item ids in their new order (positions are 1..n in this order). */
-const agendaOrder = z.array(z.uuid());
+const agendaOrder = z.array(uuid());
 
 export const MeetingEventPayloadSchemas = {
   'meeting.created': z.object({ meeting: MeetingSchema, participants: z.array(ParticipantSchema) }),
@@ -70,25 +72,31 @@ export const MeetingEventPayloadSchemas = {
     undiscussed: z.array(UndiscussedItemSchema).optional(),
   }),
   'participant.added': z.object({ participant: ParticipantSchema }),
-  'participant.removed': z.object({ userId: z.uuid() }),
-  'participant.roleChanged': z.object({ userId: z.uuid(), from: MeetingRoleSchema, role: MeetingRoleSchema }),
+  'participant.removed': z.object({ userId: uuid() }),
+  'participant.roleChanged': z.object({ userId: uuid(), from: MeetingRoleSchema, role: MeetingRoleSchema }),
+  /** The chair moved by an explicit handover: `fromUserIds` (the chairs until now) become delegates. */
+  'participant.chairHandedOver': z.object({
+    fromUserIds: z.array(uuid()),
+    toUserId: uuid(),
+    toPreviousRole: MeetingRoleSchema,
+  }),
   'participant.responded': z.object({
-    userId: z.uuid(),
+    userId: uuid(),
     invitation: InvitationStatusSchema,
     declineReason: z.string().nullable(),
     respondedAt: z.iso.datetime(),
   }),
   'agenda.itemAdded': z.object({ item: AgendaItemSchema, order: agendaOrder }),
-  'agenda.itemUpdated': z.object({ itemId: z.uuid(), changes: agendaItemPatch }),
-  'agenda.itemRemoved': z.object({ itemId: z.uuid(), order: agendaOrder }),
+  'agenda.itemUpdated': z.object({ itemId: uuid(), changes: agendaItemPatch }),
+  'agenda.itemRemoved': z.object({ itemId: uuid(), order: agendaOrder }),
   'agenda.reordered': z.object({ order: agendaOrder }),
   /**
    * `items`: the progress of every item that changed: the previous current item → done when the chair
    * moved forward (or closed it), → pending with its startedAt kept when the chair went back; the new → active.
    */
   'agenda.currentChanged': z.object({
-    itemId: z.uuid().nullable(),
-    previousItemId: z.uuid().nullable(),
+    itemId: uuid().nullable(),
+    previousItemId: uuid().nullable(),
     items: z.array(AgendaItemProgressSchema),
   }),
 } as const;
@@ -100,12 +108,12 @@ export const MEETING_EVENT_TYPES = Object.keys(MeetingEventPayloadSchemas) as Me
 
 const envelope = <K extends MeetingEventType>(type: K) =>
   z.object({
-    meetingId: z.uuid(),
+    meetingId: uuid(),
     seq: z.number().int().positive(),
     type: z.literal(type),
     payload: MeetingEventPayloadSchemas[type] as PayloadSchemas[K],
     /** Null for events the system made (none yet; reserved for timers and imports). */
-    actorId: z.uuid().nullable(),
+    actorId: uuid().nullable(),
     at: z.iso.datetime(),
   });
 
@@ -116,6 +124,7 @@ export const MeetingEventSchema = z.discriminatedUnion('type', [
   envelope('participant.added'),
   envelope('participant.removed'),
   envelope('participant.roleChanged'),
+  envelope('participant.chairHandedOver'),
   envelope('participant.responded'),
   envelope('agenda.itemAdded'),
   envelope('agenda.itemUpdated'),
@@ -135,7 +144,7 @@ export const MeetingSnapshotSchema = z.object({
   agenda: z.array(AgendaItemSchema),
   seq: z.number().int().nonnegative(),
   /** User ids with at least one socket in the room (ephemeral, not in the log). */
-  online: z.array(z.uuid()),
+  online: z.array(uuid()),
 });
 export type MeetingSnapshot = z.infer<typeof MeetingSnapshotSchema>;
 
@@ -147,8 +156,8 @@ export type MeetingDetail = z.infer<typeof MeetingDetailSchema>;
 
 export const MeetingEventsQuerySchema = z.strictObject({
   /** Events with seq > sinceSeq. */
-  sinceSeq: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(1000).default(1000),
+  sinceSeq: queryInt({ min: 0, max: Number.MAX_SAFE_INTEGER }).default(0),
+  limit: queryInt({ min: 1, max: 1000 }).default(1000),
 });
 export type MeetingEventsQuery = z.infer<typeof MeetingEventsQuerySchema>;
 
@@ -163,18 +172,18 @@ export type MeetingEventsResponse = z.infer<typeof MeetingEventsResponseSchema>;
 
 /** Every mutating command names its meeting and carries a fresh idempotency key (a uuid). */
 export const MeetingCommandBaseSchema = z.strictObject({
-  meetingId: z.uuid(),
+  meetingId: uuid(),
   idempotencyKey: IdempotencyKeySchema,
 });
 
 export const MeetingJoinCommandSchema = z.strictObject({
-  meetingId: z.uuid(),
+  meetingId: uuid(),
   /** The last seq the client applied; omit for a fresh snapshot. */
   sinceSeq: z.number().int().min(0).optional(),
 });
 export type MeetingJoinCommand = z.infer<typeof MeetingJoinCommandSchema>;
 
-export const MeetingLeaveCommandSchema = z.strictObject({ meetingId: z.uuid() });
+export const MeetingLeaveCommandSchema = z.strictObject({ meetingId: uuid() });
 export type MeetingLeaveCommand = z.infer<typeof MeetingLeaveCommandSchema>;
 
 export const MeetingStartCommandSchema = MeetingCommandBaseSchema;
@@ -191,7 +200,7 @@ export const AgendaAddCommandSchema = MeetingCommandBaseSchema.extend(AddAgendaI
 export type AgendaAddCommand = z.input<typeof AgendaAddCommandSchema>;
 
 export const AgendaUpdateCommandSchema = MeetingCommandBaseSchema.extend({
-  itemId: z.uuid(),
+  itemId: uuid(),
   ...UpdateAgendaItemFieldsSchema.shape,
 });
 export type AgendaUpdateCommand = z.infer<typeof AgendaUpdateCommandSchema>;
@@ -199,8 +208,12 @@ export type AgendaUpdateCommand = z.infer<typeof AgendaUpdateCommandSchema>;
 export const AgendaReorderCommandSchema = MeetingCommandBaseSchema.extend(ReorderAgendaFieldsSchema.shape);
 export type AgendaReorderCommand = z.infer<typeof AgendaReorderCommandSchema>;
 
-export const AgendaRemoveCommandSchema = MeetingCommandBaseSchema.extend({ itemId: z.uuid() });
+export const AgendaRemoveCommandSchema = MeetingCommandBaseSchema.extend({ itemId: uuid() });
 export type AgendaRemoveCommand = z.infer<typeof AgendaRemoveCommandSchema>;
+
+/** The chair hands the chair to another participant (the only way it changes while live). */
+export const MeetingHandOverCommandSchema = MeetingCommandBaseSchema.extend(HandOverChairRequestSchema.shape);
+export type MeetingHandOverCommand = z.infer<typeof MeetingHandOverCommandSchema>;
 
 /** Ack of `meeting.join`: a snapshot, or the events after `sinceSeq` (in order) when still in the log. */
 export type MeetingJoinResult =

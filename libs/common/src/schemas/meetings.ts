@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { saneDateTime, text, uuid } from './text';
 import { UserSummarySchema } from './identity';
 
 /** Loại cuộc họp: Đảng ủy (BCH), UBND, chuyên đề, khác. */
@@ -21,12 +22,12 @@ export const InvitationStatusSchema = z.enum(INVITATION_STATUSES);
 export type InvitationStatus = z.infer<typeof InvitationStatusSchema>;
 
 /** A client-made key (uuid) per command; a retry with the same key acts once. */
-export const IdempotencyKeySchema = z.uuid();
+export const IdempotencyKeySchema = uuid();
 /** REST commands take the key in this header (optional there; without it a retry may act twice). */
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 
 export const MeetingSchema = z.object({
-  id: z.uuid(),
+  id: uuid(),
   title: z.string(),
   kind: MeetingKindSchema,
   /** Đơn vị tổ chức. */
@@ -40,13 +41,13 @@ export const MeetingSchema = z.object({
   status: MeetingStatusSchema,
   /** Seq of the last event in this meeting's log (0 before any). */
   lastSeq: z.number().int().nonnegative(),
-  createdById: z.uuid(),
+  createdById: uuid(),
   createdAt: z.iso.datetime(),
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
 
 export const ParticipantSchema = z.object({
-  userId: z.uuid(),
+  userId: uuid(),
   user: UserSummarySchema,
   role: MeetingRoleSchema,
   invitation: InvitationStatusSchema,
@@ -66,18 +67,18 @@ export const MeetingListItemSchema = MeetingSchema.extend({
 });
 export type MeetingListItem = z.infer<typeof MeetingListItemSchema>;
 
-const title = z.string().trim().min(1).max(300);
-const unit = z.string().trim().max(160);
-const location = z.string().trim().min(1).max(200).nullable();
-const description = z.string().trim().max(10_000);
+const title = text({ min: 1, max: 300 });
+const unit = text({ max: 160 });
+const location = text({ min: 1, max: 200 }).nullable();
+const description = text({ max: 10_000, multiline: true });
 
 export const CreateMeetingRequestSchema = z
   .strictObject({
     title,
     kind: MeetingKindSchema,
     organizerUnit: unit.default(''),
-    startsAt: z.iso.datetime({ offset: true }),
-    endsAt: z.iso.datetime({ offset: true }),
+    startsAt: saneDateTime(),
+    endsAt: saneDateTime(),
     location: location.default(null),
     online: z.boolean().default(false),
     description: description.default(''),
@@ -98,8 +99,8 @@ export const UpdateMeetingRequestSchema = z
     title: title.optional(),
     kind: MeetingKindSchema.optional(),
     organizerUnit: unit.optional(),
-    startsAt: z.iso.datetime({ offset: true }).optional(),
-    endsAt: z.iso.datetime({ offset: true }).optional(),
+    startsAt: saneDateTime().optional(),
+    endsAt: saneDateTime().optional(),
     location: location.optional(),
     online: z.boolean().optional(),
     description: description.optional(),
@@ -119,7 +120,7 @@ export const TransitionMeetingRequestSchema = z.strictObject({ to: MeetingStatus
 export type TransitionMeetingRequest = z.infer<typeof TransitionMeetingRequestSchema>;
 
 export const AddParticipantRequestSchema = z.strictObject({
-  userId: z.uuid(),
+  userId: uuid(),
   role: MeetingRoleSchema,
 });
 export type AddParticipantRequest = z.infer<typeof AddParticipantRequestSchema>;
@@ -127,11 +128,15 @@ export type AddParticipantRequest = z.infer<typeof AddParticipantRequestSchema>;
 export const UpdateParticipantRequestSchema = z.strictObject({ role: MeetingRoleSchema });
 export type UpdateParticipantRequest = z.infer<typeof UpdateParticipantRequestSchema>;
 
+/** `POST /meetings/:id/chair` and `meeting.handOver`: who chairs from now on (a participant). */
+export const HandOverChairRequestSchema = z.strictObject({ toUserId: uuid() });
+export type HandOverChairRequest = z.infer<typeof HandOverChairRequestSchema>;
+
 /** Accept, or decline with a reason (lý do vắng mặt). */
 export const RespondInvitationRequestSchema = z
   .strictObject({
     response: z.enum(['accepted', 'declined']),
-    reason: z.string().trim().min(1).max(500).optional(),
+    reason: text({ min: 1, max: 500, multiline: true }).optional(),
   })
   .refine((r) => r.response === 'accepted' || r.reason !== undefined, {
     path: ['reason'],
@@ -147,8 +152,8 @@ export const MEETING_LIST_SCOPES = ['today', 'upcoming', 'past'] as const;
 export const MeetingListQuerySchema = z.strictObject({
   scope: z.enum(MEETING_LIST_SCOPES).optional(),
   /** Meetings overlapping [from, to) — for the week/month calendar. */
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: saneDateTime().optional(),
+  to: saneDateTime().optional(),
   status: MeetingStatusSchema.optional(),
 });
 export type MeetingListQuery = z.infer<typeof MeetingListQuerySchema>;
@@ -157,6 +162,6 @@ export const MeetingListResponseSchema = z.object({ items: z.array(MeetingListIt
 export type MeetingListResponse = z.infer<typeof MeetingListResponseSchema>;
 
 /** People who may be added as participants (active users), searchable by name/username/unit. */
-export const ParticipantCandidatesQuerySchema = z.strictObject({ q: z.string().max(100).optional() });
+export const ParticipantCandidatesQuerySchema = z.strictObject({ q: text({ max: 100 }).optional() });
 export const ParticipantCandidatesResponseSchema = z.object({ items: z.array(UserSummarySchema) });
 export type ParticipantCandidatesResponse = z.infer<typeof ParticipantCandidatesResponseSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryInt, uuid } from './text';
 
 /**
  * In-app notifications (and the e-mails sent beside them). Each is one person's; the socket
@@ -28,9 +29,9 @@ export const MeetingNotificationPayloadSchema = z.object({
 export type MeetingNotificationPayload = z.infer<typeof MeetingNotificationPayloadSchema>;
 
 export const NotificationSchema = z.object({
-  id: z.uuid(),
+  id: uuid(),
   kind: NotificationKindSchema,
-  meetingId: z.uuid().nullable(),
+  meetingId: uuid().nullable(),
   payload: MeetingNotificationPayloadSchema,
   readAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
@@ -39,7 +40,7 @@ export type Notification = z.infer<typeof NotificationSchema>;
 
 export const NotificationListQuerySchema = z.strictObject({
   unread: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: queryInt({ min: 1, max: 200 }).default(50),
 });
 export type NotificationListQuery = z.infer<typeof NotificationListQuerySchema>;
 

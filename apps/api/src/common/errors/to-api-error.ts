@@ -37,6 +37,10 @@ export function toApiError(err: unknown, logger: Logger): { status: number; erro
   if (bodyError?.type === 'entity.parse.failed') {
     return { status: 400, error: { code: 'MALFORMED_JSON', message: ERROR_MESSAGES.MALFORMED_JSON.en } };
   }
+  // Any other refusal of the body parser (unsupported charset or encoding, aborted upload …).
+  if (typeof bodyError?.type === 'string' && typeof bodyError.status === 'number' && bodyError.status < 500) {
+    return { status: 400, error: { code: 'MALFORMED_JSON', message: ERROR_MESSAGES.MALFORMED_JSON.en } };
+  }
   if (isWrappedJsonSyntaxError(err)) {
     return { status: 400, error: { code: 'MALFORMED_JSON', message: ERROR_MESSAGES.MALFORMED_JSON.en } };
   }

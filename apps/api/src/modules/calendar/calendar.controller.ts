@@ -1,27 +1,41 @@
-import { Controller, Get, Header, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { CalendarFeedUrlResponse } from '@phonghop/common';
 import type { Request } from 'express';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Public } from '../../common/auth/decorators';
+import { APP_CONFIG, AppConfig } from '../../config/env';
 import { CalendarService } from './calendar.service';
 
-/** The feed's absolute address, next to the route that was called (whatever prefix or proxy path). */
-function feedUrl(req: Request, token: string): string {
-  const base = req.originalUrl.replace(/\/feed-url(\/rotate)?(\?.*)?$/, '');
-  return `${req.protocol}://${req.get('host')}${base}/${token}.ics`;
+/** The global prefix (api/v1) and this controller's path. */
+const FEED_PATH = '/api/v1/calendar';
+
+/**
+ * The feed's address. The `Host` header is the client's to choose, so a link sent to calendar apps
+ * is built from PUBLIC_URL; only in development and test does it fall back to the request's own
+ * host. In production without PUBLIC_URL the answer is a path, which the web app resolves against
+ * the address the person actually has open.
+ */
+function feedUrl(config: AppConfig, req: Request, token: string): string {
+  const path = `${FEED_PATH}/${token}.ics`;
+  if (config.PUBLIC_URL) return config.PUBLIC_URL.replace(/\/+$/, '') + path;
+  if (config.NODE_ENV === 'production') return path;
+  return `${req.protocol}://${req.get('host')}${path}`;
 }
 
 @ApiTags('calendar')
 @Controller('calendar')
 export class CalendarController {
-  constructor(private readonly calendar: CalendarService) {}
+  constructor(
+    private readonly calendar: CalendarService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** The signed-in user's secret feed address (made on first call). */
   @ApiBearerAuth()
   @Get('feed-url')
   async feedUrl(@CurrentUser() user: AuthUser, @Req() req: Request): Promise<CalendarFeedUrlResponse> {
-    return { url: feedUrl(req, await this.calendar.token(user.id)) };
+    return { url: feedUrl(this.config, req, await this.calendar.token(user.id)) };
   }
 
   /** A new address; the old one stops working (when it leaked). */
@@ -29,7 +43,7 @@ export class CalendarController {
   @Post('feed-url/rotate')
   @HttpCode(200)
   async rotate(@CurrentUser() user: AuthUser, @Req() req: Request): Promise<CalendarFeedUrlResponse> {
-    return { url: feedUrl(req, await this.calendar.rotate(user.id)) };
+    return { url: feedUrl(this.config, req, await this.calendar.rotate(user.id)) };
   }
 
   /** The feed itself: public, the token in the address is the credential. */

@@ -6,12 +6,15 @@ import { ZodResponse } from 'nestjs-zod';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Public } from '../../common/auth/decorators';
 import { AuthService, ClientInfo } from './auth.service';
+import { DEVICE_COOKIE_MAX_AGE_MS } from './device-cookie';
 import { LoginRequestDto, LoginResponseDto, UserDto } from './identity.dto';
 import { TooManyAttemptsException } from './login-throttle';
 
 export const REFRESH_COOKIE = 'phonghop_refresh';
 /** The refresh cookie is sent to the auth routes only (global prefix api/v1), never to the rest of the API. */
 export const REFRESH_COOKIE_PATH = '/api/v1/auth';
+/** The device cookies are needed by the sign-in route only. */
+export const DEVICE_COOKIE_PATH = '/api/v1/auth/login';
 
 function clientInfo(req: Request): ClientInfo {
   return {
@@ -35,13 +38,22 @@ export class AuthController {
     summary: 'Sign in',
     description:
       'Answers an access token and the user, and sets the httpOnly refresh cookie. Unknown user, wrong ' +
-      'password and disabled account all give 401 INVALID_CREDENTIALS; too many failures give 429 TOO_MANY_ATTEMPTS.',
+      'password and disabled account all give 401 INVALID_CREDENTIALS; too many failures give 429 TOO_MANY_ATTEMPTS ' +
+      '(per username and address, with growing delays, and per address). Also sets an httpOnly device cookie: a ' +
+      'later sign-in of the same person from this device is not held back by failures from elsewhere.',
   })
   @ZodResponse({ status: 200, type: LoginResponseDto })
   async login(@Body() body: LoginRequestDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     try {
-      const issued = await this.auth.login(body, clientInfo(req));
+      const issued = await this.auth.login(body, clientInfo(req), req.cookies ?? {});
       res.cookie(REFRESH_COOKIE, issued.refreshToken, this.cookieOptions(req, true));
+      res.cookie(issued.deviceCookie.name, issued.deviceCookie.value, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: req.secure,
+        path: DEVICE_COOKIE_PATH,
+        maxAge: DEVICE_COOKIE_MAX_AGE_MS,
+      });
       return issued.body;
     } catch (err) {
       if (err instanceof TooManyAttemptsException)
@@ -55,7 +67,8 @@ export class AuthController {
   @ApiOperation({
     summary: 'New access token from the refresh cookie',
     description:
-      'Rotates the refresh cookie. Presenting an already-rotated cookie revokes the session. 401 UNAUTHENTICATED ' +
+      'Rotates the refresh cookie. Presenting the cookie just rotated away again within REFRESH_GRACE_SECONDS ' +
+      'answers the same new cookie (racing tabs, retries); presenting it later revokes the session. 401 UNAUTHENTICATED ' +
       'when the cookie is missing, unknown, expired or revoked (the cookie is then cleared).',
   })
   @ZodResponse({ status: 200, type: LoginResponseDto })

@@ -132,83 +132,127 @@ describe('auth: sign-in, refresh, sign-out, tokens', () => {
     });
   });
 
-  describe('rate limit on failed sign-ins', () => {
-    it('refuses a username after LOGIN_MAX_FAILURES_PER_USER failures, even with the right password and from another IP', async () => {
+  describe('rate limit on failed sign-ins (OWASP: per pair with delays, per address, known devices)', () => {
+    const attempt = (username: string, password: string, headers: Record<string, string>) =>
+      api<ErrorBody>(t.url, '/auth/login', { method: 'POST', body: { username, password }, headers });
+    /** The device cookies a sign-in set, ready for a Cookie header. */
+    const deviceCookies = (headers: Headers) =>
+      headers
+        .getSetCookie()
+        .filter((c) => c.startsWith('phonghop_device_'))
+        .map((c) => c.split(';')[0])
+        .join('; ');
+
+    it('holds back a (username, address) pair after LOGIN_MAX_FAILURES_PER_USER failures, never the person elsewhere', async () => {
       const bob = await insertUser(t.dataSource, { username: 'bob' });
+      const attacker = freshIp();
       for (let i = 0; i < 3; i++) {
-        const res = await api<ErrorBody>(t.url, '/auth/login', {
-          method: 'POST',
-          body: { username: 'bob', password: 'wrong password' },
-          headers: freshIp(),
-        });
-        expect(res.body.error.code).toBe('INVALID_CREDENTIALS');
+        expect((await attempt('bob', 'wrong password', attacker)).body.error.code).toBe(
+          'INVALID_CREDENTIALS',
+        );
       }
-      const blocked = await api<ErrorBody>(t.url, '/auth/login', {
-        method: 'POST',
-        body: { username: 'bob', password: bob.password },
-        headers: freshIp(),
-      });
+      const blocked = await attempt('bob', bob.password, attacker);
       expect(blocked.status).toBe(429);
       expect(blocked.body.error.code).toBe('TOO_MANY_ATTEMPTS');
-      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+      const retryAfter = Number(blocked.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(5); // a delay, not a 10-minute lock
 
-      // Other accounts are not affected.
-      await expect(signIn(t.url, 'alice', alice.password, freshIp())).resolves.toBeTruthy();
+      // The real person, from their own address, is not locked out by a stranger.
+      expect((await signIn(t.url, 'bob', bob.password, freshIp())).user.id).toBe(bob.id);
     });
 
-    it('counts unknown usernames too, so probing for accounts is limited as well', async () => {
-      const ip = freshIp();
-      for (let i = 0; i < 3; i++) {
-        await api(t.url, '/auth/login', {
-          method: 'POST',
-          body: { username: 'ghost', password: 'x' },
-          headers: ip,
-        });
-      }
+    it('lets a device that signed in before through, even from the address under attack', async () => {
+      const erin = await insertUser(t.dataSource, { username: 'erin' });
+      const office = freshIp();
+      const first = await attempt('erin', erin.password, office);
+      expect(first.status).toBe(200);
+      const device = deviceCookies(first.headers);
+      expect(first.headers.getSetCookie().find((c) => c.startsWith('phonghop_device_'))).toMatch(
+        /HttpOnly.*SameSite=Strict|SameSite=Strict.*HttpOnly/,
+      );
+      expect(device).toMatch(/^phonghop_device_[0-9a-f]{16}=/);
+
+      // Someone in the same office network guesses erin's password, then sweeps other names.
+      for (let i = 0; i < 3; i++) await attempt('erin', 'wrong password', office);
+      for (let i = 0; i < 2; i++) await attempt(`probe-e${i}`, 'wrong password', office);
+      expect((await attempt('erin', erin.password, office)).status).toBe(429);
+
+      // Erin's own tablet (its device cookie) still gets in with the right password …
+      const own = await api<LoginResponse>(t.url, '/auth/login', {
+        method: 'POST',
+        body: { username: 'erin', password: erin.password },
+        headers: office,
+        cookie: device,
+      });
+      expect(own.status).toBe(200);
+      // … but the cookie is erin's only: it does not help anyone else from that device.
+      const other = await api<ErrorBody>(t.url, '/auth/login', {
+        method: 'POST',
+        body: { username: 'alice', password: alice.password },
+        headers: office,
+        cookie: device,
+      });
+      expect(other.status).toBe(429);
+      // A forged device cookie is worth nothing.
+      const forged = device.replace(/=.{5}/, '=AAAAA');
       const res = await api<ErrorBody>(t.url, '/auth/login', {
         method: 'POST',
-        body: { username: 'ghost', password: 'x' },
-        headers: freshIp(),
+        body: { username: 'erin', password: erin.password },
+        headers: office,
+        cookie: forged,
       });
       expect(res.status).toBe(429);
     });
 
-    it('forgets the failures of a username after a successful sign-in', async () => {
-      const carol = await insertUser(t.dataSource, { username: 'carol' });
-      const wrong = () =>
-        api<ErrorBody>(t.url, '/auth/login', {
-          method: 'POST',
-          body: { username: 'carol', password: 'wrong password' },
-          headers: freshIp(),
-        });
-      await wrong();
-      await wrong();
-      await signIn(t.url, 'carol', carol.password, freshIp());
-      await wrong();
-      await wrong();
-      expect((await signIn(t.url, 'carol', carol.password, freshIp())).user.id).toBe(carol.id);
+    it("an attacker's own successful sign-ins reset neither another username's counter nor the address's failures", async () => {
+      const ip = freshIp();
+      for (let i = 0; i < 3; i++) {
+        expect((await attempt('frank', 'wrong password', ip)).body.error.code).toBe('INVALID_CREDENTIALS');
+        // The attacker's valid account signs in between the guesses.
+        expect((await attempt('alice', alice.password, ip)).status).toBe(200);
+      }
+      expect((await attempt('frank', 'wrong password', ip)).status).toBe(429);
+      // Two more failures on other names reach the address ceiling (5) despite the successes.
+      expect((await attempt('probe-f0', 'wrong password', ip)).body.error.code).toBe('INVALID_CREDENTIALS');
+      expect((await attempt('alice', alice.password, ip)).status).toBe(200);
+      expect((await attempt('probe-f1', 'wrong password', ip)).body.error.code).toBe('INVALID_CREDENTIALS');
+      expect((await attempt('probe-f9', 'wrong password', ip)).status).toBe(429);
+    });
+
+    it('lets only the allowed number of parallel guesses for one pair reach the password check', async () => {
+      const ip = freshIp();
+      const results = await Promise.all(
+        Array.from({ length: 12 }, () => attempt('grace', 'wrong password', ip)),
+      );
+      const checked = results.filter((r) => r.status === 401).length;
+      expect(checked).toBeLessThanOrEqual(3);
+      expect(results.filter((r) => r.status === 429).length).toBe(12 - checked);
     });
 
     it('refuses an IP after LOGIN_MAX_FAILURES_PER_IP failures across usernames', async () => {
       const dave = await insertUser(t.dataSource, { username: 'dave' });
       const ip = freshIp();
       for (let i = 0; i < 5; i++) {
-        const res = await api<ErrorBody>(t.url, '/auth/login', {
-          method: 'POST',
-          body: { username: `probe${i}`, password: 'wrong password' },
-          headers: ip,
-        });
+        const res = await attempt(`probe${i}`, 'wrong password', ip);
         expect(res.body.error.code).toBe('INVALID_CREDENTIALS');
       }
-      const blocked = await api<ErrorBody>(t.url, '/auth/login', {
-        method: 'POST',
-        body: { username: 'dave', password: dave.password },
-        headers: ip,
-      });
+      const blocked = await attempt('dave', dave.password, ip);
       expect(blocked.status).toBe(429);
       expect(blocked.body.error.code).toBe('TOO_MANY_ATTEMPTS');
       // The same user from another address signs in.
       expect((await signIn(t.url, 'dave', dave.password, freshIp())).user.id).toBe(dave.id);
+    });
+
+    it('forgets the failures of a pair after its successful sign-in', async () => {
+      const carol = await insertUser(t.dataSource, { username: 'carol' });
+      const ip = freshIp();
+      await attempt('carol', 'wrong password', ip);
+      await attempt('carol', 'wrong password', ip);
+      await signIn(t.url, 'carol', carol.password, ip);
+      await attempt('carol', 'wrong password', ip);
+      await attempt('carol', 'wrong password', ip);
+      expect((await signIn(t.url, 'carol', carol.password, ip)).user.id).toBe(carol.id);
     });
 
     it('does not count successful sign-ins against the IP', async () => {
@@ -239,11 +283,16 @@ describe('auth: sign-in, refresh, sign-out, tokens', () => {
       expect((await api(t.url, '/auth/refresh', { method: 'POST', cookie: newCookie })).status).toBe(200);
     });
 
-    it('revokes the session when an already-rotated cookie is presented again', async () => {
+    it('revokes the session when a cookie two rotations old is presented again', async () => {
       const s = await signIn(t.url, 'alice', alice.password, freshIp());
       const first = await api<LoginResponse>(t.url, '/auth/refresh', { method: 'POST', cookie: s.cookie });
       expect(first.status).toBe(200);
-      const current = refreshSetCookie(first.headers)!.split(';')[0];
+      const second = await api<LoginResponse>(t.url, '/auth/refresh', {
+        method: 'POST',
+        cookie: refreshSetCookie(first.headers)!.split(';')[0],
+      });
+      expect(second.status).toBe(200);
+      const current = refreshSetCookie(second.headers)!.split(';')[0];
 
       const reuse = await api<ErrorBody>(t.url, '/auth/refresh', { method: 'POST', cookie: s.cookie });
       expect(reuse.status).toBe(401);
@@ -259,13 +308,37 @@ describe('auth: sign-in, refresh, sign-out, tokens', () => {
       expect(row.revokedReason).toBe('refresh_reuse');
     });
 
-    it('lets only one of two simultaneous refreshes with the same cookie succeed', async () => {
+    it('keeps the session when two refreshes race with one cookie: both get the same successor', async () => {
       const s = await signIn(t.url, 'alice', alice.password, freshIp());
       const results = await Promise.all([
-        api(t.url, '/auth/refresh', { method: 'POST', cookie: s.cookie }),
-        api(t.url, '/auth/refresh', { method: 'POST', cookie: s.cookie }),
+        api<LoginResponse>(t.url, '/auth/refresh', { method: 'POST', cookie: s.cookie }),
+        api<LoginResponse>(t.url, '/auth/refresh', { method: 'POST', cookie: s.cookie }),
       ]);
-      expect(results.map((r) => r.status).sort()).toEqual([200, 401]);
+      expect(results.map((r) => r.status)).toEqual([200, 200]);
+      const cookies = results.map((r) => refreshSetCookie(r.headers)!.split(';')[0]);
+      expect(cookies[0]).toBe(cookies[1]);
+      expect(cookies[0]).not.toBe(s.cookie);
+      // The winner's cookie goes on working, and so do both access tokens.
+      expect((await api(t.url, '/auth/refresh', { method: 'POST', cookie: cookies[0] })).status).toBe(200);
+      for (const r of results)
+        expect((await api(t.url, '/me', { token: r.body.accessToken })).status).toBe(200);
+    });
+
+    it('revokes the session when the rotated cookie comes back after the grace window', async () => {
+      const s = await signIn(t.url, 'alice', alice.password, freshIp());
+      const first = await api<LoginResponse>(t.url, '/auth/refresh', { method: 'POST', cookie: s.cookie });
+      expect(first.status).toBe(200);
+      const [sessionId] = s.cookie.split('=')[1].split('.');
+      // The rotation happened longer ago than REFRESH_GRACE_SECONDS (moved back, not waited for).
+      await t.dataSource.query(
+        `UPDATE auth_sessions SET last_used_at = now() - interval '1 hour' WHERE id = $1`,
+        [sessionId],
+      );
+      const reuse = await api<ErrorBody>(t.url, '/auth/refresh', { method: 'POST', cookie: s.cookie });
+      expect(reuse.status).toBe(401);
+      const row = await t.dataSource.getRepository(AuthSessionEntity).findOneByOrFail({ id: sessionId });
+      expect(row.revokedReason).toBe('refresh_reuse');
+      expect((await api(t.url, '/me', { token: first.body.accessToken })).status).toBe(401);
     });
 
     it('refuses a missing, malformed or unknown cookie with 401', async () => {
@@ -380,6 +453,13 @@ describe('auth: sign-in, refresh, sign-out, tokens', () => {
         () => craftToken(claims(), { secret: 'another-secret-another-secret-another-secret' }),
       ],
       ['no session id', () => craftToken(claims({ sid: undefined }))],
+      ['no expiry', () => craftToken(claims({ exp: undefined }))],
+      [
+        'an audience list that merely contains ours',
+        () => craftToken(claims({ aud: ['phonghop', 'other'] })),
+      ],
+      ['a malformed session id', () => craftToken(claims({ sid: 'not-a-uuid' }))],
+      ['a malformed subject', () => craftToken(claims({ sub: "x' OR 1=1" }))],
       ['a garbage token', () => 'not.a.jwt'],
     ])('refuses a token with %s', async (_name, token) => {
       const res = await api<ErrorBody>(t.url, '/me', { token: token() });

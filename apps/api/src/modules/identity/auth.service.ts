@@ -6,6 +6,7 @@ import { AppException } from '../../common/errors/app-exception';
 import { APP_CONFIG, AppConfig } from '../../config/env';
 import { RealtimeService } from '../realtime/realtime.service';
 import { rooms } from '../realtime/realtime.types';
+import { DeviceCookies } from './device-cookie';
 import { LoginThrottle } from './login-throttle';
 import { PasswordService } from './password.service';
 import {
@@ -14,6 +15,7 @@ import {
   newRefreshSecret,
   parseRefreshToken,
   refreshSecretMatches,
+  successorSecret,
 } from './refresh-token';
 import { SessionsRepository } from './sessions.repository';
 import { TokenService } from './token.service';
@@ -31,6 +33,11 @@ export interface IssuedTokens {
   refreshToken: string;
 }
 
+/** A sign-in also (re)issues the device cookie of that user on this device. */
+export interface SignedIn extends IssuedTokens {
+  deviceCookie: { name: string; value: string };
+}
+
 type RefreshOutcome =
   | { kind: 'invalid' }
   | { kind: 'reused'; userId: string; sessionId: string }
@@ -38,6 +45,10 @@ type RefreshOutcome =
 
 @Injectable()
 export class AuthService {
+  private readonly devices: DeviceCookies;
+  /** Signs the successor of a rotated refresh secret (see refresh()). */
+  private readonly successorKey: Buffer;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly users: UsersRepository,
@@ -48,17 +59,29 @@ export class AuthService {
     private readonly realtime: RealtimeService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectPinoLogger(AuthService.name) private readonly logger: PinoLogger,
-  ) {}
+  ) {
+    this.devices = new DeviceCookies(config.JWT_SECRET);
+    this.successorKey = Buffer.from(`refresh successor\n${config.JWT_SECRET}`);
+  }
 
   /**
    * Unknown user, wrong password and disabled account all answer INVALID_CREDENTIALS after the
    * same argon2 work, so neither the answer nor its timing tells whether an account exists.
+   * `cookies` are the request's cookies: the device cookie of this username, when valid, lets the
+   * person through the per-address limits (LoginThrottle).
    */
-  async login(request: LoginRequest, client: ClientInfo): Promise<IssuedTokens> {
+  async login(
+    request: LoginRequest,
+    client: ClientInfo,
+    cookies: Record<string, unknown> = {},
+  ): Promise<SignedIn> {
     // Usernames are stored lower-case; tablets like to capitalise the first letter.
     const username = request.username.trim().toLowerCase();
+    const deviceCookieName = this.devices.cookieName(username);
+    const deviceId = this.devices.verify(username, cookies[deviceCookieName]);
+    let attempt;
     try {
-      await this.throttle.reserve(username, client.ip);
+      attempt = await this.throttle.begin({ username, ip: client.ip, deviceId });
     } catch (err) {
       this.logger.warn(
         { event: 'login.throttled', username, ip: client.ip },
@@ -67,17 +90,29 @@ export class AuthService {
       throw err;
     }
 
-    const candidate = await this.users.findLoginCandidate(username);
-    const passwordOk = candidate
-      ? await this.passwords.verify(candidate.passwordHash, request.password)
-      : await this.passwords.verifyDummy(request.password);
+    let candidate;
+    let passwordOk = false;
+    try {
+      candidate = await this.users.findLoginCandidate(username);
+      passwordOk = candidate
+        ? await this.passwords.verify(candidate.passwordHash, request.password)
+        : await this.passwords.verifyDummy(request.password);
+    } catch (err) {
+      // Our failure (the database), not the person's: free the slot, count nothing.
+      await attempt.abandoned();
+      throw err;
+    }
     if (!candidate || !passwordOk || !candidate.user.active) {
+      await attempt.failed();
       const reason = !candidate ? 'unknown_user' : !passwordOk ? 'wrong_password' : 'user_disabled';
-      this.logger.warn({ event: 'login.failed', username, ip: client.ip, reason }, 'sign-in failed');
+      this.logger.warn(
+        { event: 'login.failed', username, ip: client.ip, reason, knownDevice: attempt.trustedDevice },
+        'sign-in failed',
+      );
       throw new AppException('INVALID_CREDENTIALS');
     }
 
-    await this.throttle.succeeded(username, client.ip);
+    await attempt.succeeded();
     const secret = newRefreshSecret();
     const sessionId = await this.sessions.create({
       userId: candidate.user.id,
@@ -90,13 +125,19 @@ export class AuthService {
       { event: 'login.succeeded', username, userId: candidate.user.id, sessionId, ip: client.ip },
       'signed in',
     );
-    return this.issue(candidate.user, sessionId, secret);
+    return {
+      ...this.issue(candidate.user, sessionId, secret),
+      deviceCookie: { name: deviceCookieName, value: this.devices.issue(username, deviceId ?? undefined) },
+    };
   }
 
   /**
    * Exchanges a refresh cookie for a new access token and a new cookie. The session row is locked,
-   * so two refreshes with one cookie cannot both succeed; a secret that was already rotated away
-   * means the cookie was copied, and the whole session is revoked.
+   * so refreshes with one cookie run one after the other. The new secret is derived from the old
+   * one (an HMAC with a server key), so for REFRESH_GRACE_SECONDS after a rotation the secret just
+   * rotated away answers the same successor again: two tabs refreshing at once, or a retry whose
+   * answer was lost, keep the session. An older secret, or the previous one after the grace
+   * window, means the cookie was copied, and the whole session is revoked.
    */
   async refresh(cookieValue: unknown): Promise<IssuedTokens> {
     const token = parseRefreshToken(cookieValue);
@@ -106,15 +147,24 @@ export class AuthService {
       const session = await this.sessions.lockForRefresh(manager, token.sessionId);
       if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now())
         return { kind: 'invalid' };
-      if (!refreshSecretMatches(token.secret, session.refreshHash)) {
+      const successor = successorSecret(this.successorKey, token.secret);
+      const current = refreshSecretMatches(token.secret, session.refreshHash);
+      const justRotated =
+        !current &&
+        session.rotatedAt !== null &&
+        Date.now() - session.rotatedAt.getTime() <= this.config.REFRESH_GRACE_SECONDS * 1000 &&
+        refreshSecretMatches(successor, session.refreshHash);
+      if (!current && !justRotated) {
         await this.sessions.revoke(session.id, 'refresh_reuse', manager);
         return { kind: 'reused', userId: session.userId, sessionId: session.id };
       }
       const user = await this.users.findById(session.userId, manager);
       if (!user?.active) return { kind: 'invalid' };
-      const secret = newRefreshSecret();
-      await this.sessions.rotate(manager, session.id, hashRefreshSecret(secret), this.refreshExpiry());
-      return { kind: 'rotated', user, sessionId: session.id, secret };
+      // Within the grace window the successor already is the session's secret: answer it again.
+      if (current) {
+        await this.sessions.rotate(manager, session.id, hashRefreshSecret(successor), this.refreshExpiry());
+      }
+      return { kind: 'rotated', user, sessionId: session.id, secret: successor };
     });
 
     if (outcome.kind === 'invalid') throw new AppException('UNAUTHENTICATED');

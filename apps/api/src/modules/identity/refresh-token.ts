@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * The refresh cookie value is `<sessionId>.<secret>`. Only the SHA-256 of the secret is stored
@@ -36,4 +36,13 @@ export function refreshSecretMatches(secret: string, storedHash: string): boolea
   const presented = Buffer.from(hashRefreshSecret(secret), 'hex');
   const stored = Buffer.from(storedHash, 'hex');
   return presented.length === stored.length && timingSafeEqual(presented, stored);
+}
+
+/**
+ * The secret that replaces `secret` at a rotation: HMAC(key, secret), 32 bytes like a fresh one.
+ * Deterministic on purpose — a second refresh with the same cookie within the grace window gets
+ * the same successor — and unpredictable without the server key.
+ */
+export function successorSecret(key: Buffer, secret: string): string {
+  return createHmac('sha256', key).update(secret).digest('base64url');
 }

@@ -13,6 +13,8 @@ export interface RefreshSession {
   refreshHash: string;
   expiresAt: Date;
   revokedAt: Date | null;
+  /** When the refresh secret last rotated (null before the first refresh). */
+  rotatedAt: Date | null;
 }
 
 export interface NewSession {
@@ -67,6 +69,7 @@ export class SessionsRepository {
       refreshHash: e.refreshHash,
       expiresAt: e.expiresAt,
       revokedAt: e.revokedAt,
+      rotatedAt: e.lastUsedAt,
     };
   }
 

@@ -9,6 +9,8 @@ import type { AuthUser } from '../../common/auth/auth-user';
 const ALGORITHM = 'HS256' as const;
 const AUDIENCE = 'phonghop';
 const ISSUER = 'phonghop-api';
+/** Ids inside our tokens are lower-case uuids; anything else would reach PostgreSQL's uuid type and fail there. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Signs and verifies access tokens: one allow-listed algorithm, audience and issuer checked. */
 @Injectable()
@@ -44,13 +46,22 @@ export class TokenService {
   /** Verifies signature, algorithm, audience, issuer and expiry; throws UNAUTHENTICATED or TOKEN_EXPIRED. */
   verifyAccessToken(token: string): AuthUser {
     try {
-      const claims = this.jwt.verify<AccessTokenClaims & { exp: number }>(token, {
+      const claims = this.jwt.verify<AccessTokenClaims & { exp?: unknown; aud?: unknown }>(token, {
         secret: this.key as unknown as string, // jsonwebtoken takes a KeyObject; @nestjs/jwt types only say string
         algorithms: [ALGORITHM],
         audience: AUDIENCE,
         issuer: ISSUER,
       });
-      if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') {
+      // jsonwebtoken accepts a token without `exp` (it never expires) and an `aud` array that merely
+      // contains ours; neither is a token we signed.
+      if (
+        typeof claims.exp !== 'number' ||
+        claims.aud !== AUDIENCE ||
+        typeof claims.sub !== 'string' ||
+        typeof claims.sid !== 'string' ||
+        !UUID.test(claims.sub) ||
+        !UUID.test(claims.sid)
+      ) {
         throw new AppException('UNAUTHENTICATED');
       }
       return {

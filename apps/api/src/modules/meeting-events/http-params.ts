@@ -1,10 +1,8 @@
 import { createParamDecorator, ExecutionContext, PipeTransform } from '@nestjs/common';
-import { ERROR_MESSAGES, IDEMPOTENCY_KEY_HEADER, IdempotencyKeySchema } from '@phonghop/common';
+import { ERROR_MESSAGES, IDEMPOTENCY_KEY_HEADER, IdempotencyKeySchema, uuid } from '@phonghop/common';
 import type { Request } from 'express';
-import { z } from 'zod';
 import { AppException } from '../../common/errors/app-exception';
 
-const uuid = z.uuid();
 
 /**
  * The `Idempotency-Key` header of a REST command: a uuid, or null when the client sent none. A
@@ -23,15 +21,21 @@ export const IdempotencyKey = createParamDecorator((_: unknown, ctx: ExecutionCo
   return parsed.data;
 });
 
-/** A route id that must be a uuid; anything else is "not found" (ids are never explained). */
+const routeUuid = uuid();
+
+/**
+ * A route id that must be a uuid; anything else is "not found" (ids are never explained). Any case
+ * is accepted and lower-cased, like every id at the contract.
+ */
 export class UuidOr404Pipe implements PipeTransform<string, string> {
   constructor(
     private readonly code: 'MEETING_NOT_FOUND' | 'AGENDA_ITEM_NOT_FOUND' | 'PARTICIPANT_NOT_FOUND',
   ) {}
 
   transform(value: string): string {
-    if (!uuid.safeParse(value).success) throw new AppException(this.code);
-    return value;
+    const parsed = routeUuid.safeParse(value);
+    if (!parsed.success) throw new AppException(this.code);
+    return parsed.data;
   }
 }
 

@@ -16,6 +16,7 @@ import {
   RespondInvitationRequestSchema,
   TransitionMeetingRequestSchema,
   UpdateMeetingRequestSchema,
+  HandOverChairRequestSchema,
   UpdateParticipantRequestSchema,
 } from '@phonghop/common';
 import { createZodDto } from 'nestjs-zod';
@@ -32,6 +33,7 @@ class UpdateMeetingDto extends createZodDto(UpdateMeetingRequestSchema) {}
 class TransitionMeetingDto extends createZodDto(TransitionMeetingRequestSchema) {}
 class AddParticipantDto extends createZodDto(AddParticipantRequestSchema) {}
 class UpdateParticipantDto extends createZodDto(UpdateParticipantRequestSchema) {}
+class HandOverChairDto extends createZodDto(HandOverChairRequestSchema) {}
 class RespondInvitationDto extends createZodDto(RespondInvitationRequestSchema) {}
 class MeetingEventsQueryDto extends createZodDto(MeetingEventsQuerySchema) {}
 class CandidatesQueryDto extends createZodDto(ParticipantCandidatesQuerySchema) {}
@@ -141,6 +143,18 @@ export class MeetingsController {
     @Param('userId', ParticipantIdPipe) userId: string,
   ): Promise<void> {
     await this.meetings.removeParticipant({ user, idempotencyKey }, id, userId);
+  }
+
+  /** Hands the chair to another participant (see docs/events/meeting.handOver.md). */
+  @Post(':id/chair')
+  @HttpCode(200)
+  async handOverChair(
+    @CurrentUser() user: AuthUser,
+    @IdempotencyKey() idempotencyKey: string | null,
+    @Param('id', MeetingIdPipe) id: string,
+    @Body() body: HandOverChairDto,
+  ): Promise<Participant> {
+    return (await this.meetings.handOverChair({ user, idempotencyKey }, id, body.toUserId)).result;
   }
 
   /** The caller answers their own invitation. */

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/websockets';
 import {
   MeetingEndCommandSchema,
+  MeetingHandOverCommandSchema,
   MeetingJoinCommandSchema,
   MeetingLeaveCommandSchema,
   MeetingStartCommandSchema,
@@ -51,6 +52,16 @@ export class MeetingsGateway implements OnGatewayConnection {
       const { meetingId, idempotencyKey } = parsePayload(MeetingStartCommandSchema, payload);
       const caller = { user: socket.data.user, idempotencyKey };
       const { event } = await this.meetings.transition(caller, meetingId, 'live', 'meeting.start');
+      return { event };
+    });
+  }
+
+  @SubscribeMessage('meeting.handOver')
+  handOver(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
+    return runCommand(this.logger, async () => {
+      const { meetingId, idempotencyKey, toUserId } = parsePayload(MeetingHandOverCommandSchema, payload);
+      const caller = { user: socket.data.user, idempotencyKey };
+      const { event } = await this.meetings.handOverChair(caller, meetingId, toUserId);
       return { event };
     });
   }

@@ -153,6 +153,15 @@ export class MeetingsRepository {
     );
   }
 
+  /** The user ids holding a role in the meeting. */
+  async usersWithRole(manager: EntityManager, meetingId: string, role: MeetingRole): Promise<string[]> {
+    const rows: { user_id: string }[] = await manager.query(
+      'SELECT user_id FROM meeting_participants WHERE meeting_id = $1 AND role = $2 ORDER BY user_id',
+      [meetingId, role],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
   async countRole(manager: EntityManager, meetingId: string, role: MeetingRole): Promise<number> {
     const rows: { n: number }[] = await manager.query(
       'SELECT count(*)::int AS n FROM meeting_participants WHERE meeting_id = $1 AND role = $2',

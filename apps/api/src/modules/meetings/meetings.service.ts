@@ -12,7 +12,10 @@ import type {
   UpdateMeetingRequest,
 } from '@phonghop/common';
 import {
+  checkChangeRole,
   checkEditDetails,
+  checkHandOverChair,
+  checkManageLeadingParticipant,
   checkManageParticipants,
   checkRespondInvitation,
   checkTransition,
@@ -183,7 +186,7 @@ export class MeetingsService {
     return this.commands.execute({
       ...spec(caller, meetingId, 'participant.add', request),
       handle: async (ctx) => {
-        enforce(checkManageParticipants(ctx.meeting.status, ctx.actor));
+        enforce(checkManageLeadingParticipant(ctx.meeting.status, ctx.actor, request.role));
         if (!(await this.meetings.activeUser(request.userId, ctx.manager)))
           throw new AppException('USER_NOT_FOUND');
         if (await this.meetings.participant(meetingId, request.userId, ctx.manager)) {
@@ -215,8 +218,11 @@ export class MeetingsService {
     return this.commands.execute({
       ...spec(caller, meetingId, 'participant.changeRole', { userId, role }),
       handle: async (ctx) => {
-        enforce(checkManageParticipants(ctx.meeting.status, ctx.actor));
+        // Permission first (the same answer whether or not the person takes part), then the rule
+        // that depends on the person's current role.
+        enforce(checkChangeRole(ctx.meeting.status, ctx.actor, { from: role, to: role }));
         const current = await this.existing(ctx, userId);
+        enforce(checkChangeRole(ctx.meeting.status, ctx.actor, { from: current.role, to: role }));
         if (current.role === 'secretary' && role !== 'secretary') await this.keepASecretary(ctx);
         await this.meetings.setParticipantRole(ctx.manager, meetingId, userId, role);
         return {
@@ -234,11 +240,36 @@ export class MeetingsService {
       handle: async (ctx) => {
         enforce(checkManageParticipants(ctx.meeting.status, ctx.actor));
         const current = await this.existing(ctx, userId);
+        enforce(checkManageLeadingParticipant(ctx.meeting.status, ctx.actor, current.role));
         if (current.role === 'secretary') await this.keepASecretary(ctx);
         await this.meetings.deleteParticipant(ctx.manager, meetingId, userId);
         // After the event went out (the removed person sees it), their sockets leave the room.
         ctx.afterCommit(() => this.presence.evict(meetingId, userId));
         return { type: 'participant.removed', payload: { userId }, result: null };
+      },
+    });
+  }
+
+  /**
+   * Hands the chair to another participant: the chairs until now become delegates, the new chair
+   * takes over, as one event on the log. The only way the chair changes while a meeting is live.
+   */
+  handOverChair(caller: Caller, meetingId: string, toUserId: string): Promise<CommandResponse<Participant>> {
+    return this.commands.execute({
+      ...spec(caller, meetingId, 'meeting.handOver', { toUserId }),
+      handle: async (ctx) => {
+        enforce(checkHandOverChair(ctx.meeting.status, ctx.actor));
+        const target = await this.existing(ctx, toUserId);
+        if (target.role === 'chair') throw new AppException('ALREADY_CHAIR');
+        if (target.role === 'secretary') await this.keepASecretary(ctx);
+        const fromUserIds = await this.meetings.usersWithRole(ctx.manager, meetingId, 'chair');
+        for (const id of fromUserIds) await this.meetings.setParticipantRole(ctx.manager, meetingId, id, 'delegate');
+        await this.meetings.setParticipantRole(ctx.manager, meetingId, toUserId, 'chair');
+        return {
+          type: 'participant.chairHandedOver',
+          payload: { fromUserIds, toUserId, toPreviousRole: target.role },
+          result: { ...target, role: 'chair' },
+        };
       },
     });
   }

@@ -1,8 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { NotificationListQuerySchema, NotificationListResponse, Notification } from '@phonghop/common';
+import { NotificationListQuerySchema, NotificationListResponse, Notification, uuid } from '@phonghop/common';
 import { createZodDto } from 'nestjs-zod';
-import { z } from 'zod';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import { AppException } from '../../common/errors/app-exception';
@@ -37,7 +36,8 @@ export class NotificationsController {
   @Post(':id/read')
   @HttpCode(200)
   read(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<Notification> {
-    if (!z.uuid().safeParse(id).success) throw new AppException('NOT_FOUND');
-    return this.notifications.markRead(user.id, id);
+    const parsed = uuid().safeParse(id);
+    if (!parsed.success) throw new AppException('NOT_FOUND');
+    return this.notifications.markRead(user.id, parsed.data);
   }
 }

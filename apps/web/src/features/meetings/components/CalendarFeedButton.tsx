@@ -39,6 +39,8 @@ function FeedUrl() {
     onSuccess: (data) => queryClient.setQueryData(feedKey, data),
   });
   const error = feed.error ?? rotate.error;
+  // Without PUBLIC_URL a production server answers a path: complete it with the address open here.
+  const url = feed.data ? new URL(feed.data.url, window.location.origin).href : '';
 
   return (
     <Stack gap="md">
@@ -46,7 +48,7 @@ function FeedUrl() {
       {error && <Alert color="red">{errorMessage(error)}</Alert>}
       <TextInput
         readOnly
-        value={feed.data?.url ?? ''}
+        value={url}
         placeholder={t('common.loading')}
         onFocus={(e) => e.currentTarget.select()}
       />
@@ -60,7 +62,7 @@ function FeedUrl() {
         >
           {t('calendar.feedRotate')}
         </Button>
-        <CopyButton value={feed.data?.url ?? ''}>
+        <CopyButton value={url}>
           {({ copied, copy }) => (
             <Button
               disabled={!feed.data}

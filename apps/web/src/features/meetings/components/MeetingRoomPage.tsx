@@ -9,6 +9,7 @@ import { useMeetingRoom } from '../hooks/use-meeting-room';
 import { pageTransitions } from '../state/page-transitions';
 import { ChairControls } from './ChairControls';
 import { CurrentItemPanel } from './CurrentItemPanel';
+import { HandOverChair } from './HandOverChair';
 import { MeetingLifecycleActions } from './MeetingLifecycleActions';
 import { RoomAgenda } from './RoomAgenda';
 import { RoomHeader } from './RoomHeader';
@@ -58,6 +59,7 @@ export function MeetingRoomPage() {
           <Stack gap="md">
             <CurrentItemPanel meeting={meeting} agenda={agenda} participants={participants} live={live} />
             <ChairControls room={room} actor={actor} />
+            <HandOverChair room={room} actor={actor} />
             {/* After the session: the chair or secretary closes the meeting, the secretary archives it. */}
             {(meeting.status === 'ended' || meeting.status === 'closed') &&
               pageTransitions(meeting.status, actor).length > 0 && (

@@ -18,6 +18,7 @@ export interface MeetingRoom extends RoomState {
   updateItem(itemId: string, fields: UpdateAgendaItemRequest): Promise<void>;
   reorder(itemIds: string[]): Promise<void>;
   removeItem(itemId: string): Promise<void>;
+  handOver(toUserId: string): Promise<void>;
 }
 
 /**
@@ -60,5 +61,6 @@ export function useMeetingRoom(meetingId: string): MeetingRoom {
       run((s) => sendCommand(s, 'agenda.update', { meetingId, itemId, ...fields })),
     reorder: (itemIds) => run((s) => sendCommand(s, 'agenda.reorder', { meetingId, itemIds })),
     removeItem: (itemId) => run((s) => sendCommand(s, 'agenda.remove', { meetingId, itemId })),
+    handOver: (toUserId) => run((s) => sendCommand(s, 'meeting.handOver', { meetingId, toUserId })),
   };
 }

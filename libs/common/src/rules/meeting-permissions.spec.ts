@@ -1,0 +1,56 @@
+import type { MeetingRole } from '../schemas/meetings';
+import type { MeetingActor } from './meeting-lifecycle';
+import { checkChangeRole, checkHandOverChair, checkManageLeadingParticipant } from './meeting-permissions';
+
+const as = (meetingRole: MeetingRole | null, systemRole: 'admin' | 'member' = 'member'): MeetingActor => ({
+  systemRole,
+  meetingRole,
+});
+const secretary = as('secretary');
+const chair = as('chair');
+const admin = as(null, 'admin');
+
+describe('meeting roles: who may give which role when', () => {
+  it('lets the secretary set any role while the meeting is a draft', () => {
+    expect(checkChangeRole('draft', secretary, { from: 'delegate', to: 'chair' }).ok).toBe(true);
+  });
+
+  it('stops a secretary from making a delegate secretary, or themself chair, once scheduled', () => {
+    expect(checkChangeRole('scheduled', secretary, { from: 'delegate', to: 'secretary' })).toEqual({
+      ok: false,
+      code: 'MEETING_ROLE_REQUIRED',
+    });
+    expect(checkChangeRole('live', secretary, { from: 'secretary', to: 'chair' })).toEqual({
+      ok: false,
+      code: 'MEETING_ROLE_REQUIRED',
+    });
+    expect(checkManageLeadingParticipant('scheduled', secretary, 'chair').ok).toBe(false);
+  });
+
+  it('still lets the secretary switch delegates and guests (latecomers)', () => {
+    expect(checkChangeRole('live', secretary, { from: 'guest', to: 'delegate' }).ok).toBe(true);
+  });
+
+  it('lets the chair or an admin change leading roles once scheduled', () => {
+    expect(checkChangeRole('scheduled', chair, { from: 'delegate', to: 'secretary' }).ok).toBe(true);
+    expect(checkChangeRole('scheduled', admin, { from: 'delegate', to: 'chair' }).ok).toBe(true);
+  });
+
+  it('moves the chair of a live meeting only by handover, even for an admin', () => {
+    for (const actor of [chair, admin]) {
+      expect(checkChangeRole('live', actor, { from: 'delegate', to: 'chair' })).toEqual({
+        ok: false,
+        code: 'CHAIR_HANDOVER_REQUIRED',
+      });
+      expect(checkChangeRole('live', actor, { from: 'chair', to: 'delegate' }).ok).toBe(false);
+      expect(checkManageLeadingParticipant('live', actor, 'chair')).toEqual({
+        ok: false,
+        code: 'CHAIR_HANDOVER_REQUIRED',
+      });
+    }
+    expect(checkHandOverChair('live', chair).ok).toBe(true);
+    expect(checkHandOverChair('live', admin).ok).toBe(true);
+    expect(checkHandOverChair('live', secretary)).toEqual({ ok: false, code: 'MEETING_ROLE_REQUIRED' });
+    expect(checkHandOverChair('ended', chair)).toEqual({ ok: false, code: 'MEETING_NOT_EDITABLE' });
+  });
+});
