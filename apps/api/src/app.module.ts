@@ -12,6 +12,7 @@ import { AppZodValidationPipe } from './common/validation/zod-validation.pipe';
 import { APP_CONFIG, AppConfig } from './config/env';
 import { dataSourceOptions } from './database/data-source';
 import { AgendaModule } from './modules/agenda/agenda.module';
+import { AttendanceModule } from './modules/attendance/attendance.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { HealthModule } from './modules/health/health.module';
 import { MeetingEventsModule } from './modules/meeting-events/meeting-events.module';
@@ -59,6 +60,7 @@ export class AppModule {
         MeetingEventsModule,
         MeetingsModule,
         AgendaModule,
+        AttendanceModule,
         NotificationsModule,
         CalendarModule,
       ],

@@ -38,6 +38,10 @@ export const ERROR_CODES = [
   'CONFLICT',
   'INTERNAL_ERROR',
   'DB_UNAVAILABLE',
+  'ATTENDANCE_CLOSED',
+  'QUORUM_NOT_REACHED',
+  'PROXIES_NOT_ALLOWED',
+  'PROXY_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -86,6 +90,10 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   INTERNAL_ERROR: 500,
   DB_UNAVAILABLE: 503,
+  ATTENDANCE_CLOSED: 409,
+  QUORUM_NOT_REACHED: 409,
+  PROXIES_NOT_ALLOWED: 409,
+  PROXY_INVALID: 409,
 };
 
 /** Messages shown to people, Vietnamese first. */
@@ -167,6 +175,22 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   CONFLICT: { vi: 'Dữ liệu đã thay đổi, vui lòng thử lại.', en: 'The data changed; please retry.' },
   INTERNAL_ERROR: { vi: 'Lỗi hệ thống. Vui lòng thử lại.', en: 'Server error. Please try again.' },
   DB_UNAVAILABLE: { vi: 'Cơ sở dữ liệu tạm thời không sẵn sàng.', en: 'The database is unavailable.' },
+  ATTENDANCE_CLOSED: {
+    vi: 'Chỉ điểm danh khi cuộc họp đã được thông báo và chưa kết thúc.',
+    en: 'Attendance is taken only once the meeting is announced and until it ends.',
+  },
+  QUORUM_NOT_REACHED: {
+    vi: 'Chưa đủ số đại biểu theo quy định. Cần xác nhận để vẫn bắt đầu.',
+    en: 'The quorum is not reached. Starting anyway needs a confirmation.',
+  },
+  PROXIES_NOT_ALLOWED: {
+    vi: 'Cuộc họp này không cho phép ủy quyền.',
+    en: 'This meeting does not allow proxies.',
+  },
+  PROXY_INVALID: {
+    vi: 'Chỉ đại biểu vắng mặt được ủy quyền cho một đại biểu có mặt (mỗi người nhận tối đa một ủy quyền).',
+    en: 'Only an absent member may give a proxy, to one present member (who holds at most one).',
+  },
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -1,4 +1,6 @@
 import { AgendaItemEntity } from '../modules/agenda/agenda-item.entity';
+import { AttendanceRecordEntity } from '../modules/attendance/attendance-record.entity';
+import { AttendanceSettingsEntity } from '../modules/attendance/attendance-settings.entity';
 import { CalendarFeedEntity } from '../modules/calendar/calendar-feed.entity';
 import { AuthSessionEntity } from '../modules/identity/auth-session.entity';
 import { UserEntity } from '../modules/identity/user.entity';
@@ -24,4 +26,7 @@ export const ENTITIES: Function[] = [
   CommandReceiptEntity,
   NotificationEntity,
   CalendarFeedEntity,
+  // attendance and quorum (issue 8)
+  AttendanceRecordEntity,
+  AttendanceSettingsEntity,
 ];

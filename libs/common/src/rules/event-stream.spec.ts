@@ -1,4 +1,5 @@
 import type { AgendaItem } from '../schemas/agenda';
+import { DEFAULT_ATTENDANCE_SETTINGS } from '../schemas/attendance';
 import { MeetingEventSchema, type MeetingEvent, type MeetingSnapshot } from '../schemas/meeting-events';
 import type { Participant } from '../schemas/meetings';
 import {
@@ -60,6 +61,7 @@ function initial(): MeetingSnapshot {
     },
     participants: [participant(SECRETARY, 'secretary')],
     agenda: [],
+    attendance: { settings: DEFAULT_ATTENDANCE_SETTINGS, records: [] },
     seq: 0,
     online: [],
   };

@@ -1,4 +1,5 @@
 import type { AgendaItem, AgendaItemProgress } from '../schemas/agenda';
+import { DEFAULT_ATTENDANCE_SETTINGS } from '../schemas/attendance';
 import type {
   MeetingEvent,
   MeetingEventOf,
@@ -41,6 +42,7 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
     meeting: e.payload.meeting,
     participants: e.payload.participants,
     agenda: [],
+    attendance: { settings: DEFAULT_ATTENDANCE_SETTINGS, records: [] },
   }),
   'meeting.updated': (s, e) => ({ ...s, meeting: { ...s.meeting, ...e.payload.changes } }),
   'meeting.statusChanged': (s, e) => ({
@@ -89,6 +91,14 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
   'agenda.itemRemoved': (s, e) => ({ ...s, agenda: reorder(s.agenda, e.payload.order) }),
   'agenda.reordered': (s, e) => ({ ...s, agenda: reorder(s.agenda, e.payload.order) }),
   'agenda.currentChanged': (s, e) => ({ ...s, agenda: applyProgress(s.agenda, e.payload.items) }),
+  'attendance.marked': (s, e) => ({
+    ...s,
+    attendance: {
+      ...s.attendance,
+      records: [...s.attendance.records.filter((r) => r.userId !== e.payload.record.userId), e.payload.record],
+    },
+  }),
+  'attendance.configured': (s, e) => ({ ...s, attendance: { ...s.attendance, settings: e.payload.settings } }),
 };
 
 export class MeetingEventOrderError extends Error {}

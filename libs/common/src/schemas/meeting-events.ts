@@ -7,6 +7,7 @@ import {
   SetCurrentAgendaItemFieldsSchema,
   UpdateAgendaItemFieldsSchema,
 } from './agenda';
+import { AttendanceRecordSchema, AttendanceSettingsSchema, AttendanceStateSchema, AttendanceStatusSchema } from './attendance';
 import {
   IdempotencyKeySchema,
   InvitationStatusSchema,
@@ -56,6 +57,16 @@ export const MeetingEventPayloadSchemas = {
     from: MeetingStatusSchema,
     to: MeetingStatusSchema,
     agenda: z.array(AgendaItemProgressSchema),
+    /** Starting without quorum: the quorum at that moment and the chair's confirmation, for the record. */
+    quorum: z
+      .object({
+        counted: z.number().int(),
+        required: z.number().int(),
+        expected: z.number().int(),
+        reached: z.boolean(),
+        confirmedWithoutQuorum: z.boolean(),
+      })
+      .optional(),
   }),
   'participant.added': z.object({ participant: ParticipantSchema }),
   'participant.removed': z.object({ userId: z.uuid() }),
@@ -76,6 +87,13 @@ export const MeetingEventPayloadSchemas = {
     previousItemId: z.uuid().nullable(),
     items: z.array(AgendaItemProgressSchema),
   }),
+  /** A person's attendance record changed (check-in, the secretary's mark or correction, a proxy). */
+  'attendance.marked': z.object({
+    record: AttendanceRecordSchema,
+    /** Their status before (null: they had not checked in). */
+    previousStatus: AttendanceStatusSchema.nullable(),
+  }),
+  'attendance.configured': z.object({ settings: AttendanceSettingsSchema }),
 } as const;
 
 type PayloadSchemas = typeof MeetingEventPayloadSchemas;
@@ -107,6 +125,8 @@ export const MeetingEventSchema = z.discriminatedUnion('type', [
   envelope('agenda.itemRemoved'),
   envelope('agenda.reordered'),
   envelope('agenda.currentChanged'),
+  envelope('attendance.marked'),
+  envelope('attendance.configured'),
 ]);
 export type MeetingEvent = z.infer<typeof MeetingEventSchema>;
 /** One event of a given type, e.g. `MeetingEventOf<'agenda.reordered'>`. */
@@ -118,6 +138,7 @@ export const MeetingSnapshotSchema = z.object({
   participants: z.array(ParticipantSchema),
   /** Ordered by position. */
   agenda: z.array(AgendaItemSchema),
+  attendance: AttendanceStateSchema,
   seq: z.number().int().nonnegative(),
   /** User ids with at least one socket in the room (ephemeral, not in the log). */
   online: z.array(z.uuid()),
@@ -162,7 +183,10 @@ export type MeetingJoinCommand = z.infer<typeof MeetingJoinCommandSchema>;
 export const MeetingLeaveCommandSchema = z.strictObject({ meetingId: z.uuid() });
 export type MeetingLeaveCommand = z.infer<typeof MeetingLeaveCommandSchema>;
 
-export const MeetingStartCommandSchema = MeetingCommandBaseSchema;
+export const MeetingStartCommandSchema = MeetingCommandBaseSchema.extend({
+  /** The chair confirms starting although the quorum is not reached (recorded in the event). */
+  confirmNoQuorum: z.boolean().optional(),
+});
 export type MeetingStartCommand = z.infer<typeof MeetingStartCommandSchema>;
 export const MeetingEndCommandSchema = MeetingCommandBaseSchema;
 export type MeetingEndCommand = z.infer<typeof MeetingEndCommandSchema>;

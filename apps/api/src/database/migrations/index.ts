@@ -1,3 +1,4 @@
+import { Attendance1795966357206 } from './1795966357206-attendance';
 import { MeetingsAndEventLog1795714310259 } from './1795714310259-meetings-and-event-log';
 import { Identity1795713467995 } from './1795713467995-identity';
 /** Every migration, in order. New ones are appended by `npm run migration:generate -- <name>`. */
@@ -5,4 +6,5 @@ import { Identity1795713467995 } from './1795713467995-identity';
 export const MIGRATIONS: Function[] = [
   Identity1795713467995,
   MeetingsAndEventLog1795714310259,
+  Attendance1795966357206,
 ];

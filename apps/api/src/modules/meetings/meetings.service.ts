@@ -4,6 +4,7 @@ import type {
   CreateMeetingRequest,
   Meeting,
   MeetingDetailsPatch,
+  MeetingEventPayloads,
   MeetingRole,
   MeetingStatus,
   Participant,
@@ -22,6 +23,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { AppException } from '../../common/errors/app-exception';
 import { AgendaRepository } from '../agenda/agenda.repository';
+import { AttendanceService } from '../attendance/attendance.service';
 import { Caller, enforce } from '../meeting-events/caller';
 import type { CommandContext, CommandResponse } from '../meeting-events/meeting-command.service';
 import { MeetingCommandService } from '../meeting-events/meeting-command.service';
@@ -54,6 +56,7 @@ export class MeetingsService {
     private readonly agenda: AgendaRepository,
     private readonly notifications: NotificationsService,
     private readonly presence: MeetingPresenceService,
+    private readonly attendance: AttendanceService,
   ) {}
 
   /** Any signed-in user may create a meeting; they become its secretary. */
@@ -143,12 +146,27 @@ export class MeetingsService {
     meetingId: string,
     to: MeetingStatus,
     command = 'meeting.transition',
+    options: { confirmNoQuorum?: boolean } = {},
   ): Promise<CommandResponse<Meeting>> {
+    const confirmNoQuorum = options.confirmNoQuorum === true;
     return this.commands.execute({
-      ...spec(caller, meetingId, command, { to }),
+      ...spec(caller, meetingId, command, confirmNoQuorum ? { to, confirmNoQuorum } : { to }),
       handle: async (ctx) => {
         const from = ctx.meeting.status;
         enforce(checkTransition(from, to, ctx.actor));
+        // Opening the session without quorum needs the chair's confirmation, kept in the event.
+        let quorum: MeetingEventPayloads['meeting.statusChanged']['quorum'];
+        if (to === 'live') {
+          const q = await this.attendance.quorum(ctx.manager, meetingId);
+          if (!q.reached && !confirmNoQuorum) throw new AppException('QUORUM_NOT_REACHED');
+          quorum = {
+            counted: q.counted,
+            required: q.required,
+            expected: q.expected,
+            reached: q.reached,
+            confirmedWithoutQuorum: !q.reached,
+          };
+        }
         await this.meetings.setStatus(ctx.manager, meetingId, to);
         const meeting: Meeting = { ...ctx.meeting, status: to, lastSeq: ctx.seq };
         let agenda: ReturnType<typeof currentItemChange> = [];
@@ -164,7 +182,11 @@ export class MeetingsService {
         if (from === 'draft' && to === 'scheduled') await this.notify(ctx, 'meeting_invitation', meeting);
         if (from === 'scheduled' && to === 'draft') await this.notify(ctx, 'meeting_unscheduled', meeting);
         if (to === 'live') await this.notify(ctx, 'meeting_started', meeting);
-        return { type: 'meeting.statusChanged', payload: { from, to, agenda }, result: meeting };
+        return {
+          type: 'meeting.statusChanged',
+          payload: { from, to, agenda, ...(quorum ? { quorum } : {}) },
+          result: meeting,
+        };
       },
     });
   }
