@@ -3,6 +3,8 @@ import { checkSetCurrentItem } from '@phonghop/common';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { useErrorMessage } from '../../../lib/use-error-message';
+import { AttendancePanel } from '../../attendance/components/AttendancePanel';
+import { CheckInCard } from '../../attendance/components/CheckInCard';
 import { useSession } from '../../auth/hooks/use-session';
 import { useMeetingActor } from '../hooks/use-meeting-actor';
 import { useMeetingRoom } from '../hooks/use-meeting-room';
@@ -48,6 +50,7 @@ export function MeetingRoomPage() {
         <Grid.Col span={{ base: 12, md: 12 - agendaSpan }}>
           <Stack gap="md">
             <CurrentItemPanel meeting={meeting} agenda={agenda} participants={participants} />
+            <CheckInCard snapshot={room.snapshot} actor={actor} />
             <ChairControls room={room} actor={actor} />
             {/* After the session: the chair or secretary closes the meeting, the secretary archives it. */}
             {(meeting.status === 'ended' || meeting.status === 'closed') &&
@@ -64,6 +67,7 @@ export function MeetingRoomPage() {
         <Grid.Col span={{ base: 12, md: agendaSpan }}>
           <Stack gap="md">
             <RoomAgenda room={room} actor={actor} />
+            <AttendancePanel snapshot={room.snapshot} actor={actor} />
             <RoomPresence participants={participants} online={online} />
           </Stack>
         </Grid.Col>

@@ -6,7 +6,8 @@ import { useSocket } from '../../realtime/state/socket-context';
 import { MeetingRoomClient, type RoomState } from '../state/meeting-room-client';
 
 export interface MeetingRoom extends RoomState {
-  start(): Promise<void>;
+  /** `confirmNoQuorum`: the chair confirmed starting without quorum (recorded in the event). */
+  start(confirmNoQuorum?: boolean): Promise<void>;
   end(): Promise<void>;
   setCurrent(itemId: string | null): Promise<void>;
   addItem(fields: AddAgendaItemRequest): Promise<void>;
@@ -46,7 +47,8 @@ export function useMeetingRoom(meetingId: string): MeetingRoom {
 
   return {
     ...state,
-    start: () => run((s) => sendCommand(s, 'meeting.start', { meetingId })),
+    start: (confirmNoQuorum) =>
+      run((s) => sendCommand(s, 'meeting.start', { meetingId, ...(confirmNoQuorum ? { confirmNoQuorum } : {}) })),
     end: () => run((s) => sendCommand(s, 'meeting.end', { meetingId })),
     setCurrent: (itemId) => run((s) => sendCommand(s, 'agenda.setCurrent', { meetingId, itemId })),
     addItem: (fields) => run((s) => sendCommand(s, 'agenda.add', { meetingId, ...fields })),
