@@ -42,6 +42,9 @@ export const ERROR_CODES = [
   'QUORUM_NOT_REACHED',
   'PROXIES_NOT_ALLOWED',
   'PROXY_INVALID',
+  'QR_TOKEN_INVALID',
+  'QR_TOKEN_EXPIRED',
+  'QR_TOKEN_USED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -94,6 +97,9 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   QUORUM_NOT_REACHED: 409,
   PROXIES_NOT_ALLOWED: 409,
   PROXY_INVALID: 409,
+  QR_TOKEN_INVALID: 400,
+  QR_TOKEN_EXPIRED: 410,
+  QR_TOKEN_USED: 409,
 };
 
 /** Messages shown to people, Vietnamese first. */
@@ -190,6 +196,18 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   PROXY_INVALID: {
     vi: 'Chỉ đại biểu vắng mặt được ủy quyền cho một đại biểu có mặt (mỗi người nhận tối đa một ủy quyền).',
     en: 'Only an absent member may give a proxy, to one present member (who holds at most one).',
+  },
+  QR_TOKEN_INVALID: {
+    vi: 'Mã QR không hợp lệ cho cuộc họp này.',
+    en: 'This QR code is not valid for this meeting.',
+  },
+  QR_TOKEN_EXPIRED: {
+    vi: 'Mã QR đã hết hạn. Vui lòng quét mã đang hiển thị trên màn hình phòng họp.',
+    en: 'This QR code has expired. Please scan the code on the room screen now.',
+  },
+  QR_TOKEN_USED: {
+    vi: 'Bạn đã dùng mã QR này rồi.',
+    en: 'You have already used this QR code.',
   },
 };
 

@@ -1,5 +1,6 @@
 import { AgendaItemEntity } from '../modules/agenda/agenda-item.entity';
 import { AttendanceRecordEntity } from '../modules/attendance/attendance-record.entity';
+import { AttendanceQrUseEntity } from '../modules/attendance/attendance-qr-use.entity';
 import { AttendanceSettingsEntity } from '../modules/attendance/attendance-settings.entity';
 import { CalendarFeedEntity } from '../modules/calendar/calendar-feed.entity';
 import { AuthSessionEntity } from '../modules/identity/auth-session.entity';
@@ -29,4 +30,5 @@ export const ENTITIES: Function[] = [
   // attendance and quorum (issue 8)
   AttendanceRecordEntity,
   AttendanceSettingsEntity,
+  AttendanceQrUseEntity,
 ];

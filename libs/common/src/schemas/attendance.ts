@@ -121,3 +121,22 @@ export const AttendanceConfigureCommandSchema = MeetingCommandBaseSchema.extend(
   proxiesCount: z.boolean().optional(),
 });
 export type AttendanceConfigureCommand = z.infer<typeof AttendanceConfigureCommandSchema>;
+
+// ---- QR check-in (REST) -------------------------------------------------------------------
+
+/** GET /meetings/:id/attendance/qr — the code the room shows now (chair, secretary, admin). */
+export const CheckInQrSchema = z.object({
+  token: z.string(),
+  /** When this code stops being shown (the next one is fetched then). */
+  validUntil: z.iso.datetime(),
+  serverTime: z.iso.datetime(),
+});
+export type CheckInQr = z.infer<typeof CheckInQrSchema>;
+
+/** POST /meetings/:id/attendance/qr-check-in — a participant scanned the room's code. */
+export const QrCheckInRequestSchema = z.strictObject({ token: z.string().min(1).max(200) });
+export type QrCheckInRequest = z.infer<typeof QrCheckInRequestSchema>;
+
+/** The path of the check-in page a QR code opens: `/check-in/<meetingId>?t=<token>`. */
+export const checkInPath = (meetingId: string, token: string) =>
+  `/check-in/${meetingId}?t=${encodeURIComponent(token)}`;

@@ -1,3 +1,4 @@
+import { AttendanceQrUses1795967475456 } from './1795967475456-attendance-qr-uses';
 import { Attendance1795966357206 } from './1795966357206-attendance';
 import { MeetingsAndEventLog1795714310259 } from './1795714310259-meetings-and-event-log';
 import { Identity1795713467995 } from './1795713467995-identity';
@@ -7,4 +8,5 @@ export const MIGRATIONS: Function[] = [
   Identity1795713467995,
   MeetingsAndEventLog1795714310259,
   Attendance1795966357206,
+  AttendanceQrUses1795967475456,
 ];

@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
+import { AttendanceController } from './attendance.controller';
 import { AttendanceGateway } from './attendance.gateway';
 import { AttendanceRepository } from './attendance.repository';
 import { AttendanceService } from './attendance.service';
+import { CheckInQrService } from './check-in-qr.service';
 
-/** Attendance (điểm danh), proxies and the quorum settings: commands on the meeting event log. */
+/** Attendance (điểm danh), proxies, the quorum settings and the QR check-in: commands on the meeting log. */
 @Module({
-  providers: [AttendanceRepository, AttendanceService, AttendanceGateway],
+  controllers: [AttendanceController],
+  providers: [AttendanceRepository, AttendanceService, CheckInQrService, AttendanceGateway],
   exports: [AttendanceRepository, AttendanceService],
 })
 export class AttendanceModule {}

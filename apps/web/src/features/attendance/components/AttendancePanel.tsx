@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Group, Menu, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Modal, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   canManageAttendance,
@@ -13,13 +13,20 @@ import {
   type MeetingSnapshot,
   type Participant,
 } from '@phonghop/common';
-import { IconDeviceTablet, IconDeviceTabletOff, IconDotsVertical, IconSettings } from '@tabler/icons-react';
+import {
+  IconDeviceTablet,
+  IconDeviceTabletOff,
+  IconDotsVertical,
+  IconQrcode,
+  IconSettings,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useAttendanceCommands } from '../hooks/use-attendance-commands';
 import { AbsenceModal } from './AbsenceModal';
 import { AttendanceSettingsModal } from './AttendanceSettingsModal';
+import { CheckInQrCode } from './CheckInQrCode';
 import { ProxyModal } from './ProxyModal';
 import { QuorumSummary } from './QuorumSummary';
 
@@ -43,6 +50,7 @@ export function AttendancePanel({ snapshot, actor }: { snapshot: MeetingSnapshot
   const [absent, setAbsent] = useState<Participant | null>(null);
   const [proxyFrom, setProxyFrom] = useState<Participant | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [qrOpen, setQrOpen] = useState(false);
   if (!canManageAttendance(actor)) return null;
 
   const { participants, attendance, online } = snapshot;
@@ -87,6 +95,17 @@ export function AttendancePanel({ snapshot, actor }: { snapshot: MeetingSnapshot
         )}
       </Group>
       <QuorumSummary quorum={quorum} settings={attendance.settings} />
+      {(snapshot.meeting.status === 'scheduled' || snapshot.meeting.status === 'live') && (
+        <Button
+          mt="sm"
+          variant="light"
+          leftSection={<IconQrcode size={20} />}
+          onClick={() => setQrOpen(true)}
+          data-testid="show-check-in-qr"
+        >
+          {t('attendance.qrButton')}
+        </Button>
+      )}
       <Stack gap={6} mt="md" data-testid="attendance-list">
         {sorted.map((p) => {
           const r = recordOf(p.userId);
@@ -172,6 +191,14 @@ export function AttendancePanel({ snapshot, actor }: { snapshot: MeetingSnapshot
           );
         })}
       </Stack>
+      <Modal opened={qrOpen} onClose={() => setQrOpen(false)} title={t('attendance.qrTitle')} size="auto" centered>
+        <Stack align="center" gap="sm">
+          {qrOpen && <CheckInQrCode meetingId={snapshot.meeting.id} size={320} />}
+          <Text size="sm" ta="center" maw={320}>
+            {t('attendance.qrHint')}
+          </Text>
+        </Stack>
+      </Modal>
       <AbsenceModal
         participant={absent}
         onClose={() => setAbsent(null)}
