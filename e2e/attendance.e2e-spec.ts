@@ -1,4 +1,9 @@
 import { shot, startE2eEnv, type E2eEnv, type Tablet, type Viewport } from './support/e2e-env';
+import { checkInPath } from '@phonghop/common';
+import {
+  checkInKey,
+  issueCheckInToken,
+} from '../apps/api/src/modules/attendance/check-in-token';
 import { signIn } from './support/sign-in';
 
 jest.setTimeout(180_000);
@@ -90,6 +95,30 @@ describe('attendance (web, e2e)', () => {
     expectClean(secretary);
   });
 
+  it('shows the chair the check-in QR code, and a phone that follows it checks its owner in after sign-in', async () => {
+    await chair.page.getByTestId('show-check-in-qr').click();
+    await chair.page.locator('[data-testid=check-in-qr][data-ready=true] svg').waitFor();
+    await shot(chair.page, 'attendance-qr-landscape');
+    await chair.page.keyboard.press('Escape');
+
+    // The phone opens what the code encodes (the test signs it with the server's key rather than
+    // reading the picture); not signed in yet, it goes through sign-in and comes back.
+    const meetingId = roomPath.split('/')[2];
+    const key = checkInKey(env.app.config.JWT_SECRET);
+    const { token } = issueCheckInToken(key, meetingId, new Date());
+    const phone = await env.openTablet(PHONE);
+    await phone.page.goto(checkInPath(meetingId, token));
+    await phone.page.locator('input[name=username]').waitFor();
+    await signIn(phone.page, 'daibieu03');
+    await phone.page.locator('[data-testid=qr-check-in][data-status=done]').waitFor();
+    await shot(phone.page, 'attendance-qr-done-phone');
+    await chair.page.locator('[data-testid=attendance-daibieu03][data-status=present_room]').waitFor();
+    // The same code again from the same person is refused.
+    await phone.page.reload();
+    await phone.page.locator('[data-testid=qr-check-in][data-status=failed]').filter({ hasText: 'đã dùng' }).waitFor();
+    expect(phone.externalRequests).toEqual([]);
+  });
+
   it('warns the chair that there is no quorum and starts only after the confirmation', async () => {
     const { page } = chair;
     await page.getByTestId('room-start').click();
@@ -106,13 +135,14 @@ describe('attendance (web, e2e)', () => {
     const [event] = await env.app.dataSource.query(
       `SELECT payload FROM meeting_events WHERE type = 'meeting.statusChanged' AND payload->>'to' = 'live'`,
     );
-    expect(event.payload.quorum).toMatchObject({ reached: false, confirmedWithoutQuorum: true, counted: 1 });
+    expect(event.payload.quorum).toMatchObject({ reached: false, confirmedWithoutQuorum: true, counted: 2 });
 
     // A reload rebuilds the same attendance from the snapshot.
     await page.reload();
     await page.locator('[data-testid=attendance-daibieu01][data-status=present_room]').waitFor();
     await page.locator('[data-testid=attendance-daibieu02][data-status=absent]').waitFor();
-    await page.locator('[data-testid=quorum][data-counted="1"]').waitFor();
+    await page.locator('[data-testid=attendance-daibieu03][data-status=present_room]').waitFor();
+    await page.locator('[data-testid=quorum][data-counted="2"]').waitFor();
     expectClean(chair);
     expectClean(delegate);
   });

@@ -13,6 +13,7 @@ import { APP_CONFIG, AppConfig } from './config/env';
 import { dataSourceOptions } from './database/data-source';
 import { AgendaModule } from './modules/agenda/agenda.module';
 import { AttendanceModule } from './modules/attendance/attendance.module';
+import { SpeakersModule } from './modules/speakers/speakers.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { HealthModule } from './modules/health/health.module';
 import { MeetingEventsModule } from './modules/meeting-events/meeting-events.module';
@@ -61,6 +62,7 @@ export class AppModule {
         MeetingsModule,
         AgendaModule,
         AttendanceModule,
+        SpeakersModule,
         NotificationsModule,
         CalendarModule,
       ],

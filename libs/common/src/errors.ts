@@ -45,6 +45,13 @@ export const ERROR_CODES = [
   'QR_TOKEN_INVALID',
   'QR_TOKEN_EXPIRED',
   'QR_TOKEN_USED',
+  'SPEAKER_NOT_FOUND',
+  'SPEAKER_LIST_CLOSED',
+  'SPEAKER_ALREADY_LISTED',
+  'SPEAKER_FLOOR_TAKEN',
+  'SPEAKER_NOT_WAITING',
+  'SPEAKER_ORDER_MISMATCH',
+  'NO_CURRENT_ITEM',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -100,6 +107,13 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   QR_TOKEN_INVALID: 400,
   QR_TOKEN_EXPIRED: 410,
   QR_TOKEN_USED: 409,
+  SPEAKER_NOT_FOUND: 404,
+  SPEAKER_LIST_CLOSED: 409,
+  SPEAKER_ALREADY_LISTED: 409,
+  SPEAKER_FLOOR_TAKEN: 409,
+  SPEAKER_NOT_WAITING: 409,
+  SPEAKER_ORDER_MISMATCH: 409,
+  NO_CURRENT_ITEM: 409,
 };
 
 /** Messages shown to people, Vietnamese first. */
@@ -209,6 +223,13 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
     vi: 'Bạn đã dùng mã QR này rồi.',
     en: 'You have already used this QR code.',
   },
+  SPEAKER_NOT_FOUND: { vi: 'Không tìm thấy lượt đăng ký phát biểu.', en: 'Speaker request not found.' },
+  SPEAKER_LIST_CLOSED: { vi: 'Chủ trì đã khóa danh sách phát biểu của nội dung này.', en: 'The chair has closed the list of speakers for this item.' },
+  SPEAKER_ALREADY_LISTED: { vi: 'Người này đã có trong danh sách phát biểu.', en: 'This person is already on the list of speakers.' },
+  SPEAKER_FLOOR_TAKEN: { vi: 'Đang có người phát biểu. Hãy kết thúc lượt đó trước.', en: 'Someone has the floor. End that speech first.' },
+  SPEAKER_NOT_WAITING: { vi: 'Lượt phát biểu này không còn chờ.', en: 'This request is no longer waiting.' },
+  SPEAKER_ORDER_MISMATCH: { vi: 'Danh sách phát biểu đã thay đổi, vui lòng thử lại.', en: 'The list of speakers changed meanwhile; please retry.' },
+  NO_CURRENT_ITEM: { vi: 'Chưa có nội dung nào đang thảo luận.', en: 'No agenda item is being discussed.' },
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

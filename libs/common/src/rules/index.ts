@@ -6,3 +6,4 @@ export * from './canonical-json';
 export * from './agenda-progress';
 export * from './quorum';
 export * from './attendance-permissions';
+export * from './speakers';

@@ -17,6 +17,7 @@ import {
   MeetingStatusSchema,
   ParticipantSchema,
 } from './meetings';
+import { SpeakerItemSettingsSchema, SpeakerSchema, SpeakersStateSchema } from './speakers';
 
 /*
  * The meeting event log, as clients see it. Every accepted command appends exactly one event with
@@ -94,6 +95,19 @@ export const MeetingEventPayloadSchemas = {
     previousStatus: AttendanceStatusSchema.nullable(),
   }),
   'attendance.configured': z.object({ settings: AttendanceSettingsSchema }),
+  /** Someone asked for the floor (or the chair put them on the list). */
+  'speaker.requested': z.object({ speaker: SpeakerSchema }),
+  'speaker.withdrawn': z.object({ speakerId: z.uuid(), at: z.iso.datetime() }),
+  'speaker.removed': z.object({ speakerId: z.uuid(), at: z.iso.datetime() }),
+  /** The waiting requests of an item, in their new order (positions 1..n). */
+  'speaker.reordered': z.object({ agendaItemId: z.uuid(), order: z.array(z.uuid()) }),
+  /** The floor is given: the start instant and the limit travel once; screens count down themselves. */
+  'speaker.granted': z.object({ speakerId: z.uuid(), startedAt: z.iso.datetime(), limitSeconds: z.number().int() }),
+  'speaker.ended': z.object({ speakerId: z.uuid(), endedAt: z.iso.datetime() }),
+  'speaker.configured': z.object({
+    defaultLimitSeconds: z.number().int(),
+    item: SpeakerItemSettingsSchema.nullable(),
+  }),
 } as const;
 
 type PayloadSchemas = typeof MeetingEventPayloadSchemas;
@@ -127,6 +141,13 @@ export const MeetingEventSchema = z.discriminatedUnion('type', [
   envelope('agenda.currentChanged'),
   envelope('attendance.marked'),
   envelope('attendance.configured'),
+  envelope('speaker.requested'),
+  envelope('speaker.withdrawn'),
+  envelope('speaker.removed'),
+  envelope('speaker.reordered'),
+  envelope('speaker.granted'),
+  envelope('speaker.ended'),
+  envelope('speaker.configured'),
 ]);
 export type MeetingEvent = z.infer<typeof MeetingEventSchema>;
 /** One event of a given type, e.g. `MeetingEventOf<'agenda.reordered'>`. */
@@ -139,6 +160,7 @@ export const MeetingSnapshotSchema = z.object({
   /** Ordered by position. */
   agenda: z.array(AgendaItemSchema),
   attendance: AttendanceStateSchema,
+  speakers: SpeakersStateSchema,
   seq: z.number().int().nonnegative(),
   /** User ids with at least one socket in the room (ephemeral, not in the log). */
   online: z.array(z.uuid()),

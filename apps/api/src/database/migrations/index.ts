@@ -1,3 +1,4 @@
+import { Speakers1795967938907 } from './1795967938907-speakers';
 import { AttendanceQrUses1795967475456 } from './1795967475456-attendance-qr-uses';
 import { Attendance1795966357206 } from './1795966357206-attendance';
 import { MeetingsAndEventLog1795714310259 } from './1795714310259-meetings-and-event-log';
@@ -9,4 +10,5 @@ export const MIGRATIONS: Function[] = [
   MeetingsAndEventLog1795714310259,
   Attendance1795966357206,
   AttendanceQrUses1795967475456,
+  Speakers1795967938907,
 ];

@@ -5,6 +5,7 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { AgendaRepository } from '../agenda/agenda.repository';
 import { AttendanceRepository } from '../attendance/attendance.repository';
+import { SpeakersRepository } from '../speakers/speakers.repository';
 import { MeetingAccessService } from '../meeting-events/meeting-access.service';
 import { MeetingEventsRepository } from '../meeting-events/meeting-events.repository';
 import { MeetingsRepository } from './meetings.repository';
@@ -33,6 +34,7 @@ export class MeetingReadService {
     private readonly agenda: AgendaRepository,
     private readonly log: MeetingEventsRepository,
     private readonly attendance: AttendanceRepository,
+    private readonly speakers: SpeakersRepository,
   ) {}
 
   detail(user: AuthUser, meetingId: string, command = 'meeting.get'): Promise<MeetingDetail> {
@@ -41,7 +43,8 @@ export class MeetingReadService {
       const participants = await this.meetings.participants(meetingId, manager);
       const agenda = await this.agenda.list(meetingId, manager);
       const attendance = await this.attendance.state(meetingId, manager);
-      return { meeting, participants, agenda, attendance, seq: meeting.lastSeq, myRole: actor.meetingRole };
+      const speakers = await this.speakers.state(meetingId, manager);
+      return { meeting, participants, agenda, attendance, speakers, seq: meeting.lastSeq, myRole: actor.meetingRole };
     });
   }
 
@@ -60,8 +63,9 @@ export class MeetingReadService {
         const participants = await this.meetings.participants(meetingId, manager);
         const agenda = await this.agenda.list(meetingId, manager);
         const attendance = await this.attendance.state(meetingId, manager);
+        const speakers = await this.speakers.state(meetingId, manager);
         if (!current) throw new AppException('MEETING_NOT_FOUND');
-        return { meeting: current, participants, agenda, attendance, seq: current.lastSeq };
+        return { meeting: current, participants, agenda, attendance, speakers, seq: current.lastSeq };
       });
       entry = { seq: meeting.lastSeq, state };
       this.remember(meetingId, entry);

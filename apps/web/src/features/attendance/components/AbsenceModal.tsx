@@ -59,7 +59,7 @@ export function AbsenceModal({
               onClose();
             }}
           >
-            {t('attendance.mark.absent')}
+            {t('attendance.absentSave')}
           </Button>
         </Group>
       </Stack>

@@ -138,19 +138,25 @@ export function AttendancePanel({ snapshot, actor }: { snapshot: MeetingSnapshot
                   />
                 )}
               </Tooltip>
-              <Stack gap={0} flex={1} miw={0}>
+              <Stack gap={2} flex={1} miw={0}>
                 <Text size="sm" fw={600} truncate>
                   {p.user.fullName}
                 </Text>
-                <Text size="xs" c="dimmed" truncate>
+                <Text size="xs" c="dimmed" lineClamp={2}>
                   {t(`meetings.role.${p.role}`)}
                   {isVotingRole(p.role) ? '' : ` · ${t('attendance.notCounted')}`}
                   {detail ? ` · ${detail}` : ''}
                 </Text>
+                {/* Under the name, so a phone's narrow row still shows the name in full. */}
+                <Badge
+                  size="sm"
+                  color={STATUS_COLOR[status]}
+                  variant={isPresentStatus(r?.status) ? 'filled' : 'light'}
+                  style={{ alignSelf: 'flex-start' }}
+                >
+                  {t(`attendance.status.${status}`)}
+                </Badge>
               </Stack>
-              <Badge color={STATUS_COLOR[status]} variant={isPresentStatus(r?.status) ? 'filled' : 'light'}>
-                {t(`attendance.status.${status}`)}
-              </Badge>
               {canMark && (
                 <Menu position="bottom-end" withinPortal>
                   <Menu.Target>

@@ -5,6 +5,7 @@ import { useParams } from 'react-router-dom';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { AttendancePanel } from '../../attendance/components/AttendancePanel';
 import { CheckInCard } from '../../attendance/components/CheckInCard';
+import { SpeakersPanel } from '../../speakers/components/SpeakersPanel';
 import { useSession } from '../../auth/hooks/use-session';
 import { useMeetingActor } from '../hooks/use-meeting-actor';
 import { useMeetingRoom } from '../hooks/use-meeting-room';
@@ -51,6 +52,7 @@ export function MeetingRoomPage() {
           <Stack gap="md">
             <CurrentItemPanel meeting={meeting} agenda={agenda} participants={participants} />
             <CheckInCard snapshot={room.snapshot} actor={actor} />
+            <SpeakersPanel snapshot={room.snapshot} actor={actor} />
             <ChairControls room={room} actor={actor} />
             {/* After the session: the chair or secretary closes the meeting, the secretary archives it. */}
             {(meeting.status === 'ended' || meeting.status === 'closed') &&
