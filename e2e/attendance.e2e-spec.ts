@@ -146,4 +146,37 @@ describe('attendance (web, e2e)', () => {
     expectClean(chair);
     expectClean(delegate);
   });
+
+  it('lets a delegate ask for the floor, the chair give it, and the countdown runs on both screens', async () => {
+    await chair.page.getByTestId('room-next').click();
+    await delegate.page.getByTestId('speakers-panel').waitFor();
+    await delegate.page.getByTestId('speaker-request').click();
+    await delegate.page.getByTestId('speaker-kind-question').click();
+    await chair.page.locator('[data-testid=speaker-row][data-kind=question]').waitFor();
+    await delegate.page.getByTestId('speaker-withdraw').waitFor();
+
+    await chair.page.getByTestId('speaker-grant').click();
+    for (const tablet of [chair, delegate]) {
+      await tablet.page.getByTestId('current-speaker').waitFor();
+      await tablet.page.locator('[data-testid=speaker-countdown][data-phase=normal]').waitFor();
+    }
+    // Both count down from the same start and limit (5 min by default), on the server's clock.
+    const remaining = async (tablet: Tablet) =>
+      Number(await tablet.page.getByTestId('speaker-countdown').getAttribute('data-remaining'));
+    const [a, b] = await Promise.all([remaining(chair), remaining(delegate)]);
+    expect(a).toBeLessThanOrEqual(300);
+    expect(Math.abs(a - b)).toBeLessThanOrEqual(1);
+    await shot(chair.page, 'speakers-chair-landscape');
+    await delegate.page.getByTestId('speakers-panel').scrollIntoViewIfNeeded();
+    await shot(delegate.page, 'speakers-delegate-portrait');
+
+    // A reload shows the same speech, still counting.
+    await chair.page.reload();
+    await chair.page.locator('[data-testid=speaker-countdown][data-phase=normal]').waitFor();
+    expect(Math.abs((await remaining(chair)) - (await remaining(delegate)))).toBeLessThanOrEqual(1);
+    await chair.page.getByTestId('speaker-end').click();
+    await delegate.page.getByTestId('current-speaker').waitFor({ state: 'hidden' });
+    expectClean(chair);
+    expectClean(delegate);
+  });
 });
