@@ -90,7 +90,12 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
     ...s,
     agenda: s.agenda.map((i) => (i.id === e.payload.itemId ? { ...i, ...e.payload.changes } : i)),
   }),
-  'agenda.itemRemoved': (s, e) => ({ ...s, agenda: reorder(s.agenda, e.payload.order) }),
+  'agenda.itemRemoved': (s, e) => ({
+    ...s,
+    agenda: reorder(s.agenda, e.payload.order),
+    // The item's speaking settings go with it (the database cascades them too).
+    speakers: { ...s.speakers, items: s.speakers.items.filter((i) => i.agendaItemId !== e.payload.itemId) },
+  }),
   'agenda.reordered': (s, e) => ({ ...s, agenda: reorder(s.agenda, e.payload.order) }),
   'agenda.currentChanged': (s, e) => ({ ...s, agenda: applyProgress(s.agenda, e.payload.items) }),
   'attendance.marked': (s, e) => ({
