@@ -7,6 +7,7 @@ import {
   connect,
   createMeeting,
   emit,
+  eventually,
   key,
   ok,
   Person,
@@ -209,5 +210,21 @@ describe('the list of speakers', () => {
     const strip = ({ online: _o, ...rest }: MeetingSnapshot) => rest;
     expect(strip(stream.snapshot)).toEqual(strip(server));
     expect(server.speakers.list.find((s) => s.status === 'speaking')).toMatchObject({ id: s2.id, limitSeconds: 60 });
+  });
+
+  it('drops an item’s speaking settings with the item, on the server and in a following client alike', async () => {
+    const { meetingId, itemIds } = await liveMeeting();
+    const c = await socketOf(chair);
+    const joined = ok(await emit(c, 'meeting.join', { meetingId })) as MeetingJoinResult;
+    if (joined.kind !== 'snapshot') throw new Error('expected a snapshot');
+    const stream = new MeetingEventStream(joined.snapshot);
+    c.on('meeting.event', (e: MeetingEvent) => stream.receive(e));
+    ok(await emit(c, 'speaker.configure', { meetingId, idempotencyKey: key(), agendaItemId: itemIds[1], itemLimitSeconds: 120 }));
+    ok(await emit(c, 'agenda.remove', { meetingId, idempotencyKey: key(), itemId: itemIds[1] }));
+    const server = await snapshot(meetingId);
+    expect(server.speakers.items).toEqual([]);
+    await eventually(() => expect(stream.seq).toBe(server.seq));
+    const strip = ({ online: _o, ...rest }: MeetingSnapshot) => rest;
+    expect(strip(stream.snapshot)).toEqual(strip(server));
   });
 });
