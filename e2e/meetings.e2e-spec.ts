@@ -221,7 +221,9 @@ describe('meetings (web, e2e)', () => {
     await delegate.page.locator('[data-testid=presence-chutri][data-online=true]').waitFor();
     await shot(page, 'room-chair-scheduled-landscape');
 
+    // Nobody has checked in: the chair is warned about the quorum and confirms (recorded on the log).
     await page.getByTestId('room-start').click();
+    await page.getByTestId('room-start-confirm').click();
     await delegate.page.locator('[data-testid=meeting-status][data-status=live]').waitFor();
     await delegate.page
       .getByTestId('room-current-title')

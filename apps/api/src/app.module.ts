@@ -11,6 +11,8 @@ import { AppZodValidationPipe } from './common/validation/zod-validation.pipe';
 import { APP_CONFIG, AppConfig } from './config/env';
 import { dataSourceOptions } from './database/data-source';
 import { AgendaModule } from './modules/agenda/agenda.module';
+import { AttendanceModule } from './modules/attendance/attendance.module';
+import { SpeakersModule } from './modules/speakers/speakers.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { HealthModule } from './modules/health/health.module';
 import { MeetingEventsModule } from './modules/meeting-events/meeting-events.module';
@@ -51,6 +53,8 @@ export class AppModule {
         MeetingEventsModule,
         MeetingsModule,
         AgendaModule,
+        AttendanceModule,
+        SpeakersModule,
         NotificationsModule,
         CalendarModule,
       ],

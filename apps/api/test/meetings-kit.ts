@@ -113,8 +113,10 @@ export async function addItem(t: TestApp, by: Person, meetingId: string, title: 
   return expectStatus(await call<AgendaItem>(t, by, 'POST', `/meetings/${meetingId}/agenda`, { title }), 201);
 }
 
+/** Moves a meeting along; going live confirms starting without quorum (these tests take no attendance). */
 export async function transition(t: TestApp, by: Person, meetingId: string, to: string): Promise<Meeting> {
-  return expectStatus(await call<Meeting>(t, by, 'POST', `/meetings/${meetingId}/transitions`, { to }), 200);
+  const body = to === 'live' ? { to, confirmNoQuorum: true } : { to };
+  return expectStatus(await call<Meeting>(t, by, 'POST', `/meetings/${meetingId}/transitions`, body), 200);
 }
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

@@ -40,6 +40,20 @@ export const ERROR_CODES = [
   'DB_UNAVAILABLE',
   'CHAIR_HANDOVER_REQUIRED',
   'ALREADY_CHAIR',
+  'ATTENDANCE_CLOSED',
+  'QUORUM_NOT_REACHED',
+  'PROXIES_NOT_ALLOWED',
+  'PROXY_INVALID',
+  'QR_TOKEN_INVALID',
+  'QR_TOKEN_EXPIRED',
+  'QR_TOKEN_USED',
+  'SPEAKER_NOT_FOUND',
+  'SPEAKER_LIST_CLOSED',
+  'SPEAKER_ALREADY_LISTED',
+  'SPEAKER_FLOOR_TAKEN',
+  'SPEAKER_NOT_WAITING',
+  'SPEAKER_ORDER_MISMATCH',
+  'NO_CURRENT_ITEM',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -90,6 +104,20 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   DB_UNAVAILABLE: 503,
   CHAIR_HANDOVER_REQUIRED: 409,
   ALREADY_CHAIR: 409,
+  ATTENDANCE_CLOSED: 409,
+  QUORUM_NOT_REACHED: 409,
+  PROXIES_NOT_ALLOWED: 409,
+  PROXY_INVALID: 409,
+  QR_TOKEN_INVALID: 400,
+  QR_TOKEN_EXPIRED: 410,
+  QR_TOKEN_USED: 409,
+  SPEAKER_NOT_FOUND: 404,
+  SPEAKER_LIST_CLOSED: 409,
+  SPEAKER_ALREADY_LISTED: 409,
+  SPEAKER_FLOOR_TAKEN: 409,
+  SPEAKER_NOT_WAITING: 409,
+  SPEAKER_ORDER_MISMATCH: 409,
+  NO_CURRENT_ITEM: 409,
 };
 
 /** Messages shown to people, Vietnamese first. */
@@ -176,6 +204,41 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
     en: 'While the meeting is live, the chair changes only by handing over the chair.',
   },
   ALREADY_CHAIR: { vi: 'Người này đã là chủ trì.', en: 'This person already chairs the meeting.' },
+  ATTENDANCE_CLOSED: {
+    vi: 'Chỉ điểm danh khi cuộc họp đã được thông báo và chưa kết thúc.',
+    en: 'Attendance is taken only once the meeting is announced and until it ends.',
+  },
+  QUORUM_NOT_REACHED: {
+    vi: 'Chưa đủ số đại biểu theo quy định. Cần xác nhận để vẫn bắt đầu.',
+    en: 'The quorum is not reached. Starting anyway needs a confirmation.',
+  },
+  PROXIES_NOT_ALLOWED: {
+    vi: 'Cuộc họp này không cho phép ủy quyền.',
+    en: 'This meeting does not allow proxies.',
+  },
+  PROXY_INVALID: {
+    vi: 'Chỉ đại biểu vắng mặt được ủy quyền cho một đại biểu có mặt (mỗi người nhận tối đa một ủy quyền).',
+    en: 'Only an absent member may give a proxy, to one present member (who holds at most one).',
+  },
+  QR_TOKEN_INVALID: {
+    vi: 'Mã QR không hợp lệ cho cuộc họp này.',
+    en: 'This QR code is not valid for this meeting.',
+  },
+  QR_TOKEN_EXPIRED: {
+    vi: 'Mã QR đã hết hạn. Vui lòng quét mã đang hiển thị trên màn hình phòng họp.',
+    en: 'This QR code has expired. Please scan the code on the room screen now.',
+  },
+  QR_TOKEN_USED: {
+    vi: 'Bạn đã dùng mã QR này rồi.',
+    en: 'You have already used this QR code.',
+  },
+  SPEAKER_NOT_FOUND: { vi: 'Không tìm thấy lượt đăng ký phát biểu.', en: 'Speaker request not found.' },
+  SPEAKER_LIST_CLOSED: { vi: 'Chủ trì đã khóa danh sách phát biểu của nội dung này.', en: 'The chair has closed the list of speakers for this item.' },
+  SPEAKER_ALREADY_LISTED: { vi: 'Người này đã có trong danh sách phát biểu.', en: 'This person is already on the list of speakers.' },
+  SPEAKER_FLOOR_TAKEN: { vi: 'Đang có người phát biểu. Hãy kết thúc lượt đó trước.', en: 'Someone has the floor. End that speech first.' },
+  SPEAKER_NOT_WAITING: { vi: 'Lượt phát biểu này không còn chờ.', en: 'This request is no longer waiting.' },
+  SPEAKER_ORDER_MISMATCH: { vi: 'Danh sách phát biểu đã thay đổi, vui lòng thử lại.', en: 'The list of speakers changed meanwhile; please retry.' },
+  NO_CURRENT_ITEM: { vi: 'Chưa có nội dung nào đang thảo luận.', en: 'No agenda item is being discussed.' },
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -4,6 +4,8 @@ export * from './schemas/identity';
 export * from './schemas/health';
 export * from './schemas/meetings';
 export * from './schemas/agenda';
+export * from './schemas/attendance';
+export * from './schemas/speakers';
 export * from './schemas/meeting-events';
 export * from './schemas/notifications';
 export * from './schemas/text';

@@ -1,4 +1,9 @@
 import { AgendaItemEntity } from '../modules/agenda/agenda-item.entity';
+import { AttendanceRecordEntity } from '../modules/attendance/attendance-record.entity';
+import { AttendanceQrUseEntity } from '../modules/attendance/attendance-qr-use.entity';
+import { AttendanceSettingsEntity } from '../modules/attendance/attendance-settings.entity';
+import { SpeakerItemSettingsEntity, SpeakerSettingsEntity } from '../modules/speakers/speaker-settings.entity';
+import { SpeakerEntity } from '../modules/speakers/speaker.entity';
 import { CalendarFeedEntity } from '../modules/calendar/calendar-feed.entity';
 import { AuthSessionEntity } from '../modules/identity/auth-session.entity';
 import { UserEntity } from '../modules/identity/user.entity';
@@ -24,4 +29,12 @@ export const ENTITIES: Function[] = [
   CommandReceiptEntity,
   NotificationEntity,
   CalendarFeedEntity,
+  // attendance and quorum (issue 8)
+  AttendanceRecordEntity,
+  AttendanceSettingsEntity,
+  AttendanceQrUseEntity,
+  // the list of speakers (issue 8)
+  SpeakerEntity,
+  SpeakerSettingsEntity,
+  SpeakerItemSettingsEntity,
 ];

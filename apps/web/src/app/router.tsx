@@ -1,4 +1,5 @@
 import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { CheckInPage } from '../features/attendance/components/CheckInPage';
 import { RequireAdmin } from '../features/auth/components/RequireAdmin';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
 import { SignInPage } from '../features/auth/components/SignInPage';
@@ -27,6 +28,7 @@ export const router = createBrowserRouter([
       { path: 'meetings/:meetingId', element: <MeetingPage /> },
       { path: 'meetings/:meetingId/edit', element: <MeetingEditorPage /> },
       { path: 'meetings/:meetingId/room', element: <MeetingRoomPage /> },
+      { path: 'check-in/:meetingId', element: <CheckInPage /> },
       {
         path: 'users',
         element: (

@@ -1,13 +1,20 @@
 import type { SystemClientToServerEvents, SystemServerToClientEvents } from './system';
 import type { MeetingsClientToServerEvents, MeetingsServerToClientEvents } from './meetings';
+import type { AttendanceClientToServerEvents } from './attendance';
+import type { SpeakersClientToServerEvents } from './speakers';
 
 export * from './system';
 export * from './meetings';
+export * from './attendance';
+export * from './speakers';
 
 /** Every event the server may send, for socket.io's typed Server and client Socket. */
 export type ServerToClientEvents = SystemServerToClientEvents & MeetingsServerToClientEvents;
 /** Every command a client may send. */
-export type ClientToServerEvents = SystemClientToServerEvents & MeetingsClientToServerEvents;
+export type ClientToServerEvents = SystemClientToServerEvents &
+  MeetingsClientToServerEvents &
+  AttendanceClientToServerEvents &
+  SpeakersClientToServerEvents;
 
 /** The socket.io path shared by server and web app. */
 export const SOCKET_PATH = '/socket.io';

@@ -1,4 +1,6 @@
 import type { AgendaItem } from '../schemas/agenda';
+import { DEFAULT_ATTENDANCE_SETTINGS } from '../schemas/attendance';
+import { EMPTY_SPEAKERS_STATE } from '../schemas/speakers';
 import { MeetingEventSchema, type MeetingEvent, type MeetingSnapshot } from '../schemas/meeting-events';
 import type { Participant } from '../schemas/meetings';
 import {
@@ -60,6 +62,8 @@ function initial(): MeetingSnapshot {
     },
     participants: [participant(SECRETARY, 'secretary')],
     agenda: [],
+    attendance: { settings: DEFAULT_ATTENDANCE_SETTINGS, records: [] },
+    speakers: EMPTY_SPEAKERS_STATE,
     seq: 0,
     online: [],
   };

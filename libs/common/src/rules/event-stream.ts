@@ -1,4 +1,6 @@
 import type { AgendaItem, AgendaItemProgress } from '../schemas/agenda';
+import { DEFAULT_ATTENDANCE_SETTINGS } from '../schemas/attendance';
+import { EMPTY_SPEAKERS_STATE, type Speaker } from '../schemas/speakers';
 import type {
   MeetingEvent,
   MeetingEventOf,
@@ -41,6 +43,8 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
     meeting: e.payload.meeting,
     participants: e.payload.participants,
     agenda: [],
+    attendance: { settings: DEFAULT_ATTENDANCE_SETTINGS, records: [] },
+    speakers: EMPTY_SPEAKERS_STATE,
   }),
   'meeting.updated': (s, e) => ({ ...s, meeting: { ...s.meeting, ...e.payload.changes } }),
   'meeting.statusChanged': (s, e) => ({
@@ -96,10 +100,63 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
     ...s,
     agenda: s.agenda.map((i) => (i.id === e.payload.itemId ? { ...i, ...e.payload.changes } : i)),
   }),
-  'agenda.itemRemoved': (s, e) => ({ ...s, agenda: reorder(s.agenda, e.payload.order) }),
+  'agenda.itemRemoved': (s, e) => ({
+    ...s,
+    agenda: reorder(s.agenda, e.payload.order),
+    // The item's speaking settings go with it (the database cascades them too).
+    speakers: { ...s.speakers, items: s.speakers.items.filter((i) => i.agendaItemId !== e.payload.itemId) },
+  }),
   'agenda.reordered': (s, e) => ({ ...s, agenda: reorder(s.agenda, e.payload.order) }),
   'agenda.currentChanged': (s, e) => ({ ...s, agenda: applyProgress(s.agenda, e.payload.items) }),
+  'attendance.marked': (s, e) => ({
+    ...s,
+    attendance: {
+      ...s.attendance,
+      records: [...s.attendance.records.filter((r) => r.userId !== e.payload.record.userId), e.payload.record],
+    },
+  }),
+  'attendance.configured': (s, e) => ({ ...s, attendance: { ...s.attendance, settings: e.payload.settings } }),
+  'speaker.requested': (s, e) => ({
+    ...s,
+    speakers: { ...s.speakers, list: [...s.speakers.list.filter((x) => x.id !== e.payload.speaker.id), e.payload.speaker] },
+  }),
+  'speaker.withdrawn': (s, e) =>
+    updateSpeaker(s, e.payload.speakerId, { status: 'withdrawn', endedAt: e.payload.at }),
+  'speaker.removed': (s, e) => updateSpeaker(s, e.payload.speakerId, { status: 'removed', endedAt: e.payload.at }),
+  'speaker.reordered': (s, e) => {
+    const rank = new Map(e.payload.order.map((id, i) => [id, i + 1]));
+    return {
+      ...s,
+      speakers: {
+        ...s.speakers,
+        list: s.speakers.list.map((x) => (rank.has(x.id) ? { ...x, position: rank.get(x.id)! } : x)),
+      },
+    };
+  },
+  'speaker.granted': (s, e) =>
+    updateSpeaker(s, e.payload.speakerId, {
+      status: 'speaking',
+      startedAt: e.payload.startedAt,
+      limitSeconds: e.payload.limitSeconds,
+    }),
+  'speaker.ended': (s, e) => updateSpeaker(s, e.payload.speakerId, { status: 'done', endedAt: e.payload.endedAt }),
+  'speaker.configured': (s, e) => {
+    const item = e.payload.item;
+    const items = item
+      ? s.speakers.items.some((i) => i.agendaItemId === item.agendaItemId)
+        ? s.speakers.items.map((i) => (i.agendaItemId === item.agendaItemId ? item : i))
+        : [...s.speakers.items, item]
+      : s.speakers.items;
+    return { ...s, speakers: { ...s.speakers, defaultLimitSeconds: e.payload.defaultLimitSeconds, items } };
+  },
 };
+
+function updateSpeaker(s: MeetingSnapshot, id: string, patch: Partial<Speaker>): MeetingSnapshot {
+  return {
+    ...s,
+    speakers: { ...s.speakers, list: s.speakers.list.map((x) => (x.id === id ? { ...x, ...patch } : x)) },
+  };
+}
 
 export class MeetingEventOrderError extends Error {}
 

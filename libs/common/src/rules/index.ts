@@ -4,3 +4,6 @@ export * from './meeting-calendar';
 export * from './event-stream';
 export * from './canonical-json';
 export * from './agenda-progress';
+export * from './quorum';
+export * from './attendance-permissions';
+export * from './speakers';

@@ -8,6 +8,7 @@ import {
   SetCurrentAgendaItemFieldsSchema,
   UpdateAgendaItemFieldsSchema,
 } from './agenda';
+import { AttendanceRecordSchema, AttendanceSettingsSchema, AttendanceStateSchema, AttendanceStatusSchema } from './attendance';
 import {
   HandOverChairRequestSchema,
   IdempotencyKeySchema,
@@ -18,6 +19,7 @@ import {
   MeetingStatusSchema,
   ParticipantSchema,
 } from './meetings';
+import { SpeakerItemSettingsSchema, SpeakerSchema, SpeakersStateSchema } from './speakers';
 
 /*
  * The meeting event log, as clients see it. Every accepted command appends exactly one event with
@@ -70,6 +72,16 @@ export const MeetingEventPayloadSchemas = {
     to: MeetingStatusSchema,
     agenda: z.array(AgendaItemProgressSchema),
     undiscussed: z.array(UndiscussedItemSchema).optional(),
+    /** Starting without quorum: the quorum at that moment and the chair's confirmation, for the record. */
+    quorum: z
+      .object({
+        counted: z.number().int(),
+        required: z.number().int(),
+        expected: z.number().int(),
+        reached: z.boolean(),
+        confirmedWithoutQuorum: z.boolean(),
+      })
+      .optional(),
   }),
   'participant.added': z.object({ participant: ParticipantSchema }),
   'participant.removed': z.object({ userId: uuid() }),
@@ -98,6 +110,26 @@ export const MeetingEventPayloadSchemas = {
     itemId: uuid().nullable(),
     previousItemId: uuid().nullable(),
     items: z.array(AgendaItemProgressSchema),
+  }),
+  /** A person's attendance record changed (check-in, the secretary's mark or correction, a proxy). */
+  'attendance.marked': z.object({
+    record: AttendanceRecordSchema,
+    /** Their status before (null: they had not checked in). */
+    previousStatus: AttendanceStatusSchema.nullable(),
+  }),
+  'attendance.configured': z.object({ settings: AttendanceSettingsSchema }),
+  /** Someone asked for the floor (or the chair put them on the list). */
+  'speaker.requested': z.object({ speaker: SpeakerSchema }),
+  'speaker.withdrawn': z.object({ speakerId: z.uuid(), at: z.iso.datetime() }),
+  'speaker.removed': z.object({ speakerId: z.uuid(), at: z.iso.datetime() }),
+  /** The waiting requests of an item, in their new order (positions 1..n). */
+  'speaker.reordered': z.object({ agendaItemId: z.uuid(), order: z.array(z.uuid()) }),
+  /** The floor is given: the start instant and the limit travel once; screens count down themselves. */
+  'speaker.granted': z.object({ speakerId: z.uuid(), startedAt: z.iso.datetime(), limitSeconds: z.number().int() }),
+  'speaker.ended': z.object({ speakerId: z.uuid(), endedAt: z.iso.datetime() }),
+  'speaker.configured': z.object({
+    defaultLimitSeconds: z.number().int(),
+    item: SpeakerItemSettingsSchema.nullable(),
   }),
 } as const;
 
@@ -131,6 +163,15 @@ export const MeetingEventSchema = z.discriminatedUnion('type', [
   envelope('agenda.itemRemoved'),
   envelope('agenda.reordered'),
   envelope('agenda.currentChanged'),
+  envelope('attendance.marked'),
+  envelope('attendance.configured'),
+  envelope('speaker.requested'),
+  envelope('speaker.withdrawn'),
+  envelope('speaker.removed'),
+  envelope('speaker.reordered'),
+  envelope('speaker.granted'),
+  envelope('speaker.ended'),
+  envelope('speaker.configured'),
 ]);
 export type MeetingEvent = z.infer<typeof MeetingEventSchema>;
 /** One event of a given type, e.g. `MeetingEventOf<'agenda.reordered'>`. */
@@ -142,6 +183,8 @@ export const MeetingSnapshotSchema = z.object({
   participants: z.array(ParticipantSchema),
   /** Ordered by position. */
   agenda: z.array(AgendaItemSchema),
+  attendance: AttendanceStateSchema,
+  speakers: SpeakersStateSchema,
   seq: z.number().int().nonnegative(),
   /** User ids with at least one socket in the room (ephemeral, not in the log). */
   online: z.array(uuid()),
@@ -186,7 +229,10 @@ export type MeetingJoinCommand = z.infer<typeof MeetingJoinCommandSchema>;
 export const MeetingLeaveCommandSchema = z.strictObject({ meetingId: uuid() });
 export type MeetingLeaveCommand = z.infer<typeof MeetingLeaveCommandSchema>;
 
-export const MeetingStartCommandSchema = MeetingCommandBaseSchema;
+export const MeetingStartCommandSchema = MeetingCommandBaseSchema.extend({
+  /** The chair confirms starting although the quorum is not reached (recorded in the event). */
+  confirmNoQuorum: z.boolean().optional(),
+});
 export type MeetingStartCommand = z.infer<typeof MeetingStartCommandSchema>;
 export const MeetingEndCommandSchema = MeetingCommandBaseSchema;
 export type MeetingEndCommand = z.infer<typeof MeetingEndCommandSchema>;

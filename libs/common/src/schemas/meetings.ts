@@ -116,7 +116,11 @@ export type MeetingDetailsPatch = Partial<
   >
 >;
 
-export const TransitionMeetingRequestSchema = z.strictObject({ to: MeetingStatusSchema });
+export const TransitionMeetingRequestSchema = z.strictObject({
+  to: MeetingStatusSchema,
+  /** Going live without quorum needs the chair's confirmation (recorded in the event). */
+  confirmNoQuorum: z.boolean().optional(),
+});
 export type TransitionMeetingRequest = z.infer<typeof TransitionMeetingRequestSchema>;
 
 export const AddParticipantRequestSchema = z.strictObject({

@@ -51,7 +51,10 @@ export async function startOursTarget(clients: number): Promise<BenchTarget> {
     plannedMinutes: 10,
   });
   await rest(server, chair.token, 'POST', `/meetings/${meeting.id}/transitions`, { to: 'scheduled' });
-  await rest(server, chair.token, 'POST', `/meetings/${meeting.id}/transitions`, { to: 'live' });
+  await rest(server, chair.token, 'POST', `/meetings/${meeting.id}/transitions`, {
+    to: 'live',
+    confirmNoQuorum: true,
+  });
 
   const chairSocket: AppSocket = io(server.url, { transports: ['websocket'], auth: { token: chair.token } });
   await new Promise<void>((resolve, reject) => {

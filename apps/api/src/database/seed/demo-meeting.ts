@@ -1,6 +1,8 @@
 import type { MeetingRole } from '@phonghop/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
+import { AttendanceRepository } from '../../modules/attendance/attendance.repository';
+import { AttendanceService } from '../../modules/attendance/attendance.service';
 import { AgendaRepository } from '../../modules/agenda/agenda.repository';
 import { AgendaService } from '../../modules/agenda/agenda.service';
 import { MeetingAccessService } from '../../modules/meeting-events/meeting-access.service';
@@ -65,6 +67,7 @@ function services(dataSource: DataSource) {
       agendaRepo,
       notifications,
       new MeetingPresenceService(realtime),
+      new AttendanceService(commands, new AttendanceRepository(dataSource)),
     ),
     agenda: new AgendaService(commands, access, agendaRepo),
   };

@@ -4,6 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { AgendaRepository } from '../agenda/agenda.repository';
+import { AttendanceRepository } from '../attendance/attendance.repository';
+import { SpeakersRepository } from '../speakers/speakers.repository';
 import { MeetingAccessService } from '../meeting-events/meeting-access.service';
 import { MeetingEventsRepository } from '../meeting-events/meeting-events.repository';
 import { MeetingsRepository } from './meetings.repository';
@@ -31,6 +33,8 @@ export class MeetingReadService {
     private readonly meetings: MeetingsRepository,
     private readonly agenda: AgendaRepository,
     private readonly log: MeetingEventsRepository,
+    private readonly attendance: AttendanceRepository,
+    private readonly speakers: SpeakersRepository,
   ) {}
 
   detail(user: AuthUser, meetingId: string, command = 'meeting.get'): Promise<MeetingDetail> {
@@ -38,7 +42,9 @@ export class MeetingReadService {
       const { meeting, actor } = await this.access.open(meetingId, user, command, { manager });
       const participants = await this.meetings.participants(meetingId, manager);
       const agenda = await this.agenda.list(meetingId, manager);
-      return { meeting, participants, agenda, seq: meeting.lastSeq, myRole: actor.meetingRole };
+      const attendance = await this.attendance.state(meetingId, manager);
+      const speakers = await this.speakers.state(meetingId, manager);
+      return { meeting, participants, agenda, attendance, speakers, seq: meeting.lastSeq, myRole: actor.meetingRole };
     });
   }
 
@@ -56,8 +62,10 @@ export class MeetingReadService {
         const current = await this.meetings.findById(meetingId, manager);
         const participants = await this.meetings.participants(meetingId, manager);
         const agenda = await this.agenda.list(meetingId, manager);
+        const attendance = await this.attendance.state(meetingId, manager);
+        const speakers = await this.speakers.state(meetingId, manager);
         if (!current) throw new AppException('MEETING_NOT_FOUND');
-        return { meeting: current, participants, agenda, seq: current.lastSeq };
+        return { meeting: current, participants, agenda, attendance, speakers, seq: current.lastSeq };
       });
       entry = { seq: meeting.lastSeq, state };
       this.remember(meetingId, entry);

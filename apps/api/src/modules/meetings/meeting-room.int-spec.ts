@@ -162,12 +162,15 @@ describe('the live meeting room', () => {
       });
       const bad = await emit(c, 'meeting.start', { meetingId } as never);
       expect(bad).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION_FAILED' }) });
+      // Nobody has checked in: the chair is warned and must confirm, and the confirmation is logged.
+      const noQuorum = await emit(c, 'meeting.start', { meetingId, idempotencyKey: key() });
+      expect(noQuorum).toEqual({ ok: false, error: expect.objectContaining({ code: 'QUORUM_NOT_REACHED' }) });
       const started = ok(
-        await emit(c, 'meeting.start', { meetingId, idempotencyKey: key() }),
+        await emit(c, 'meeting.start', { meetingId, idempotencyKey: key(), confirmNoQuorum: true }),
       ) as MeetingCommandResult;
       expect(started.event).toMatchObject({
         type: 'meeting.statusChanged',
-        payload: { from: 'scheduled', to: 'live' },
+        payload: { from: 'scheduled', to: 'live', quorum: { reached: false, confirmedWithoutQuorum: true } },
       });
     } finally {
       d.close();

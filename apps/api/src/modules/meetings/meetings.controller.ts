@@ -101,7 +101,11 @@ export class MeetingsController {
     @Param('id', MeetingIdPipe) id: string,
     @Body() body: TransitionMeetingDto,
   ): Promise<Meeting> {
-    return (await this.meetings.transition({ user, idempotencyKey }, id, body.to)).result;
+    return (
+      await this.meetings.transition({ user, idempotencyKey }, id, body.to, 'meeting.transition', {
+        confirmNoQuorum: body.confirmNoQuorum,
+      })
+    ).result;
   }
 
   @Get(':id/events')

@@ -49,9 +49,11 @@ export class MeetingsGateway implements OnGatewayConnection {
   @SubscribeMessage('meeting.start')
   start(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
     return runCommand(this.logger, async () => {
-      const { meetingId, idempotencyKey } = parsePayload(MeetingStartCommandSchema, payload);
+      const { meetingId, idempotencyKey, confirmNoQuorum } = parsePayload(MeetingStartCommandSchema, payload);
       const caller = { user: socket.data.user, idempotencyKey };
-      const { event } = await this.meetings.transition(caller, meetingId, 'live', 'meeting.start');
+      const { event } = await this.meetings.transition(caller, meetingId, 'live', 'meeting.start', {
+        confirmNoQuorum,
+      });
       return { event };
     });
   }

@@ -112,8 +112,12 @@ describe('meetings over REST', () => {
 
   it('walks the whole lifecycle with the right people and refuses the wrong ones', async () => {
     const m = await prepared();
+    // Nobody checked in: going live needs the chair's confirmation that there is no quorum.
     const go = (who: Person, to: string) =>
-      call<Meeting>(t, who, 'POST', `/meetings/${m.id}/transitions`, { to });
+      call<Meeting>(t, who, 'POST', `/meetings/${m.id}/transitions`, {
+        to,
+        ...(to === 'live' ? { confirmNoQuorum: true } : {}),
+      });
 
     expect(errorCode(await go(chair, 'scheduled'))).toBe('MEETING_ROLE_REQUIRED');
     expect(errorCode(await go(secretary, 'live'))).toBe('INVALID_TRANSITION');

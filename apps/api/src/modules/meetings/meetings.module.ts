@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AgendaModule } from '../agenda/agenda.module';
+import { AttendanceModule } from '../attendance/attendance.module';
+import { SpeakersModule } from '../speakers/speakers.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { MeetingPresenceService } from './meeting-presence.service';
 import { MeetingReadService } from './meeting-read.service';
@@ -10,7 +12,7 @@ import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
 
 @Module({
-  imports: [AgendaModule, NotificationsModule],
+  imports: [AgendaModule, AttendanceModule, SpeakersModule, NotificationsModule],
   controllers: [MeetingsController],
   providers: [
     MeetingsRepository,

@@ -4,6 +4,7 @@ import type {
   CreateMeetingRequest,
   Meeting,
   MeetingDetailsPatch,
+  MeetingEventPayloads,
   MeetingRole,
   MeetingStatus,
   Participant,
@@ -27,6 +28,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { AppException } from '../../common/errors/app-exception';
 import { AgendaRepository } from '../agenda/agenda.repository';
+import { AttendanceService } from '../attendance/attendance.service';
 import { Caller, enforce } from '../meeting-events/caller';
 import type { CommandContext, CommandResponse } from '../meeting-events/meeting-command.service';
 import { MeetingCommandService } from '../meeting-events/meeting-command.service';
@@ -59,6 +61,7 @@ export class MeetingsService {
     private readonly agenda: AgendaRepository,
     private readonly notifications: NotificationsService,
     private readonly presence: MeetingPresenceService,
+    private readonly attendance: AttendanceService,
   ) {}
 
   /** Any signed-in user may create a meeting; they become its secretary. */
@@ -148,12 +151,27 @@ export class MeetingsService {
     meetingId: string,
     to: MeetingStatus,
     command = 'meeting.transition',
+    options: { confirmNoQuorum?: boolean } = {},
   ): Promise<CommandResponse<Meeting>> {
+    const confirmNoQuorum = options.confirmNoQuorum === true;
     return this.commands.execute({
-      ...spec(caller, meetingId, command, { to }),
+      ...spec(caller, meetingId, command, confirmNoQuorum ? { to, confirmNoQuorum } : { to }),
       handle: async (ctx) => {
         const from = ctx.meeting.status;
         enforce(checkTransition(from, to, ctx.actor));
+        // Opening the session without quorum needs the chair's confirmation, kept in the event.
+        let quorum: MeetingEventPayloads['meeting.statusChanged']['quorum'];
+        if (to === 'live') {
+          const q = await this.attendance.quorum(ctx.manager, meetingId);
+          if (!q.reached && !confirmNoQuorum) throw new AppException('QUORUM_NOT_REACHED');
+          quorum = {
+            counted: q.counted,
+            required: q.required,
+            expected: q.expected,
+            reached: q.reached,
+            confirmedWithoutQuorum: !q.reached,
+          };
+        }
         await this.meetings.setStatus(ctx.manager, meetingId, to);
         const meeting: Meeting = { ...ctx.meeting, status: to, lastSeq: ctx.seq };
         let agenda: ReturnType<typeof currentItemChange> = [];
@@ -171,7 +189,13 @@ export class MeetingsService {
         if (to === 'live') await this.notify(ctx, 'meeting_started', meeting);
         return {
           type: 'meeting.statusChanged',
-          payload: { from, to, agenda, ...(undiscussed ? { undiscussed } : {}) },
+          payload: {
+            from,
+            to,
+            agenda,
+            ...(undiscussed ? { undiscussed } : {}),
+            ...(quorum ? { quorum } : {}),
+          },
           result: meeting,
         };
       },
@@ -263,7 +287,8 @@ export class MeetingsService {
         if (target.role === 'chair') throw new AppException('ALREADY_CHAIR');
         if (target.role === 'secretary') await this.keepASecretary(ctx);
         const fromUserIds = await this.meetings.usersWithRole(ctx.manager, meetingId, 'chair');
-        for (const id of fromUserIds) await this.meetings.setParticipantRole(ctx.manager, meetingId, id, 'delegate');
+        for (const id of fromUserIds)
+          await this.meetings.setParticipantRole(ctx.manager, meetingId, id, 'delegate');
         await this.meetings.setParticipantRole(ctx.manager, meetingId, toUserId, 'chair');
         return {
           type: 'participant.chairHandedOver',

@@ -1,6 +1,12 @@
 import { Alert, Button, Group, List, Modal, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { checkSetCurrentItem, checkTransition, undiscussedItems, type MeetingActor } from '@phonghop/common';
+import {
+  checkSetCurrentItem,
+  checkTransition,
+  computeQuorum,
+  undiscussedItems,
+  type MeetingActor,
+} from '@phonghop/common';
 import {
   IconPlayerPlay,
   IconPlayerSkipBack,
@@ -9,6 +15,7 @@ import {
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorCodeOf } from '../../../lib/api-error';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import type { MeetingRoom } from '../hooks/use-meeting-room';
 import { nextItem, previousItem } from '../state/agenda-navigation';
@@ -22,9 +29,15 @@ export function ChairControls({ room, actor }: { room: MeetingRoom; actor: Meeti
   const errorMessage = useErrorMessage();
   const [busy, setBusy] = useState<Busy>(null);
   const [confirmEnd, setConfirmEnd] = useState(false);
+  const [confirmNoQuorum, setConfirmNoQuorum] = useState(false);
   const snapshot = room.snapshot;
   if (!snapshot) return null;
   const { meeting, agenda } = snapshot;
+  const quorum = computeQuorum(
+    snapshot.participants,
+    snapshot.attendance.records,
+    snapshot.attendance.settings,
+  );
   const canStart = checkTransition(meeting.status, 'live', actor).ok;
   const canEnd = checkTransition(meeting.status, 'ended', actor).ok;
   const canNavigate = checkSetCurrentItem(meeting.status, actor).ok;
@@ -60,7 +73,19 @@ export function ChairControls({ room, actor }: { room: MeetingRoom; actor: Meeti
               color="red"
               leftSection={<IconPlayerPlay size={24} />}
               loading={busy === 'start'}
-              onClick={() => void run('start', room.start)}
+              // Without quorum the chair is warned first; the server asks for the same confirmation.
+              onClick={() =>
+                quorum.reached
+                  ? void run('start', async () => {
+                      try {
+                        await room.start();
+                      } catch (err) {
+                        if (errorCodeOf(err) !== 'QUORUM_NOT_REACHED') throw err;
+                        setConfirmNoQuorum(true);
+                      }
+                    })
+                  : setConfirmNoQuorum(true)
+              }
               data-testid="room-start"
             >
               {t('room.start')}
@@ -145,6 +170,31 @@ export function ChairControls({ room, actor }: { room: MeetingRoom; actor: Meeti
               }}
             >
               {undiscussed.length > 0 ? t('room.endAnyway') : t('room.end')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <Modal
+        opened={confirmNoQuorum}
+        onClose={() => setConfirmNoQuorum(false)}
+        title={t('attendance.startNoQuorumTitle')}
+        size="md"
+      >
+        <Stack gap="lg" data-testid="start-no-quorum">
+          <Text>{t('attendance.startNoQuorumBody', { ...quorum })}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirmNoQuorum(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color="red"
+              data-testid="room-start-confirm"
+              onClick={() => {
+                setConfirmNoQuorum(false);
+                void run('start', () => room.start(true));
+              }}
+            >
+              {t('attendance.startAnyway')}
             </Button>
           </Group>
         </Stack>

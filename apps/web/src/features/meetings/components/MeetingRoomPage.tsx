@@ -3,6 +3,9 @@ import { checkSetCurrentItem } from '@phonghop/common';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useErrorMessage } from '../../../lib/use-error-message';
+import { AttendancePanel } from '../../attendance/components/AttendancePanel';
+import { CheckInCard } from '../../attendance/components/CheckInCard';
+import { SpeakersPanel } from '../../speakers/components/SpeakersPanel';
 import { useSession } from '../../auth/hooks/use-session';
 import { useMeetingActor } from '../hooks/use-meeting-actor';
 import { useMeetingRoom } from '../hooks/use-meeting-room';
@@ -58,6 +61,8 @@ export function MeetingRoomPage() {
         <Grid.Col span={{ base: 12, md: 12 - agendaSpan }}>
           <Stack gap="md">
             <CurrentItemPanel meeting={meeting} agenda={agenda} participants={participants} live={live} />
+            <CheckInCard snapshot={room.snapshot} actor={actor} />
+            <SpeakersPanel snapshot={room.snapshot} actor={actor} />
             <ChairControls room={room} actor={actor} />
             <HandOverChair room={room} actor={actor} />
             {/* After the session: the chair or secretary closes the meeting, the secretary archives it. */}
@@ -75,6 +80,7 @@ export function MeetingRoomPage() {
         <Grid.Col span={{ base: 12, md: agendaSpan }}>
           <Stack gap="md">
             <RoomAgenda room={room} actor={actor} />
+            <AttendancePanel snapshot={room.snapshot} actor={actor} />
             {inSession ? (
               <RoomPresence participants={participants} online={online} live={live} />
             ) : (

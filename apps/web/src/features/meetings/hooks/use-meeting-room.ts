@@ -11,7 +11,8 @@ export interface MeetingRoom extends RoomState {
    * connection is lost until the rejoin from the last seq has been applied.
    */
   live: boolean;
-  start(): Promise<void>;
+  /** `confirmNoQuorum`: the chair confirmed starting without quorum (recorded in the event). */
+  start(confirmNoQuorum?: boolean): Promise<void>;
   end(): Promise<void>;
   setCurrent(itemId: string | null): Promise<void>;
   addItem(fields: AddAgendaItemRequest): Promise<void>;
@@ -53,7 +54,10 @@ export function useMeetingRoom(meetingId: string): MeetingRoom {
   return {
     ...state,
     live: isLive(status) && !state.joining,
-    start: () => run((s) => sendCommand(s, 'meeting.start', { meetingId })),
+    start: (confirmNoQuorum) =>
+      run((s) =>
+        sendCommand(s, 'meeting.start', { meetingId, ...(confirmNoQuorum ? { confirmNoQuorum } : {}) }),
+      ),
     end: () => run((s) => sendCommand(s, 'meeting.end', { meetingId })),
     setCurrent: (itemId) => run((s) => sendCommand(s, 'agenda.setCurrent', { meetingId, itemId })),
     addItem: (fields) => run((s) => sendCommand(s, 'agenda.add', { meetingId, ...fields })),
