@@ -38,6 +38,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'INTERNAL_ERROR',
   'DB_UNAVAILABLE',
+  'RATE_LIMITED',
+  'TOO_MANY_SOCKETS',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -47,6 +49,8 @@ export interface ApiError {
   message: string;
   /** Field-level details for VALIDATION_FAILED: path → message. */
   details?: { path: string; message: string }[];
+  /** RATE_LIMITED: milliseconds until the command may be sent again. */
+  retryAfterMs?: number;
 }
 
 /** The HTTP status each code maps to, in one place for the REST layer. */
@@ -86,6 +90,8 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   INTERNAL_ERROR: 500,
   DB_UNAVAILABLE: 503,
+  RATE_LIMITED: 429,
+  TOO_MANY_SOCKETS: 429,
 };
 
 /** Messages shown to people, Vietnamese first. */
@@ -167,6 +173,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   CONFLICT: { vi: 'Dữ liệu đã thay đổi, vui lòng thử lại.', en: 'The data changed; please retry.' },
   INTERNAL_ERROR: { vi: 'Lỗi hệ thống. Vui lòng thử lại.', en: 'Server error. Please try again.' },
   DB_UNAVAILABLE: { vi: 'Cơ sở dữ liệu tạm thời không sẵn sàng.', en: 'The database is unavailable.' },
+  RATE_LIMITED: {
+    vi: 'Bạn thao tác quá nhanh. Vui lòng chờ giây lát rồi thử lại.',
+    en: 'Too many commands. Please wait a moment and try again.',
+  },
+  TOO_MANY_SOCKETS: {
+    vi: 'Tài khoản đang mở quá nhiều kết nối. Hãy đóng bớt các thẻ hoặc thiết bị khác.',
+    en: 'This account has too many open connections. Close some other tabs or devices.',
+  },
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

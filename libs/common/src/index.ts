@@ -8,3 +8,4 @@ export * from './schemas/meeting-events';
 export * from './schemas/notifications';
 export * from './rules';
 export * from './events';
+export * from './schemas/socket-session';

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { MeetingAccessService } from './meeting-access.service';
+import { MeetingCommandQueue } from './meeting-command-queue';
 import { MeetingCommandService } from './meeting-command.service';
 import { MeetingEventsRepository } from './meeting-events.repository';
 
@@ -10,7 +11,7 @@ import { MeetingEventsRepository } from './meeting-events.repository';
  */
 @Global()
 @Module({
-  providers: [MeetingAccessService, MeetingEventsRepository, MeetingCommandService],
+  providers: [MeetingAccessService, MeetingEventsRepository, MeetingCommandService, MeetingCommandQueue],
   exports: [MeetingAccessService, MeetingEventsRepository, MeetingCommandService],
 })
 export class MeetingEventsModule {}
