@@ -67,7 +67,8 @@ export class SocketSessions {
     clearTimeout(this.timers.get(socket));
     if (!socket.connected) return;
     (socket as unknown as Socket).emit('session.expired', { reason: 'token_expired' });
-    socket.disconnect(true);
+    // On the next turn, so an acknowledgement written just before (TOKEN_EXPIRED) goes out first.
+    setImmediate(() => socket.disconnect(true));
   }
 
   private arm(socket: AnySocket): void {
