@@ -31,7 +31,13 @@ export interface FloodResult {
 
 type AnySocket = Socket;
 
-async function rest<T>(server: OursServer, token: string, method: string, p: string, body?: unknown): Promise<T> {
+async function rest<T>(
+  server: OursServer,
+  token: string,
+  method: string,
+  p: string,
+  body?: unknown,
+): Promise<T> {
   const res = await fetch(`${server.url}/api/v1${p}`, {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -58,7 +64,9 @@ async function meeting(server: OursServer, token: string, title: string, live: b
     endsAt: new Date(t + 90_000_000).toISOString(),
     location: 'Hội trường',
   });
-  const item = await rest<{ id: string }>(server, token, 'POST', `/meetings/${m.id}/agenda`, { title: 'Mục 1' });
+  const item = await rest<{ id: string }>(server, token, 'POST', `/meetings/${m.id}/agenda`, {
+    title: 'Mục 1',
+  });
   await rest(server, token, 'POST', `/meetings/${m.id}/transitions`, { to: 'scheduled' });
   if (live) await rest(server, token, 'POST', `/meetings/${m.id}/transitions`, { to: 'live' });
   return { id: m.id, itemId: item.id };
@@ -129,7 +137,10 @@ export async function measureFlood(o: FloodOptions): Promise<FloodResult> {
     const delegates = await createUsersWithTokens(server, o.clients, 'flood-delegate-');
     const b = await meeting(server, chairB.token, 'Họp của người tử tế', true);
     for (const d of delegates) {
-      await rest(server, chairB.token, 'POST', `/meetings/${b.id}/participants`, { userId: d.id, role: 'delegate' });
+      await rest(server, chairB.token, 'POST', `/meetings/${b.id}/participants`, {
+        userId: d.id,
+        role: 'delegate',
+      });
     }
     // Meeting A is the hostile user's own (they created it, so they are its secretary and may edit its agenda).
     const a = await meeting(server, hostile.token, 'Họp của kẻ phá', false);
@@ -142,7 +153,15 @@ export async function measureFlood(o: FloodOptions): Promise<FloodResult> {
 
     const worker = fork(
       path.join(__dirname, 'lib/flood-worker.js'),
-      [JSON.stringify({ url: server.url, token: hostile.token, meetingId: a.id, itemId: a.itemId, inFlight: o.inFlight })],
+      [
+        JSON.stringify({
+          url: server.url,
+          token: hostile.token,
+          meetingId: a.id,
+          itemId: a.itemId,
+          inFlight: o.inFlight,
+        }),
+      ],
       { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
     );
     await new Promise<void>((resolve, reject) =>

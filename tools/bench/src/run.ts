@@ -57,8 +57,14 @@ async function joinStorm(): Promise<void> {
 }
 
 async function flood(): Promise<void> {
-  const o = { clients: option('clients', 100), seconds: option('seconds', 10), inFlight: option('in-flight', 20) };
-  process.stderr.write(`flood: ${o.clients} well-behaved clients, ${o.seconds}s quiet then ${o.seconds}s flooded\n`);
+  const o = {
+    clients: option('clients', 100),
+    seconds: option('seconds', 10),
+    inFlight: option('in-flight', 20),
+  };
+  process.stderr.write(
+    `flood: ${o.clients} well-behaved clients, ${o.seconds}s quiet then ${o.seconds}s flooded\n`,
+  );
   console.log(floodLine(o, await measureFlood(o)));
 }
 

@@ -8,7 +8,14 @@ type AnySocket = Socket<never, never, never, SocketData>;
 type Packet = [event: string, ...args: unknown[]];
 
 /** Names socket.io uses for itself; a client sending one is sending an unknown command. */
-const RESERVED = new Set(['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener']);
+const RESERVED = new Set([
+  'connect',
+  'connect_error',
+  'disconnect',
+  'disconnecting',
+  'newListener',
+  'removeListener',
+]);
 
 /**
  * Runs before every command a socket sends (socket.io per-socket middleware), so no gateway can

@@ -129,11 +129,17 @@ describe('a socket holds no stale authority', () => {
     const s = await open(deputy);
     ok(await emit(s, 'agenda.setCurrent', { meetingId, idempotencyKey: key(), itemId: itemIds[1] }));
     expectStatus(
-      await call(t, secretary, 'PATCH', `/meetings/${meetingId}/participants/${deputy.id}`, { role: 'delegate' }),
+      await call(t, secretary, 'PATCH', `/meetings/${meetingId}/participants/${deputy.id}`, {
+        role: 'delegate',
+      }),
       200,
     );
     const before = await serverSeq();
-    const refused = await emit(s, 'agenda.setCurrent', { meetingId, idempotencyKey: key(), itemId: itemIds[2] });
+    const refused = await emit(s, 'agenda.setCurrent', {
+      meetingId,
+      idempotencyKey: key(),
+      itemId: itemIds[2],
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'MEETING_ROLE_REQUIRED' } });
     expect(await serverSeq()).toBe(before);
   });

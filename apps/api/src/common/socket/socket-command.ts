@@ -21,8 +21,16 @@ type Handler<S extends ZodType> = (command: z.infer<S>, socket: never) => unknow
  * database), so a gateway method is only the call.
  */
 export function SocketCommand<S extends ZodType>(event: keyof ClientToServerEvents, schema: S) {
-  return <M extends Handler<S>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<M>): void => {
-    const handler = descriptor.value as unknown as (this: unknown, command: unknown, socket: Socket) => unknown;
+  return <M extends Handler<S>>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<M>,
+  ): void => {
+    const handler = descriptor.value as unknown as (
+      this: unknown,
+      command: unknown,
+      socket: Socket,
+    ) => unknown;
     // Nest calls a handler without parameter decorators with (socket, payload).
     descriptor.value = function (this: unknown, socket: Socket, payload: unknown) {
       return runCommand(logger, () => handler.call(this, parsePayload(schema, payload), socket));

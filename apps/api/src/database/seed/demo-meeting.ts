@@ -168,7 +168,8 @@ export async function seedDemoMeeting(dataSource: DataSource, now = new Date()):
     await meetings.transition(as, meeting.id, 'scheduled');
     return true;
   } finally {
-    if (seedSession) await new SessionsRepository(dataSource).revoke(seedSession, 'logout').catch(() => undefined);
+    if (seedSession)
+      await new SessionsRepository(dataSource).revoke(seedSession, 'logout').catch(() => undefined);
     await runner.query('SELECT pg_advisory_unlock($1)', [DEMO_MEETING_LOCK_KEY]).catch(() => undefined);
     await runner.release();
   }

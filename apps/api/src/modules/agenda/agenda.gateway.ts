@@ -21,7 +21,10 @@ export class AgendaGateway {
   constructor(private readonly agenda: AgendaService) {}
 
   @SocketCommand('agenda.add', AgendaAddCommandSchema)
-  async add({ meetingId, idempotencyKey, ...fields }: z.infer<typeof AgendaAddCommandSchema>, socket: AppSocket) {
+  async add(
+    { meetingId, idempotencyKey, ...fields }: z.infer<typeof AgendaAddCommandSchema>,
+    socket: AppSocket,
+  ) {
     const { event } = await this.agenda.add(socketCaller(socket, idempotencyKey), meetingId, fields);
     return { event };
   }

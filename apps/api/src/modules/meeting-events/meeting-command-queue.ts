@@ -31,7 +31,8 @@ export class MeetingCommandQueue {
     if (lane.running < this.config.MEETING_COMMAND_CONCURRENCY) {
       lane.running += 1;
     } else {
-      if (lane.waiting.length >= this.config.MEETING_COMMAND_QUEUE) throw new RateLimitedException(RETRY_AFTER_MS);
+      if (lane.waiting.length >= this.config.MEETING_COMMAND_QUEUE)
+        throw new RateLimitedException(RETRY_AFTER_MS);
       // The finishing command hands its slot over (running stays the same).
       await new Promise<void>((resolve) => lane.waiting.push(resolve));
     }

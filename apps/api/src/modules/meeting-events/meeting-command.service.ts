@@ -82,10 +82,15 @@ export class MeetingCommandService {
   execute<K extends MeetingEventType, R>(spec: CommandSpec<K, R>): Promise<CommandResponse<R>> {
     return this.queue.run(spec.meetingId, () =>
       this.run(spec, spec.meetingId, async (manager) => {
-        const { meeting, lastHash, actor } = await this.access.open(spec.meetingId, spec.actor, spec.command, {
-          manager,
-          lock: true,
-        });
+        const { meeting, lastHash, actor } = await this.access.open(
+          spec.meetingId,
+          spec.actor,
+          spec.command,
+          {
+            manager,
+            lock: true,
+          },
+        );
         return { meeting, lastHash, actor };
       }),
     );

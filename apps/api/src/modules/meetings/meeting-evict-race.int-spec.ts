@@ -7,7 +7,6 @@ import {
   createMeeting,
   emit,
   eventually,
-  Person,
   person,
   TestSocket,
   transition,
@@ -64,7 +63,9 @@ async function race(joinVia: TestApp, removeVia: TestApp, tag: string): Promise<
       sockets.push(s);
       // The join leaves a little later each round, so the rounds sweep across the removal's commit.
       const [join, removal] = await Promise.all([
-        new Promise((r) => setTimeout(r, round % 10)).then(() => emit(s, 'meeting.join', { meetingId: m.id })),
+        new Promise((r) => setTimeout(r, round % 10)).then(() =>
+          emit(s, 'meeting.join', { meetingId: m.id }),
+        ),
         call(removeVia, secretary, 'DELETE', `/meetings/${m.id}/participants/${delegate.id}`),
       ]);
       expect(removal.status).toBe(204);
