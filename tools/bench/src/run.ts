@@ -61,6 +61,7 @@ async function flood(): Promise<void> {
     clients: option('clients', 100),
     seconds: option('seconds', 10),
     inFlight: option('in-flight', 20),
+    readEveryMs: option('read-every', 5) * 1000,
   };
   process.stderr.write(
     `flood: ${o.clients} well-behaved clients, ${o.seconds}s quiet then ${o.seconds}s flooded\n`,

@@ -1,8 +1,11 @@
+import { Logger } from '@nestjs/common';
 import type { Socket } from 'socket.io';
 import { ERROR_MESSAGES, type Ack } from '@phonghop/common';
 import { RateLimitedException } from '../errors/rate-limited.exception';
 import { CommandClass, CommandRateLimits } from './command-rate-limits';
 import type { SocketData, SocketSessions } from './socket-session';
+
+const logger = new Logger('SocketGuard');
 
 type AnySocket = Socket<never, never, never, SocketData>;
 type Packet = [event: string, ...args: unknown[]];
@@ -50,8 +53,11 @@ export function commandGuard(socket: AnySocket, sessions: SocketSessions, limits
         if (retryAfterMs === null) return next();
         refuse({ ok: false, error: new RateLimitedException(retryAfterMs).toApiError() });
       })
-      // The limit store failing (Redis down) must not silence commands: let them through.
-      .catch(() => next());
+      // The limit store failing (Redis down) must not silence every command: let them through, loudly.
+      .catch((err: Error) => {
+        logger.warn(`rate limit store failed, command let through: ${err.message}`);
+        next();
+      });
   };
 }
 
