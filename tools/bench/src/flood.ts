@@ -20,6 +20,8 @@ export interface FloodOptions {
   inFlight: number;
   /** Each well-behaved client re-reads the room this often. */
   readEveryMs: number;
+  /** Lift the socket rate limits and the per-meeting queue, to see what they buy. */
+  unprotected: boolean;
 }
 
 export interface FloodResult {
@@ -133,7 +135,16 @@ async function wellBehaved(
 }
 
 export async function measureFlood(o: FloodOptions): Promise<FloodResult> {
-  const server = await startOursServer();
+  const server = await startOursServer(
+    o.unprotected
+      ? {
+          SOCKET_WRITE_PER_SECOND: '1000000',
+          SOCKET_READ_PER_SECOND: '1000000',
+          MEETING_COMMAND_CONCURRENCY: '1000',
+          MEETING_COMMAND_QUEUE: '1000000',
+        }
+      : {},
+  );
   try {
     const [chairB] = await createUsersWithTokens(server, 1, 'flood-chair-', 'admin');
     const [hostile] = await createUsersWithTokens(server, 1, 'flood-hostile-');
@@ -199,6 +210,7 @@ export async function measureFlood(o: FloodOptions): Promise<FloodResult> {
 
 export function floodLine(o: FloodOptions, r: FloodResult): string {
   return benchLine('flood', {
+    protections: o.unprotected ? 'off' : 'on',
     clients: o.clients,
     seconds: o.seconds,
     p99_quiet_ms: round(r.p99Quiet),

@@ -62,6 +62,7 @@ async function flood(): Promise<void> {
     seconds: option('seconds', 10),
     inFlight: option('in-flight', 20),
     readEveryMs: option('read-every', 5) * 1000,
+    unprotected: process.argv.includes('--unprotected'),
   };
   process.stderr.write(
     `flood: ${o.clients} well-behaved clients, ${o.seconds}s quiet then ${o.seconds}s flooded\n`,
