@@ -113,9 +113,12 @@ describe('a socket holds no stale authority', () => {
     ok(await emit(witness, 'meeting.join', { meetingId }));
     // The eviction runs after the PATCH answered; keep changing until the witness has a change the
     // demoted socket did not get (it never stops getting them without the eviction).
+    let turn = 0;
     await eventually(async () => {
+      turn += 1;
+      const itemId = itemIds[turn % itemIds.length];
       const { event } = ok(
-        await emit(witness, 'agenda.setCurrent', { meetingId, idempotencyKey: key(), itemId: itemIds[0] }),
+        await emit(witness, 'agenda.setCurrent', { meetingId, idempotencyKey: key(), itemId }),
       );
       await eventually(() => expect(witnessed.map((e) => e.seq)).toContain(event.seq));
       await emit(s, 'system.ping', {});
