@@ -42,7 +42,7 @@ export interface E2eEnv {
  * The real API (same wiring as production) on its own cloned database, serving the built web app,
  * seeded with the demo ward, and Debian's Chromium driven by playwright-core.
  */
-export async function startE2eEnv(): Promise<E2eEnv> {
+export async function startE2eEnv(options: { env?: Record<string, string> } = {}): Promise<E2eEnv> {
   if (!fs.existsSync(path.join(WEB_DIST_DIR, 'index.html'))) {
     throw new Error(
       `${WEB_DIST_DIR}/index.html is missing: build the web app first (npm run build -w @phonghop/web; npm test does it)`,
@@ -53,7 +53,7 @@ export async function startE2eEnv(): Promise<E2eEnv> {
       `${CHROMIUM_PATH} is missing: install Debian's chromium (apt-get install -y chromium; .ci/run does it)`,
     );
   }
-  const app = await startTestApp({ env: { WEB_DIST_DIR, LOG_LEVEL: 'error' } });
+  const app = await startTestApp({ env: { WEB_DIST_DIR, LOG_LEVEL: 'error', ...options.env } });
   const tablets: Tablet[] = [];
   let browser: Browser | undefined;
   try {

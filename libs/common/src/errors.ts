@@ -54,6 +54,8 @@ export const ERROR_CODES = [
   'SPEAKER_NOT_WAITING',
   'SPEAKER_ORDER_MISMATCH',
   'NO_CURRENT_ITEM',
+  'RATE_LIMITED',
+  'TOO_MANY_SOCKETS',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -63,6 +65,8 @@ export interface ApiError {
   message: string;
   /** Field-level details for VALIDATION_FAILED: path → message. */
   details?: { path: string; message: string }[];
+  /** RATE_LIMITED: milliseconds until the command may be sent again. */
+  retryAfterMs?: number;
 }
 
 /** The HTTP status each code maps to, in one place for the REST layer. */
@@ -118,6 +122,8 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   SPEAKER_NOT_WAITING: 409,
   SPEAKER_ORDER_MISMATCH: 409,
   NO_CURRENT_ITEM: 409,
+  RATE_LIMITED: 429,
+  TOO_MANY_SOCKETS: 429,
 };
 
 /** Messages shown to people, Vietnamese first. */
@@ -233,12 +239,32 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
     en: 'You have already used this QR code.',
   },
   SPEAKER_NOT_FOUND: { vi: 'Không tìm thấy lượt đăng ký phát biểu.', en: 'Speaker request not found.' },
-  SPEAKER_LIST_CLOSED: { vi: 'Chủ trì đã khóa danh sách phát biểu của nội dung này.', en: 'The chair has closed the list of speakers for this item.' },
-  SPEAKER_ALREADY_LISTED: { vi: 'Người này đã có trong danh sách phát biểu.', en: 'This person is already on the list of speakers.' },
-  SPEAKER_FLOOR_TAKEN: { vi: 'Đang có người phát biểu. Hãy kết thúc lượt đó trước.', en: 'Someone has the floor. End that speech first.' },
+  SPEAKER_LIST_CLOSED: {
+    vi: 'Chủ trì đã khóa danh sách phát biểu của nội dung này.',
+    en: 'The chair has closed the list of speakers for this item.',
+  },
+  SPEAKER_ALREADY_LISTED: {
+    vi: 'Người này đã có trong danh sách phát biểu.',
+    en: 'This person is already on the list of speakers.',
+  },
+  SPEAKER_FLOOR_TAKEN: {
+    vi: 'Đang có người phát biểu. Hãy kết thúc lượt đó trước.',
+    en: 'Someone has the floor. End that speech first.',
+  },
   SPEAKER_NOT_WAITING: { vi: 'Lượt phát biểu này không còn chờ.', en: 'This request is no longer waiting.' },
-  SPEAKER_ORDER_MISMATCH: { vi: 'Danh sách phát biểu đã thay đổi, vui lòng thử lại.', en: 'The list of speakers changed meanwhile; please retry.' },
+  SPEAKER_ORDER_MISMATCH: {
+    vi: 'Danh sách phát biểu đã thay đổi, vui lòng thử lại.',
+    en: 'The list of speakers changed meanwhile; please retry.',
+  },
   NO_CURRENT_ITEM: { vi: 'Chưa có nội dung nào đang thảo luận.', en: 'No agenda item is being discussed.' },
+  RATE_LIMITED: {
+    vi: 'Bạn thao tác quá nhanh. Vui lòng chờ giây lát rồi thử lại.',
+    en: 'Too many commands. Please wait a moment and try again.',
+  },
+  TOO_MANY_SOCKETS: {
+    vi: 'Tài khoản đang mở quá nhiều kết nối. Hãy đóng bớt các thẻ hoặc thiết bị khác.',
+    en: 'This account has too many open connections. Close some other tabs or devices.',
+  },
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

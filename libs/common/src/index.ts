@@ -11,3 +11,4 @@ export * from './schemas/notifications';
 export * from './schemas/text';
 export * from './rules';
 export * from './events';
+export * from './schemas/socket-session';

@@ -4,6 +4,7 @@
  * Progress goes to stderr; the BENCH line to stdout.
  */
 import { fanoutLine, measureFanout } from './fanout';
+import { floodLine, measureFlood } from './flood';
 import { joinStormLine, measureJoinStorm } from './join-storm';
 import { startBareTarget } from './lib/bare-target';
 import { startOursTarget } from './lib/ours-target';
@@ -55,7 +56,21 @@ async function joinStorm(): Promise<void> {
   console.log(joinStormLine(clients, oursResult, bareResult));
 }
 
-const benches: Record<string, () => Promise<void>> = { fanout, 'join-storm': joinStorm };
+async function flood(): Promise<void> {
+  const o = {
+    clients: option('clients', 100),
+    seconds: option('seconds', 10),
+    inFlight: option('in-flight', 20),
+    readEveryMs: option('read-every', 5) * 1000,
+    unprotected: process.argv.includes('--unprotected'),
+  };
+  process.stderr.write(
+    `flood: ${o.clients} well-behaved clients, ${o.seconds}s quiet then ${o.seconds}s flooded\n`,
+  );
+  console.log(floodLine(o, await measureFlood(o)));
+}
+
+const benches: Record<string, () => Promise<void>> = { fanout, 'join-storm': joinStorm, flood };
 
 const name = process.argv[2];
 const bench = name ? benches[name] : undefined;

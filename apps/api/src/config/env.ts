@@ -58,6 +58,16 @@ export const EnvSchema = z.object({
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** OpenAPI pages: off, behind sign-in (auth) or public. Default: public in development and test, off in production. */
   API_DOCS: z.enum(['off', 'auth', 'public']).optional(),
+  /** Open sockets one user may have at once (all nodes); one more is refused with TOO_MANY_SOCKETS. */
+  MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).default(10),
+  /** Socket commands that only read (join, leave, ping, renew): per socket per second, sustained. */
+  SOCKET_READ_PER_SECOND: z.coerce.number().int().min(1).default(20),
+  /** Socket commands that change a meeting (carry an idempotency key): per socket per second. */
+  SOCKET_WRITE_PER_SECOND: z.coerce.number().int().min(1).default(10),
+  /** Commands of one meeting running at once on a node; the others wait in the meeting's queue. */
+  MEETING_COMMAND_CONCURRENCY: z.coerce.number().int().min(1).default(2),
+  /** Commands of one meeting waiting on a node; beyond that they are refused with RATE_LIMITED. */
+  MEETING_COMMAND_QUEUE: z.coerce.number().int().min(0).default(1000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -20,3 +20,19 @@ export function createAppSocket(): AppSocket {
     },
   });
 }
+
+/**
+ * Hands every renewed access token (the session refreshes it before expiry) to the open socket
+ * with `auth.renew`, so the server does not close it when the old token expires. Returns the
+ * unsubscribe. A refused renewal is left to the server: it sends `session.expired` and closes the
+ * socket, and the provider refreshes and reconnects.
+ */
+export function renewOverSocket(socket: AppSocket): () => void {
+  let last = session.token;
+  return session.subscribe(() => {
+    const token = session.token;
+    if (!token || token === last) return;
+    last = token;
+    if (socket.connected) socket.emit('auth.renew', { token }, () => undefined);
+  });
+}

@@ -20,7 +20,7 @@ export interface OursServer {
  * an embedded PostgreSQL in a temporary DATA_DIR unless DATABASE_URL is set, in which case a
  * scratch database is created on that server and dropped afterwards.
  */
-export async function startOursServer(): Promise<OursServer> {
+export async function startOursServer(extraEnv: Record<string, string> = {}): Promise<OursServer> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const jwtSecret = randomBytes(32).toString('hex');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-bench-'));
@@ -35,6 +35,7 @@ export async function startOursServer(): Promise<OursServer> {
     SEED_DEMO: 'false',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
+    ...extraEnv,
   };
   let scratch: { server: string; name: string } | undefined;
   if (process.env.DATABASE_URL) {

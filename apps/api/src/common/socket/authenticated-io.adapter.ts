@@ -9,16 +9,21 @@ import type { AppConfig } from '../../config/env';
 import { TokenService } from '../../modules/identity/token.service';
 import { SessionsRepository } from '../../modules/identity/sessions.repository';
 import { AppException } from '../errors/app-exception';
-import type { AuthUser } from '../auth/auth-user';
+import { commandGuard } from './command-guard';
+import { CommandRateLimits } from './command-rate-limits';
+import { runCommand } from './run-command';
+import { SocketSessions, type SocketData } from './socket-session';
 
-export interface SocketData {
-  user: AuthUser;
-}
+export type { SocketData } from './socket-session';
 
 /**
- * The socket.io server of the app. A connection is refused unless its Origin is allowed and its
- * `auth.token` is a valid access token of an active session. With REDIS_URL set, events reach
- * sockets on every API node through the Redis adapter.
+ * The socket.io server of the app. A connection is refused unless its Origin is allowed, its
+ * `auth.token` is a valid access token of an active session, and its user has fewer than
+ * MAX_SOCKETS_PER_USER sockets open (TOO_MANY_SOCKETS: the new one is refused, the open ones are
+ * kept, so a leaked token cannot push the owner's tablets off). Every command then passes the
+ * command guard (unknown command, token expiry, rate limits); `auth.renew` hands the socket a
+ * fresh token. With REDIS_URL set, events reach sockets on every API node through the Redis
+ * adapter, and the rate limits are counted in Redis.
  */
 export class AuthenticatedIoAdapter extends IoAdapter {
   private readonly logger = new Logger('Socket');
@@ -38,10 +43,15 @@ export class AuthenticatedIoAdapter extends IoAdapter {
     const sub = pub.duplicate();
     pub.on('error', (e: Error) => this.logger.error(`redis: ${e.message}`));
     sub.on('error', (e: Error) => this.logger.error(`redis: ${e.message}`));
-    await Promise.all([pub.connect(), sub.connect()]);
-    this.redisClients = [pub, sub];
+    const limits = pub.duplicate();
+    limits.on('error', (e: Error) => this.logger.error(`redis: ${e.message}`));
+    await Promise.all([pub.connect(), sub.connect(), limits.connect()]);
+    this.redisClients = [pub, sub, limits];
     this.redisAdapter = createAdapter(pub, sub);
+    this.limitsStore = limits;
   }
+
+  private limitsStore?: unknown;
 
   private redisAdapter?: ReturnType<typeof createAdapter>;
 
@@ -60,32 +70,44 @@ export class AuthenticatedIoAdapter extends IoAdapter {
     });
     if (this.redisAdapter) server.adapter(this.redisAdapter);
 
-    const tokens = this.appContext.get(TokenService, { strict: false });
-    const sessions = this.appContext.get(SessionsRepository, { strict: false });
+    const sessions = new SocketSessions(
+      this.appContext.get(TokenService, { strict: false }),
+      this.appContext.get(SessionsRepository, { strict: false }),
+    );
+    const limits = new CommandRateLimits(this.config, this.limitsStore);
     server.use((socket, next) => {
-      const token: unknown = socket.handshake.auth?.token;
-      const fail = (code: 'UNAUTHENTICATED' | 'TOKEN_EXPIRED') => {
+      const fail = (code: 'UNAUTHENTICATED' | 'TOKEN_EXPIRED' | 'TOO_MANY_SOCKETS') => {
         const err = new Error(code) as Error & { data: unknown };
         err.data = { code };
         next(err);
       };
-      if (typeof token !== 'string') return fail('UNAUTHENTICATED');
-      let claims: AuthUser;
-      try {
-        claims = tokens.verifyAccessToken(token);
-      } catch (e) {
-        return fail(
-          e instanceof AppException && e.code === 'TOKEN_EXPIRED' ? 'TOKEN_EXPIRED' : 'UNAUTHENTICATED',
-        );
-      }
       sessions
-        .activeRole(claims.sessionId, claims.id)
-        .then((role) => {
-          if (!role) return fail('UNAUTHENTICATED');
-          (socket.data as SocketData).user = { ...claims, systemRole: role };
+        .verify(socket.handshake.auth?.token)
+        .then(async ({ user, expiresAt }) => {
+          // Counted over every node (fetchSockets goes through the adapter). Two handshakes of one
+          // user at the same instant may both pass: the cap is a ceiling against floods, not a count.
+          const open = await server.in(`user:${user.id}`).fetchSockets();
+          if (open.length >= this.config.MAX_SOCKETS_PER_USER) {
+            this.logger.warn(`refused socket: user=${user.id} has ${open.length} open (TOO_MANY_SOCKETS)`);
+            return fail('TOO_MANY_SOCKETS');
+          }
+          const data = socket.data as SocketData;
+          data.user = user;
+          data.tokenExpiresAt = expiresAt;
           next();
         })
-        .catch(() => fail('UNAUTHENTICATED'));
+        .catch((e: unknown) =>
+          fail(e instanceof AppException && e.code === 'TOKEN_EXPIRED' ? 'TOKEN_EXPIRED' : 'UNAUTHENTICATED'),
+        );
+    });
+    // Registered before the gateways' own connection handlers, so the guard is in place before
+    // any handler can receive a command.
+    server.on('connection', (socket) => {
+      sessions.start(socket);
+      socket.on('auth.renew', (payload: unknown, ack?: (a: unknown) => void) => {
+        void runCommand(this.logger, () => sessions.renew(socket, payload)).then((a) => ack?.(a));
+      });
+      socket.use(commandGuard(socket, sessions, limits));
     });
     return server;
   }

@@ -1,11 +1,15 @@
 import type { MeetingRole } from '@phonghop/common';
 import { DataSource } from 'typeorm';
+import { randomBytes } from 'node:crypto';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { AttendanceRepository } from '../../modules/attendance/attendance.repository';
 import { AttendanceService } from '../../modules/attendance/attendance.service';
+import type { AppConfig } from '../../config/env';
 import { AgendaRepository } from '../../modules/agenda/agenda.repository';
 import { AgendaService } from '../../modules/agenda/agenda.service';
+import { SessionsRepository } from '../../modules/identity/sessions.repository';
 import { MeetingAccessService } from '../../modules/meeting-events/meeting-access.service';
+import { MeetingCommandQueue } from '../../modules/meeting-events/meeting-command-queue';
 import { MeetingCommandService } from '../../modules/meeting-events/meeting-command.service';
 import { MeetingEventsRepository } from '../../modules/meeting-events/meeting-events.repository';
 import { MeetingPresenceService } from '../../modules/meetings/meeting-presence.service';
@@ -55,6 +59,8 @@ function services(dataSource: DataSource) {
     access,
     new MeetingEventsRepository(dataSource),
     realtime,
+    // One seed, one command at a time: the queue never waits.
+    new MeetingCommandQueue({ MEETING_COMMAND_CONCURRENCY: 1, MEETING_COMMAND_QUEUE: 0 } as AppConfig),
   );
   const silent: MailSender = { send: async () => undefined };
   const notifications = new NotificationsService(new NotificationsRepository(dataSource), realtime, silent);
@@ -66,7 +72,7 @@ function services(dataSource: DataSource) {
       meetingsRepo,
       agendaRepo,
       notifications,
-      new MeetingPresenceService(realtime),
+      new MeetingPresenceService(realtime, access),
       new AttendanceService(commands, new AttendanceRepository(dataSource)),
     ),
     agenda: new AgendaService(commands, access, agendaRepo),
@@ -91,6 +97,7 @@ export async function seedDemoMeeting(dataSource: DataSource, now = new Date()):
 
   const runner = dataSource.createQueryRunner();
   await runner.connect();
+  let seedSession: string | null = null;
   try {
     await runner.query('SELECT pg_advisory_lock($1)', [DEMO_MEETING_LOCK_KEY]);
     const existing: unknown[] = await dataSource.query(
@@ -100,9 +107,19 @@ export async function seedDemoMeeting(dataSource: DataSource, now = new Date()):
     if (existing.length > 0) return false;
 
     const { meetings, agenda } = services(dataSource);
+    // Commands check the actor's session like any other: the seed acts through a short session of
+    // the secretary's, ended when it is done.
+    const sessions = new SessionsRepository(dataSource);
+    seedSession = await sessions.create({
+      userId: secretaryRow.id,
+      refreshHash: randomBytes(32).toString('hex'),
+      expiresAt: new Date(Date.now() + 3_600_000),
+      ip: null,
+      userAgent: 'demo-seed',
+    });
     const secretary: AuthUser = {
       id: secretaryRow.id,
-      sessionId: 'demo-seed',
+      sessionId: seedSession,
       systemRole: secretaryRow.system_role,
     };
     const as = { user: secretary, idempotencyKey: null };
@@ -154,6 +171,8 @@ export async function seedDemoMeeting(dataSource: DataSource, now = new Date()):
     await meetings.transition(as, meeting.id, 'scheduled');
     return true;
   } finally {
+    if (seedSession)
+      await new SessionsRepository(dataSource).revoke(seedSession, 'logout').catch(() => undefined);
     await runner.query('SELECT pg_advisory_unlock($1)', [DEMO_MEETING_LOCK_KEY]).catch(() => undefined);
     await runner.release();
   }

@@ -1,83 +1,56 @@
-import { Logger } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { WebSocketGateway } from '@nestjs/websockets';
 import {
   AgendaAddCommandSchema,
+  AgendaRemoveCommand,
   AgendaRemoveCommandSchema,
+  AgendaReorderCommand,
   AgendaReorderCommandSchema,
+  AgendaSetCurrentCommand,
   AgendaSetCurrentCommandSchema,
+  AgendaUpdateCommand,
   AgendaUpdateCommandSchema,
 } from '@phonghop/common';
-import { parsePayload, runCommand } from '../../common/socket/run-command';
+import type { z } from 'zod';
+import { socketCaller, SocketCommand } from '../../common/socket/socket-command';
 import type { AppSocket } from '../realtime/realtime.types';
 import { AgendaService } from './agenda.service';
 
-/** Socket face of the agenda commands (thin: parse, call the service, ack with the event). */
+/** Socket face of the agenda commands (thin: the service checks and acts; each answers its event). */
 @WebSocketGateway()
 export class AgendaGateway {
-  private readonly logger = new Logger('AgendaGateway');
-
   constructor(private readonly agenda: AgendaService) {}
 
-  @SubscribeMessage('agenda.add')
-  add(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return runCommand(this.logger, async () => {
-      const { meetingId, idempotencyKey, ...fields } = parsePayload(AgendaAddCommandSchema, payload);
-      const { event } = await this.agenda.add({ user: socket.data.user, idempotencyKey }, meetingId, fields);
-      return { event };
-    });
+  @SocketCommand('agenda.add', AgendaAddCommandSchema)
+  async add(
+    { meetingId, idempotencyKey, ...fields }: z.infer<typeof AgendaAddCommandSchema>,
+    socket: AppSocket,
+  ) {
+    const { event } = await this.agenda.add(socketCaller(socket, idempotencyKey), meetingId, fields);
+    return { event };
   }
 
-  @SubscribeMessage('agenda.update')
-  update(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return runCommand(this.logger, async () => {
-      const { meetingId, idempotencyKey, itemId, ...changes } = parsePayload(
-        AgendaUpdateCommandSchema,
-        payload,
-      );
-      const { event } = await this.agenda.update(
-        { user: socket.data.user, idempotencyKey },
-        meetingId,
-        itemId,
-        changes,
-      );
-      return { event };
-    });
+  @SocketCommand('agenda.update', AgendaUpdateCommandSchema)
+  async update({ meetingId, idempotencyKey, itemId, ...changes }: AgendaUpdateCommand, socket: AppSocket) {
+    const caller = socketCaller(socket, idempotencyKey);
+    const { event } = await this.agenda.update(caller, meetingId, itemId, changes);
+    return { event };
   }
 
-  @SubscribeMessage('agenda.reorder')
-  reorder(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return runCommand(this.logger, async () => {
-      const { meetingId, idempotencyKey, itemIds } = parsePayload(AgendaReorderCommandSchema, payload);
-      const { event } = await this.agenda.reorder({ user: socket.data.user, idempotencyKey }, meetingId, {
-        itemIds,
-      });
-      return { event };
-    });
+  @SocketCommand('agenda.reorder', AgendaReorderCommandSchema)
+  async reorder({ meetingId, idempotencyKey, itemIds }: AgendaReorderCommand, socket: AppSocket) {
+    const { event } = await this.agenda.reorder(socketCaller(socket, idempotencyKey), meetingId, { itemIds });
+    return { event };
   }
 
-  @SubscribeMessage('agenda.remove')
-  remove(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return runCommand(this.logger, async () => {
-      const { meetingId, idempotencyKey, itemId } = parsePayload(AgendaRemoveCommandSchema, payload);
-      const { event } = await this.agenda.remove(
-        { user: socket.data.user, idempotencyKey },
-        meetingId,
-        itemId,
-      );
-      return { event };
-    });
+  @SocketCommand('agenda.remove', AgendaRemoveCommandSchema)
+  async remove({ meetingId, idempotencyKey, itemId }: AgendaRemoveCommand, socket: AppSocket) {
+    const { event } = await this.agenda.remove(socketCaller(socket, idempotencyKey), meetingId, itemId);
+    return { event };
   }
 
-  @SubscribeMessage('agenda.setCurrent')
-  setCurrent(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return runCommand(this.logger, async () => {
-      const { meetingId, idempotencyKey, itemId } = parsePayload(AgendaSetCurrentCommandSchema, payload);
-      const { event } = await this.agenda.setCurrent(
-        { user: socket.data.user, idempotencyKey },
-        meetingId,
-        itemId,
-      );
-      return { event };
-    });
+  @SocketCommand('agenda.setCurrent', AgendaSetCurrentCommandSchema)
+  async setCurrent({ meetingId, idempotencyKey, itemId }: AgendaSetCurrentCommand, socket: AppSocket) {
+    const { event } = await this.agenda.setCurrent(socketCaller(socket, idempotencyKey), meetingId, itemId);
+    return { event };
   }
 }

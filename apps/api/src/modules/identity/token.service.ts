@@ -32,14 +32,15 @@ export class TokenService {
     return this.config.ACCESS_TOKEN_TTL_SECONDS;
   }
 
-  signAccessToken(user: AuthUser): string {
+  /** `ttlSeconds` defaults to ACCESS_TOKEN_TTL_SECONDS (tests pass a shorter one to watch expiry). */
+  signAccessToken(user: AuthUser, ttlSeconds = this.config.ACCESS_TOKEN_TTL_SECONDS): string {
     const claims: AccessTokenClaims = { sub: user.id, sid: user.sessionId, role: user.systemRole };
     return this.jwt.sign(claims, {
       secret: this.key as unknown as string, // jsonwebtoken takes a KeyObject; @nestjs/jwt types only say string
       algorithm: ALGORITHM,
       audience: AUDIENCE,
       issuer: ISSUER,
-      expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
+      expiresIn: ttlSeconds,
     });
   }
 

@@ -101,6 +101,8 @@ export class UsersService {
     });
 
     if (disabling) this.realtime.disconnectUser(id, 'disabled');
+    // Open sockets act on the new role at their next command; rooms it no longer opens are left now.
+    else if (changes.systemRole !== undefined) this.realtime.authorityChanged(id);
     this.logger.info(
       { event: 'user.updated', userId: id, by: actor.id, fields: Object.keys(changes) },
       disabling ? 'user disabled' : 'user updated',

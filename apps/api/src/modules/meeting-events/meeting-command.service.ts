@@ -7,6 +7,7 @@ import { RealtimeService } from '../realtime/realtime.service';
 import { rooms } from '../realtime/realtime.types';
 import { GENESIS_HASH, hashEvent, hashRequest } from './event-hash';
 import { CommandActor, MeetingAccessService } from './meeting-access.service';
+import { MeetingCommandQueue } from './meeting-command-queue';
 import { MeetingEventsRepository, toMeetingEvent } from './meeting-events.repository';
 
 /** What a handler sees: the locked meeting, who acts, the transaction, and the event's seq and time. */
@@ -74,17 +75,25 @@ export class MeetingCommandService {
     private readonly access: MeetingAccessService,
     private readonly events: MeetingEventsRepository,
     private readonly realtime: RealtimeService,
+    private readonly queue: MeetingCommandQueue,
   ) {}
 
-  /** Runs a command on an existing meeting. */
+  /** Runs a command on an existing meeting (in its meeting's queue: one meeting cannot take the pool). */
   execute<K extends MeetingEventType, R>(spec: CommandSpec<K, R>): Promise<CommandResponse<R>> {
-    return this.run(spec, spec.meetingId, async (manager) => {
-      const { meeting, lastHash, actor } = await this.access.open(spec.meetingId, spec.actor, spec.command, {
-        manager,
-        lock: true,
-      });
-      return { meeting, lastHash, actor };
-    });
+    return this.queue.run(spec.meetingId, () =>
+      this.run(spec, spec.meetingId, async (manager) => {
+        const { meeting, lastHash, actor } = await this.access.open(
+          spec.meetingId,
+          spec.actor,
+          spec.command,
+          {
+            manager,
+            lock: true,
+          },
+        );
+        return { meeting, lastHash, actor };
+      }),
+    );
   }
 
   /** Creates a meeting: its first event (seq 1) is `meeting.created`. */

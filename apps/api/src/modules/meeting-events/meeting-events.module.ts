@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { MeetingAccessService } from './meeting-access.service';
+import { MeetingCommandQueue } from './meeting-command-queue';
 import { MeetingCommandService } from './meeting-command.service';
 import { MeetingEventsRepository } from './meeting-events.repository';
 import { ReceiptPurgeService } from './receipt-purge.service';
@@ -11,7 +12,13 @@ import { ReceiptPurgeService } from './receipt-purge.service';
  */
 @Global()
 @Module({
-  providers: [MeetingAccessService, MeetingEventsRepository, MeetingCommandService, ReceiptPurgeService],
+  providers: [
+    MeetingAccessService,
+    MeetingEventsRepository,
+    MeetingCommandService,
+    MeetingCommandQueue,
+    ReceiptPurgeService,
+  ],
   exports: [MeetingAccessService, MeetingEventsRepository, MeetingCommandService],
 })
 export class MeetingEventsModule {}

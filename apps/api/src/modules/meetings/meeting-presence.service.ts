@@ -1,4 +1,5 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { MeetingAccessService } from '../meeting-events/meeting-access.service';
 import { RealtimeService } from '../realtime/realtime.service';
 import { rooms } from '../realtime/realtime.types';
 
@@ -18,11 +19,18 @@ const PRESENCE_MS_PER_SOCKET = 2;
  * so it is right across nodes and after a node dies.
  */
 @Injectable()
-export class MeetingPresenceService implements OnModuleDestroy {
+export class MeetingPresenceService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('MeetingPresence');
   private readonly pending = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly realtime: RealtimeService) {}
+  constructor(
+    private readonly realtime: RealtimeService,
+    private readonly access: MeetingAccessService,
+  ) {}
+
+  onModuleInit(): void {
+    this.realtime.onAuthorityChanged((userId) => this.recheckUser(userId));
+  }
 
   /** User ids online in the meeting room, sorted. */
   async online(meetingId: string): Promise<string[]> {
@@ -53,6 +61,23 @@ export class MeetingPresenceService implements OnModuleDestroy {
   evict(meetingId: string, userId: string): void {
     this.realtime.io.in(rooms.user(userId)).socketsLeave(rooms.meeting(meetingId));
     this.changed(meetingId);
+  }
+
+  /**
+   * Takes the user's sockets (on every node) out of the meeting rooms their current roles no
+   * longer open — e.g. a demoted admin in a meeting they do not take part in. Runs after the
+   * change committed; a join racing it re-checks after entering the room (MeetingRoomService.join).
+   */
+  async recheckUser(userId: string): Promise<void> {
+    const sockets = await this.realtime.io.in(rooms.user(userId)).fetchSockets();
+    const joined = new Set(
+      sockets.flatMap((s) => [...s.rooms].filter((r) => r.startsWith('meeting:')).map((r) => r.slice(8))),
+    );
+    if (joined.size === 0) return;
+    const visible = await this.access.stillVisible(userId, [...joined]);
+    for (const meetingId of joined) {
+      if (!visible.has(meetingId)) this.evict(meetingId, userId);
+    }
   }
 
   onModuleDestroy(): void {

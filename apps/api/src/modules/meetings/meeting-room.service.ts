@@ -24,20 +24,38 @@ export class MeetingRoomService {
    * Joins the socket to `meeting:<id>` and answers with what the client is missing. The socket joins
    * the room before the state is read: an event committed meanwhile arrives both in the answer and
    * on the channel, and the client's buffer drops the second copy — none falls in between.
+   *
+   * Joining is ordered with eviction (a participant removed, an admin demoted): the access check is
+   * made again AFTER the socket is in the room. A removal committed before that check is seen by it
+   * (the socket leaves again and the join is refused); one committed after it evicts the socket,
+   * which is in the room by then, through the adapter on every node. No interleaving leaves a
+   * removed person in the room.
    */
   async join(socket: AppSocket, cmd: MeetingJoinCommand): Promise<MeetingJoinResult> {
     const user = socket.data.user;
-    const { meeting } = await this.access.open(cmd.meetingId, user, 'meeting.join');
-    await socket.join(rooms.meeting(cmd.meetingId));
-    this.presence.changed(cmd.meetingId);
+    const room = rooms.meeting(cmd.meetingId);
+    // Outsiders are refused before they touch the room (and never show in its presence).
+    await this.access.open(cmd.meetingId, user, 'meeting.join');
+    const wasIn = socket.rooms.has(room);
+    await socket.join(room);
+    try {
+      const { meeting } = await this.access.open(cmd.meetingId, user, 'meeting.join');
+      if (!wasIn) this.presence.changed(cmd.meetingId);
+      return await this.answer(user, cmd, meeting.lastSeq);
+    } catch (err) {
+      await socket.leave(room);
+      this.presence.changed(cmd.meetingId);
+      throw err;
+    }
+  }
 
+  private async answer(
+    user: AppSocket['data']['user'],
+    cmd: MeetingJoinCommand,
+    lastSeq: number,
+  ): Promise<MeetingJoinResult> {
     const since = cmd.sinceSeq;
-    if (
-      since !== undefined &&
-      since >= 1 &&
-      since <= meeting.lastSeq &&
-      meeting.lastSeq - since <= MAX_CATCH_UP_EVENTS
-    ) {
+    if (since !== undefined && since >= 1 && since <= lastSeq && lastSeq - since <= MAX_CATCH_UP_EVENTS) {
       const { events, seq } = await this.read.events(user, cmd.meetingId, since, MAX_CATCH_UP_EVENTS * 2);
       if (events.length === seq - since) return { kind: 'events', events, seq };
     }

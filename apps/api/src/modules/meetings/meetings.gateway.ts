@@ -1,28 +1,24 @@
-import { Logger } from '@nestjs/common';
+import { OnGatewayConnection, WebSocketGateway } from '@nestjs/websockets';
 import {
-  ConnectedSocket,
-  MessageBody,
-  OnGatewayConnection,
-  SubscribeMessage,
-  WebSocketGateway,
-} from '@nestjs/websockets';
-import {
+  MeetingEndCommand,
   MeetingEndCommandSchema,
+  MeetingHandOverCommand,
   MeetingHandOverCommandSchema,
+  MeetingJoinCommand,
   MeetingJoinCommandSchema,
+  MeetingLeaveCommand,
   MeetingLeaveCommandSchema,
+  MeetingStartCommand,
   MeetingStartCommandSchema,
 } from '@phonghop/common';
-import { parsePayload, runCommand } from '../../common/socket/run-command';
+import { socketCaller, SocketCommand } from '../../common/socket/socket-command';
 import type { AppSocket } from '../realtime/realtime.types';
 import { MeetingRoomService } from './meeting-room.service';
 import { MeetingsService } from './meetings.service';
 
-/** Socket face of the meeting room (thin: parse, call the service, ack). */
+/** Socket face of the meeting room (thin: the services check and act). */
 @WebSocketGateway()
 export class MeetingsGateway implements OnGatewayConnection {
-  private readonly logger = new Logger('MeetingsGateway');
-
   constructor(
     private readonly room: MeetingRoomService,
     private readonly meetings: MeetingsService,
@@ -32,49 +28,36 @@ export class MeetingsGateway implements OnGatewayConnection {
     this.room.watchDisconnect(socket);
   }
 
-  @SubscribeMessage('meeting.join')
-  join(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return runCommand(this.logger, () =>
-      this.room.join(socket, parsePayload(MeetingJoinCommandSchema, payload)),
-    );
+  @SocketCommand('meeting.join', MeetingJoinCommandSchema)
+  join(command: MeetingJoinCommand, socket: AppSocket) {
+    return this.room.join(socket, command);
   }
 
-  @SubscribeMessage('meeting.leave')
-  leave(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return runCommand(this.logger, () =>
-      this.room.leave(socket, parsePayload(MeetingLeaveCommandSchema, payload).meetingId),
-    );
+  @SocketCommand('meeting.leave', MeetingLeaveCommandSchema)
+  leave({ meetingId }: MeetingLeaveCommand, socket: AppSocket) {
+    return this.room.leave(socket, meetingId);
   }
 
-  @SubscribeMessage('meeting.start')
-  start(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return runCommand(this.logger, async () => {
-      const { meetingId, idempotencyKey, confirmNoQuorum } = parsePayload(MeetingStartCommandSchema, payload);
-      const caller = { user: socket.data.user, idempotencyKey };
-      const { event } = await this.meetings.transition(caller, meetingId, 'live', 'meeting.start', {
-        confirmNoQuorum,
-      });
-      return { event };
+  @SocketCommand('meeting.start', MeetingStartCommandSchema)
+  async start({ meetingId, idempotencyKey, confirmNoQuorum }: MeetingStartCommand, socket: AppSocket) {
+    const caller = socketCaller(socket, idempotencyKey);
+    const { event } = await this.meetings.transition(caller, meetingId, 'live', 'meeting.start', {
+      confirmNoQuorum,
     });
+    return { event };
   }
 
-  @SubscribeMessage('meeting.handOver')
-  handOver(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return runCommand(this.logger, async () => {
-      const { meetingId, idempotencyKey, toUserId } = parsePayload(MeetingHandOverCommandSchema, payload);
-      const caller = { user: socket.data.user, idempotencyKey };
-      const { event } = await this.meetings.handOverChair(caller, meetingId, toUserId);
-      return { event };
-    });
+  @SocketCommand('meeting.handOver', MeetingHandOverCommandSchema)
+  async handOver({ meetingId, idempotencyKey, toUserId }: MeetingHandOverCommand, socket: AppSocket) {
+    const caller = socketCaller(socket, idempotencyKey);
+    const { event } = await this.meetings.handOverChair(caller, meetingId, toUserId);
+    return { event };
   }
 
-  @SubscribeMessage('meeting.end')
-  end(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return runCommand(this.logger, async () => {
-      const { meetingId, idempotencyKey } = parsePayload(MeetingEndCommandSchema, payload);
-      const caller = { user: socket.data.user, idempotencyKey };
-      const { event } = await this.meetings.transition(caller, meetingId, 'ended', 'meeting.end');
-      return { event };
-    });
+  @SocketCommand('meeting.end', MeetingEndCommandSchema)
+  async end({ meetingId, idempotencyKey }: MeetingEndCommand, socket: AppSocket) {
+    const caller = socketCaller(socket, idempotencyKey);
+    const { event } = await this.meetings.transition(caller, meetingId, 'ended', 'meeting.end');
+    return { event };
   }
 }

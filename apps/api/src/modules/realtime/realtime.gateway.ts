@@ -1,22 +1,14 @@
-import { Logger } from '@nestjs/common';
-import {
-  ConnectedSocket,
-  MessageBody,
-  OnGatewayConnection,
-  OnGatewayInit,
-  SubscribeMessage,
-  WebSocketGateway,
-} from '@nestjs/websockets';
+import { OnGatewayConnection, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import { z } from 'zod';
-import { runCommand, parsePayload } from '../../common/socket/run-command';
+import { SocketCommand } from '../../common/socket/socket-command';
 import { RealtimeService } from './realtime.service';
 import { AppServer, AppSocket, rooms } from './realtime.types';
+
+const PingSchema = z.strictObject({});
 
 /** Connection bookkeeping shared by all domains: each socket joins its user's private room. */
 @WebSocketGateway()
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
-  private readonly logger = new Logger('RealtimeGateway');
-
   constructor(private readonly realtime: RealtimeService) {}
 
   afterInit(server: AppServer): void {
@@ -27,11 +19,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     await socket.join(rooms.user(socket.data.user.id));
   }
 
-  @SubscribeMessage('system.ping')
-  ping(@ConnectedSocket() _socket: AppSocket, @MessageBody() payload: unknown) {
-    return runCommand(this.logger, () => {
-      parsePayload(z.strictObject({}), payload ?? {});
-      return { serverTime: new Date().toISOString() };
-    });
+  @SocketCommand('system.ping', PingSchema.optional())
+  ping() {
+    return { serverTime: new Date().toISOString() };
   }
 }

@@ -9,6 +9,7 @@ import { AppServer, rooms } from './realtime.types';
 @Injectable()
 export class RealtimeService {
   private server?: AppServer;
+  private readonly authorityListeners: ((userId: string) => Promise<void>)[] = [];
 
   attach(server: AppServer): void {
     this.server = server;
@@ -24,6 +25,21 @@ export class RealtimeService {
     if (!this.server) return;
     this.server.to(rooms.user(userId)).emit('session.revoked', { reason });
     this.server.in(rooms.user(userId)).disconnectSockets(true);
+  }
+
+  /**
+   * A user's system role changed (or anything else that decides what they may see): listeners
+   * (the meeting rooms) re-check the rooms that user's open sockets are in, on every node. Commands
+   * need no such call — each reads the current roles in its own transaction.
+   */
+  authorityChanged(userId: string): void {
+    for (const listener of this.authorityListeners) {
+      listener(userId).catch(() => undefined);
+    }
+  }
+
+  onAuthorityChanged(listener: (userId: string) => Promise<void>): void {
+    this.authorityListeners.push(listener);
   }
 
   emitToRoom<E extends keyof ServerToClientEvents>(

@@ -1,10 +1,12 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { createAppSocket, type AppSocket } from '../../../lib/socket';
+import { createAppSocket, renewOverSocket, type AppSocket } from '../../../lib/socket';
 import { session } from '../../../lib/session';
 import { SocketContext, type ConnectionStatus } from './socket-context';
 
 /** Refused by the server's auth middleware with one of these: get a new token, then try again. */
 const AUTH_ERRORS = new Set(['TOKEN_EXPIRED', 'UNAUTHENTICATED']);
+/** Refused because this account has too many sockets open: try again a little later. */
+const TOO_MANY_SOCKETS_RETRY_MS = 10_000;
 
 /**
  * Opens the one socket of a signed-in user and tracks its state for the reconnect banner and the
@@ -24,17 +26,29 @@ export function SocketProvider({ children }: { children: ReactNode }) {
     const s = createAppSocket();
     let revoked = false;
     let offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+    let expired = false;
     s.on('connect', () => setStatus('connected'));
     s.on('disconnect', (reason) => {
       if (revoked || reason === 'io client disconnect') return;
       setStatus('reconnecting');
       // The server closed us (e.g. a restart or a session check): socket.io does not retry on its own.
-      if (reason === 'io server disconnect') s.connect();
+      // After `session.expired` the token is refreshed first (the auth callback may still trust it).
+      if (reason === 'io server disconnect' && expired) {
+        expired = false;
+        void session.refresh().then((ok) => ok && !revoked && s.connect());
+      } else if (reason === 'io server disconnect') s.connect();
+    });
+    // The server closes a socket when its access token expires; hand it each renewed token first.
+    const stopRenewing = renewOverSocket(s);
+    s.on('session.expired', () => {
+      expired = true;
     });
     s.on('connect_error', (err: Error & { data?: { code?: string } }) => {
       if (revoked || offline) return;
       setStatus((prev) => (prev === 'connecting' ? 'connecting' : 'reconnecting'));
-      if (!s.active && AUTH_ERRORS.has(err.data?.code ?? err.message)) {
+      if (err.data?.code === 'TOO_MANY_SOCKETS') {
+        setTimeout(() => !revoked && s.connect(), TOO_MANY_SOCKETS_RETRY_MS);
+      } else if (!s.active && AUTH_ERRORS.has(err.data?.code ?? err.message)) {
         // A refused handshake is not retried by socket.io: refresh the session, then connect again.
         void session.refresh().then((ok) => {
           if (ok && !revoked) setTimeout(() => s.connect(), 1_000);
@@ -68,6 +82,7 @@ export function SocketProvider({ children }: { children: ReactNode }) {
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);
       revoked = true;
+      stopRenewing();
       s.removeAllListeners();
       s.disconnect();
       setSocket(null);

@@ -1,0 +1,67 @@
+import { Logger } from '@nestjs/common';
+import type { Socket } from 'socket.io';
+import { ERROR_MESSAGES, type Ack } from '@phonghop/common';
+import { RateLimitedException } from '../errors/rate-limited.exception';
+import { CommandClass, CommandRateLimits } from './command-rate-limits';
+import type { SocketData, SocketSessions } from './socket-session';
+
+const logger = new Logger('SocketGuard');
+
+type AnySocket = Socket<never, never, never, SocketData>;
+type Packet = [event: string, ...args: unknown[]];
+
+/** Names socket.io uses for itself; a client sending one is sending an unknown command. */
+const RESERVED = new Set([
+  'connect',
+  'connect_error',
+  'disconnect',
+  'disconnecting',
+  'newListener',
+  'removeListener',
+]);
+
+/**
+ * Runs before every command a socket sends (socket.io per-socket middleware), so no gateway can
+ * forget it:
+ * 1. an event no handler listens to is answered UNKNOWN_COMMAND (when the client asked for an ack);
+ * 2. a socket whose access token has expired is refused (TOKEN_EXPIRED), told `session.expired`
+ *    and closed;
+ * 3. the command is counted against the socket's and the user's allowance for its class —
+ *    commands carrying an idempotency key change a meeting ("write"), the rest only read — and an
+ *    excess is refused RATE_LIMITED with `retryAfterMs`.
+ * A refused command never reaches its handler, so it writes nothing.
+ */
+export function commandGuard(socket: AnySocket, sessions: SocketSessions, limits: CommandRateLimits) {
+  return (packet: Packet, next: (err?: Error) => void): void => {
+    const [event, ...args] = packet;
+    const ack = typeof args.at(-1) === 'function' ? (args.at(-1) as (a: Ack<never>) => void) : undefined;
+    const refuse = (error: Ack<never> & { ok: false }) => ack?.(error);
+
+    if (RESERVED.has(event) || socket.listeners(event as never).length === 0) {
+      return refuse({
+        ok: false,
+        error: { code: 'UNKNOWN_COMMAND', message: `${ERROR_MESSAGES.UNKNOWN_COMMAND.en} (${event})` },
+      });
+    }
+    if (sessions.isExpired(socket)) {
+      refuse({ ok: false, error: { code: 'TOKEN_EXPIRED', message: ERROR_MESSAGES.TOKEN_EXPIRED.en } });
+      return sessions.expire(socket);
+    }
+    limits
+      .consume(classOf(args[0]), socket.id, socket.data.user.id)
+      .then((retryAfterMs) => {
+        if (retryAfterMs === null) return next();
+        refuse({ ok: false, error: new RateLimitedException(retryAfterMs).toApiError() });
+      })
+      // The limit store failing (Redis down) must not silence every command: let them through, loudly.
+      .catch((err: Error) => {
+        logger.warn(`rate limit store failed, command let through: ${err.message}`);
+        next();
+      });
+  };
+}
+
+/** Commands that change a meeting carry an idempotency key (the contract's rule); the rest only read. */
+function classOf(payload: unknown): CommandClass {
+  return typeof payload === 'object' && payload !== null && 'idempotencyKey' in payload ? 'write' : 'read';
+}
