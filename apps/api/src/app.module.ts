@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { LoggerModule } from 'nestjs-pino';
 import { ZodSerializerInterceptor } from 'nestjs-zod';
 import { AuthGuard } from './common/auth/auth.guard';
+import { Clock, SystemClock } from './common/clock/clock';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { AppZodValidationPipe } from './common/validation/zod-validation.pipe';
 import { APP_CONFIG, AppConfig } from './config/env';
@@ -22,7 +23,7 @@ import { RealtimeModule } from './modules/realtime/realtime.module';
 
 @Module({})
 export class AppModule {
-  static register(config: AppConfig, databaseUrl: string): DynamicModule {
+  static register(config: AppConfig, databaseUrl: string, clock: Clock = new SystemClock()): DynamicModule {
     const serveWeb = fs.existsSync(`${config.WEB_DIST_DIR}/index.html`);
     return {
       module: AppModule,
@@ -64,13 +65,14 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: Clock, useValue: clock },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useClass: AppZodValidationPipe },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         // Parses the return value of @ZodResponse routes with their schema (strips unknown fields).
         { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, Clock],
     };
   }
 }

@@ -6,6 +6,7 @@ import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from './app.module';
+import type { Clock } from './common/clock/clock';
 import { AuthenticatedIoAdapter } from './common/socket/authenticated-io.adapter';
 import type { AppConfig } from './config/env';
 
@@ -15,8 +16,12 @@ export const API_PREFIX = 'api/v1';
  * Builds the whole application (REST, sockets, static web) without listening. `main.ts` and the
  * integration tests both use it, so tests run the same wiring as production.
  */
-export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, databaseUrl), {
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  options: { clock?: Clock } = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, databaseUrl, options.clock), {
     bufferLogs: true,
     bodyParser: false,
   });

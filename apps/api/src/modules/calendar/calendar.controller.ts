@@ -4,6 +4,7 @@ import type { CalendarFeedUrlResponse } from '@phonghop/common';
 import type { Request } from 'express';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Public } from '../../common/auth/decorators';
+import { Clock } from '../../common/clock/clock';
 import { CalendarService } from './calendar.service';
 
 /** The feed's absolute address, next to the route that was called (whatever prefix or proxy path). */
@@ -15,7 +16,10 @@ function feedUrl(req: Request, token: string): string {
 @ApiTags('calendar')
 @Controller('calendar')
 export class CalendarController {
-  constructor(private readonly calendar: CalendarService) {}
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly clock: Clock,
+  ) {}
 
   /** The signed-in user's secret feed address (made on first call). */
   @ApiBearerAuth()
@@ -38,6 +42,6 @@ export class CalendarController {
   @Header('content-type', 'text/calendar; charset=utf-8')
   @Header('cache-control', 'private, max-age=300')
   feed(@Param('token') token: string): Promise<string> {
-    return this.calendar.feed(token, new Date());
+    return this.calendar.feed(token, this.clock.now());
   }
 }
