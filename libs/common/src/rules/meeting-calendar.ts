@@ -53,7 +53,12 @@ export function isOverdue(meeting: MeetingTiming, now: Date): boolean {
 export function meetingListScopes(meeting: MeetingTiming, now: Date): MeetingListScope[] {
   const held = FINISHED_STATUSES.includes(meeting.status);
   const day = localDayRange(now);
-  const onToday = overlaps(new Date(instant(meeting.startsAt)), new Date(instant(meeting.endsAt)), day.from, day.to);
+  const onToday = overlaps(
+    new Date(instant(meeting.startsAt)),
+    new Date(instant(meeting.endsAt)),
+    day.from,
+    day.to,
+  );
   const scopes: MeetingListScope[] = [];
   if (onToday || meeting.status === 'live' || isOverdue(meeting, now)) scopes.push('today');
   scopes.push(held ? 'past' : 'upcoming');

@@ -10,8 +10,18 @@ const vn = (local: string) => new Date(`${local}+07:00`);
 describe('localDayRange at the awkward instants', () => {
   it.each([
     // [now (Vietnam), first instant of the Vietnamese day, of the next]
-    ['late evening in Vietnam while UTC is still the previous day', '2026-06-15T23:30:00', '2026-06-15', '2026-06-16'],
-    ['just after midnight in Vietnam (UTC: 17:01 the day before)', '2026-06-16T00:01:00', '2026-06-16', '2026-06-17'],
+    [
+      'late evening in Vietnam while UTC is still the previous day',
+      '2026-06-15T23:30:00',
+      '2026-06-15',
+      '2026-06-16',
+    ],
+    [
+      'just after midnight in Vietnam (UTC: 17:01 the day before)',
+      '2026-06-16T00:01:00',
+      '2026-06-16',
+      '2026-06-17',
+    ],
     ['the last minute of a 30-day month', '2026-04-30T23:59:00', '2026-04-30', '2026-05-01'],
     ['the first minute of the next month', '2026-05-01T00:00:00', '2026-05-01', '2026-05-02'],
     ['29 February of a leap year', '2028-02-29T12:00:00', '2028-02-29', '2028-03-01'],
@@ -34,21 +44,81 @@ describe('meetingListScopes and isOverdue', () => {
 
   it.each([
     // [case, meeting, now (Vietnam), lists, overdue]
-    ['scheduled, the morning before', meeting('scheduled'), '2026-12-31T09:00:00', ['today', 'upcoming'], false],
-    ['scheduled, the evening before (UTC already on the day)', meeting('scheduled'), '2026-12-30T23:59:00', ['upcoming'], false],
-    ['scheduled, its start just come, not started', meeting('scheduled'), '2026-12-31T14:00:00', ['today', 'upcoming'], true],
+    [
+      'scheduled, the morning before',
+      meeting('scheduled'),
+      '2026-12-31T09:00:00',
+      ['today', 'upcoming'],
+      false,
+    ],
+    [
+      'scheduled, the evening before (UTC already on the day)',
+      meeting('scheduled'),
+      '2026-12-30T23:59:00',
+      ['upcoming'],
+      false,
+    ],
+    [
+      'scheduled, its start just come, not started',
+      meeting('scheduled'),
+      '2026-12-31T14:00:00',
+      ['today', 'upcoming'],
+      true,
+    ],
     // The bug of issue 6: after the planned end a meeting nobody held is not "past".
-    ['scheduled, after its planned end, not held', meeting('scheduled'), '2026-12-31T17:00:00', ['today', 'upcoming'], true],
-    ['scheduled, not held, a minute before midnight', meeting('scheduled'), '2026-12-31T23:59:00', ['today', 'upcoming'], true],
-    ['scheduled, not held, into the next year', meeting('scheduled'), '2027-01-01T00:01:00', ['today', 'upcoming'], true],
-    ['scheduled, not held, a month later', meeting('scheduled'), '2027-01-31T10:00:00', ['today', 'upcoming'], true],
+    [
+      'scheduled, after its planned end, not held',
+      meeting('scheduled'),
+      '2026-12-31T17:00:00',
+      ['today', 'upcoming'],
+      true,
+    ],
+    [
+      'scheduled, not held, a minute before midnight',
+      meeting('scheduled'),
+      '2026-12-31T23:59:00',
+      ['today', 'upcoming'],
+      true,
+    ],
+    [
+      'scheduled, not held, into the next year',
+      meeting('scheduled'),
+      '2027-01-01T00:01:00',
+      ['today', 'upcoming'],
+      true,
+    ],
+    [
+      'scheduled, not held, a month later',
+      meeting('scheduled'),
+      '2027-01-31T10:00:00',
+      ['today', 'upcoming'],
+      true,
+    ],
     ['live, within its planned time', meeting('live'), '2026-12-31T15:00:00', ['today', 'upcoming'], false],
-    ['live, running over past midnight', meeting('live'), '2027-01-01T00:01:00', ['today', 'upcoming'], false],
+    [
+      'live, running over past midnight',
+      meeting('live'),
+      '2027-01-01T00:01:00',
+      ['today', 'upcoming'],
+      false,
+    ],
     ['ended early, the same day', meeting('ended'), '2026-12-31T15:00:00', ['today', 'past'], false],
     ['ended, the next day', meeting('ended'), '2027-01-01T00:01:00', ['past'], false],
-    ['closed before its planned time (held early)', meeting('closed'), '2026-12-31T09:00:00', ['today', 'past'], false],
+    [
+      'closed before its planned time (held early)',
+      meeting('closed'),
+      '2026-12-31T09:00:00',
+      ['today', 'past'],
+      false,
+    ],
     ['archived, long after', meeting('archived'), '2027-06-01T09:00:00', ['past'], false],
-    ['draft, its time passed (postponed, not rescheduled)', meeting('draft'), '2027-01-01T00:01:00', ['upcoming'], false],
+    [
+      'draft, its time passed (postponed, not rescheduled)',
+      meeting('draft'),
+      '2027-01-01T00:01:00',
+      ['upcoming'],
+      false,
+    ],
     ['draft, on its day', meeting('draft'), '2026-12-31T08:00:00', ['today', 'upcoming'], false],
     [
       'scheduled over midnight, seen on its second day',
