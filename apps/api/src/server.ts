@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import type { Clock } from './common/clock/clock';
 import { AuthenticatedIoAdapter } from './common/socket/authenticated-io.adapter';
 import type { AppConfig } from './config/env';
+import { QuietNestLogger } from './config/logging';
 
 export const API_PREFIX = 'api/v1';
 
@@ -28,7 +29,8 @@ export async function createApp(
       bodyParser: false,
     },
   );
-  app.useLogger(app.get(Logger));
+  // Nest's route and module listing at debug: the start-up banner stays readable.
+  app.useLogger(new QuietNestLogger(app.get(Logger)));
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: config.BODY_LIMIT });

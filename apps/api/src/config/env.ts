@@ -53,6 +53,8 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^\d+(kb|mb)$/)
     .default('100kb'),
+  /** `json` or `pretty` (one readable line per event). Unset: pretty in development, JSON otherwise. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
