@@ -27,6 +27,10 @@ const common = {
 };
 
 module.exports = {
+  // Jest reads testTimeout from the root config only (a project's own is ignored), and it bounds
+  // hooks too: a beforeAll that starts an app and signs people in must not fail at 5 s on a busy
+  // machine. e2e files raise it further with jest.setTimeout.
+  testTimeout: 60_000,
   projects: [
     {
       ...common,
