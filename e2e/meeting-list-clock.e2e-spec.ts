@@ -183,6 +183,8 @@ describe('meeting lists at fixed instants (web, e2e)', () => {
         },
         [all, expected] as const,
       );
+      // Three minutes without a ping read as a dropped connection (a lid closed): it comes back.
+      await page.getByTestId('reconnect-banner').waitFor({ state: 'hidden', timeout: 15_000 });
       await shot(page, `meetings-clock-${c.at.slice(0, 10)}-after-midnight-portrait`);
     }
     expect(tablet.errors).toEqual([]);
