@@ -23,10 +23,13 @@ const AGENDA = [
   { title: 'Kết luận của chủ trì', minutes: '15' },
 ];
 
-/** Today in Vietnam, 'YYYY-MM-DD'. */
-function vietnamToday(): string {
-  return new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
-}
+/**
+ * The suite runs at a fixed instant (server lists and browsers, see startE2eEnv), not at the
+ * machine's time: the meeting it schedules "today 14:00–16:30" is ahead of the clock, and "today"
+ * is the same day from the first test to the last, at whatever hour and on whatever date it runs.
+ */
+const AT = '2026-07-01T13:30:00+07:00';
+const MEETING_DAY = '2026-07-01';
 
 const ADDED_LIVE = 'Ý kiến của đại biểu về kế hoạch chuyển đổi số';
 
@@ -45,7 +48,7 @@ describe('meetings (web, e2e)', () => {
   let order: string[] = [];
 
   beforeAll(async () => {
-    env = await startE2eEnv();
+    env = await startE2eEnv({ at: AT });
     [secretary, chair, delegate] = await Promise.all([
       env.openTablet(TABLET_LANDSCAPE),
       env.openTablet(TABLET_LANDSCAPE),
@@ -96,7 +99,7 @@ describe('meetings (web, e2e)', () => {
     await page.locator('.mantine-TimePicker-dropdown').waitFor();
     await shot(page, 'time-picker-landscape');
     await page.keyboard.press('Escape');
-    await pickDate(page, form.getByTestId('meeting-date'), vietnamToday());
+    await pickDate(page, form.getByTestId('meeting-date'), MEETING_DAY);
     await typeTime(form.getByTestId('meeting-start-time'), '14:00');
     await typeTime(form.getByTestId('meeting-end-time'), '16:30');
     await form.locator('input[name=location]').fill('Hội trường UBND phường Vĩnh Phúc');

@@ -11,9 +11,16 @@ import { signIn } from './support/sign-in';
 
 jest.setTimeout(180_000);
 
-/** A day in Vietnam, `days` from today, as 'YYYY-MM-DD'. */
-function vietnamDay(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', {
+/**
+ * The suite runs at a fixed instant (server and browsers, see startE2eEnv): a Sunday evening in
+ * Vietnam that is still Sunday afternoon in UTC, so the demo meeting (seeded a week ahead) is in
+ * "next week" on both kinds of device, whatever the machine's date.
+ */
+const AT = '2026-03-01T21:00:00+07:00';
+
+/** A day in Vietnam, `days` from the suite's clock, as 'YYYY-MM-DD'. */
+function vietnamDay(env: E2eEnv, days: number): string {
+  return new Date(env.clock!.now().getTime() + days * 86_400_000).toLocaleDateString('en-CA', {
     timeZone: 'Asia/Ho_Chi_Minh',
   });
 }
@@ -28,7 +35,7 @@ describe('time zone (web, e2e)', () => {
   let demo: { id: string; title: string; startsAt: Date };
 
   beforeAll(async () => {
-    env = await startE2eEnv();
+    env = await startE2eEnv({ at: AT });
     const rows = await env.app.dataSource.query<{ id: string; title: string; startsAt: Date }[]>(
       `SELECT id, title, starts_at AS "startsAt" FROM meetings WHERE title LIKE 'Hội nghị Ban Chấp hành%'`,
     );
@@ -93,7 +100,7 @@ describe('time zone (web, e2e)', () => {
     await page.getByTestId('meeting-new').click();
     const form = page.getByTestId('meeting-details-form');
     await form.locator('input[name=title]').fill('Giao ban tuần – nhập từ máy đặt giờ UTC');
-    const day = vietnamDay(3);
+    const day = vietnamDay(env, 3);
     await pickDate(page, form.getByTestId('meeting-date'), day);
     await typeTime(form.getByTestId('meeting-start-time'), '07:30');
     await typeTime(form.getByTestId('meeting-end-time'), '09:00');

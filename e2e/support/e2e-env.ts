@@ -3,6 +3,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { seedDemo } from '../../apps/api/src/database/seed/demo-seed';
 import { startTestApp, type TestApp } from '../../apps/api/test/test-app';
+import { TestClock } from '../../apps/api/test/test-clock';
 
 export const WEB_DIST_DIR = path.resolve(__dirname, '../../apps/web/dist');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -33,16 +34,34 @@ export interface E2eEnv {
   app: TestApp;
   browser: Browser;
   baseUrl: string;
+  /**
+   * With `startE2eEnv({ at })`: the clock the server's meeting lists read; every tablet opened
+   * later gets a browser clock (playwright `clock.install`) set to the same reading. Both run on
+   * at the real pace from there; `advance` moves them together.
+   */
+  clock: TestClock | null;
   /** A new browser context (own cookies, own storage) at a tablet size. */
   openTablet(viewport?: Viewport, options?: TabletOptions): Promise<Tablet>;
+  /** Moves the server's and every tablet's clock forward by `ms` (a tablet "closed for a while"). */
+  advance(ms: number): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface E2eEnvOptions {
+  /**
+   * Run at this instant instead of the machine's time: the server's lists, the demo seed and each
+   * browser read it. Tests that depend on the day or the hour set it, so they pass on any date.
+   */
+  at?: Date | string;
+  /** Environment overrides for the API (e.g. a short ACCESS_TOKEN_TTL_SECONDS). */
+  env?: Record<string, string>;
 }
 
 /**
  * The real API (same wiring as production) on its own cloned database, serving the built web app,
  * seeded with the demo ward, and Debian's Chromium driven by playwright-core.
  */
-export async function startE2eEnv(options: { env?: Record<string, string> } = {}): Promise<E2eEnv> {
+export async function startE2eEnv(options: E2eEnvOptions = {}): Promise<E2eEnv> {
   if (!fs.existsSync(path.join(WEB_DIST_DIR, 'index.html'))) {
     throw new Error(
       `${WEB_DIST_DIR}/index.html is missing: build the web app first (npm run build -w @phonghop/web; npm test does it)`,
@@ -53,11 +72,15 @@ export async function startE2eEnv(options: { env?: Record<string, string> } = {}
       `${CHROMIUM_PATH} is missing: install Debian's chromium (apt-get install -y chromium; .ci/run does it)`,
     );
   }
-  const app = await startTestApp({ env: { WEB_DIST_DIR, LOG_LEVEL: 'error', ...options.env } });
+  const clock = options.at === undefined ? null : new TestClock(options.at);
+  const app = await startTestApp({
+    env: { WEB_DIST_DIR, LOG_LEVEL: 'error', ...options.env },
+    clock: clock ?? undefined,
+  });
   const tablets: Tablet[] = [];
   let browser: Browser | undefined;
   try {
-    await seedDemo(app.dataSource, DEMO_PASSWORD);
+    await seedDemo(app.dataSource, DEMO_PASSWORD, clock?.now());
     browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
       args: [
@@ -81,10 +104,16 @@ export async function startE2eEnv(options: { env?: Record<string, string> } = {}
     app,
     browser: launched,
     baseUrl: app.url,
-    openTablet: async (viewport = TABLET_LANDSCAPE, options = {}) => {
-      const tablet = await openTablet(launched, app.url, viewport, options);
+    clock,
+    openTablet: async (viewport = TABLET_LANDSCAPE, tabletOptions = {}) => {
+      const tablet = await openTablet(launched, app.url, viewport, tabletOptions, clock);
       tablets.push(tablet);
       return tablet;
+    },
+    advance: async (ms) => {
+      if (!clock) throw new Error('advance() needs startE2eEnv({ at })');
+      clock.advance(ms);
+      await Promise.all(tablets.map((t) => t.context.clock.fastForward(ms)));
     },
     close: async () => {
       await Promise.allSettled(tablets.map((t) => t.context.close()));
@@ -99,6 +128,7 @@ async function openTablet(
   baseUrl: string,
   viewport: Viewport,
   options: TabletOptions,
+  clock: TestClock | null,
 ): Promise<Tablet> {
   const context = await browser.newContext({
     baseURL: baseUrl,
@@ -107,6 +137,8 @@ async function openTablet(
     locale: 'vi-VN',
     timezoneId: options.timezoneId ?? 'Asia/Ho_Chi_Minh',
   });
+  // The browser's Date and timers start at the server clock's reading and run on at the real pace.
+  if (clock) await context.clock.install({ time: clock.now() });
   const errors: string[] = [];
   const externalRequests: string[] = [];
   const origin = new URL(baseUrl).origin;

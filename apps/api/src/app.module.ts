@@ -1,14 +1,15 @@
-import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { ZodSerializerInterceptor } from 'nestjs-zod';
 import { AuthGuard } from './common/auth/auth.guard';
+import { Clock, SystemClock } from './common/clock/clock';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { BodyErrorGuard } from './common/errors/body-error.guard';
 import { AppZodValidationPipe } from './common/validation/zod-validation.pipe';
 import { APP_CONFIG, AppConfig } from './config/env';
+import { loggerParams } from './config/logging';
 import { dataSourceOptions } from './database/data-source';
 import { AgendaModule } from './modules/agenda/agenda.module';
 import { AttendanceModule } from './modules/attendance/attendance.module';
@@ -23,27 +24,12 @@ import { RealtimeModule } from './modules/realtime/realtime.module';
 
 @Module({})
 export class AppModule {
-  static register(config: AppConfig, databaseUrl: string): DynamicModule {
+  static register(config: AppConfig, databaseUrl: string, clock: Clock = new SystemClock()): DynamicModule {
     return {
       module: AppModule,
       global: true,
       imports: [
-        LoggerModule.forRoot({
-          // path-to-regexp 8 syntax; the default '*' makes Nest warn (LegacyRouteConverter).
-          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            genReqId: (req, res) => {
-              const incoming = req.headers['x-request-id'];
-              const id =
-                typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-              res.setHeader('x-request-id', id);
-              return id;
-            },
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-            autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
-          },
-        }),
+        LoggerModule.forRoot(loggerParams(config)),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         // The built web app is served by server.ts (serveWebApp), not ServeStaticModule: its error
         // handler answered every API error (malformed JSON, too large) as 404.
@@ -62,13 +48,14 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         // First: a body the parser refused is answered as such, before authentication.
         { provide: APP_GUARD, useClass: BodyErrorGuard },
+        { provide: Clock, useValue: clock },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useClass: AppZodValidationPipe },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         // Parses the return value of @ZodResponse routes with their schema (strips unknown fields).
         { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, Clock],
     };
   }
 }

@@ -1,67 +1,22 @@
 import 'reflect-metadata';
-import fs from 'node:fs';
-import path from 'node:path';
-import { DataSource } from 'typeorm';
-import { ConfigError, parseEnv, resolveConfig } from './config/env';
-import { dataSourceOptions, runMigrations } from './database/data-source';
-import { RunningDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
-import { seedDemo, DEMO_SIGN_INS } from './database/seed/demo-seed';
-import { createApp } from './server';
+import { DEMO_SIGN_INS } from './database/seed/demo-seed';
+import { start } from './start';
+import { StartupError } from './startup-error';
 
-/** The JWT secret when none is configured: generated once, kept under DATA_DIR so tokens survive a restart. */
-function persistedJwtSecret(dataDir: string): string | undefined {
-  const file = path.join(dataDir, 'jwt-secret');
-  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  return undefined;
-}
-
+/** `npm start`: start everything, then print the banner — the last thing on the console at start. */
 async function main(): Promise<void> {
-  let env;
-  try {
-    env = parseEnv(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(78);
-    }
-    throw err;
-  }
-  const dataDir = path.resolve(env.DATA_DIR);
-  fs.mkdirSync(dataDir, { recursive: true });
-  const config = resolveConfig(env, persistedJwtSecret(dataDir));
-  if (!env.JWT_SECRET) fs.writeFileSync(path.join(dataDir, 'jwt-secret'), config.JWT_SECRET, { mode: 0o600 });
-
-  let embedded: RunningDatabase | undefined;
-  let databaseUrl = config.DATABASE_URL;
-  if (!databaseUrl) {
-    console.log(`Starting embedded PostgreSQL in ${path.join(dataDir, 'postgres')} …`);
-    embedded = await startEmbeddedPostgres({ dataDir, port: config.EMBEDDED_PG_PORT });
-    databaseUrl = embedded.url;
-  }
-
-  const ran = await runMigrations(databaseUrl);
-  if (ran.length) console.log(`Migrations applied: ${ran.join(', ')}`);
-
-  let seeded = false;
-  if (config.SEED_DEMO) {
-    const ds = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
-    try {
-      seeded = await seedDemo(ds, config.DEMO_PASSWORD);
-    } finally {
-      await ds.destroy();
-    }
-  }
-
-  const app = await createApp(config, databaseUrl);
-  await app.listen(config.PORT, config.HOST);
+  const server = await start(process.env, (line) => console.log(line));
+  const { config } = server;
   const url = `http://localhost:${config.PORT}`;
-  console.log(`\nPhòng họp thông minh is running at ${url}  (API ${url}/api/v1, docs ${url}/api/docs)`);
+  const lines = ['', `Phòng họp thông minh is running at ${url}  (API ${url}/api/v1, docs ${url}/api/docs)`];
   if (config.SEED_DEMO) {
-    console.log(
-      `${seeded ? 'Seeded' : 'Demo'} ward "Phường Vĩnh Phúc" — sign in with password "${config.DEMO_PASSWORD}":`,
+    lines.push(
+      `${server.seeded ? 'Seeded' : 'Demo'} ward "Phường Vĩnh Phúc" — sign in with password "${config.DEMO_PASSWORD}":`,
+      ...DEMO_SIGN_INS.map((line) => `  ${line}`),
     );
-    for (const line of DEMO_SIGN_INS) console.log(`  ${line}`);
   }
+  lines.push('Ctrl-C stops the server and the database.', '');
+  console.log(lines.join('\n'));
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -71,8 +26,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     try {
-      await app.close();
-      await embedded?.stop();
+      await server.stop();
     } finally {
       process.exit(0);
     }
@@ -81,7 +35,12 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-main().catch((err) => {
-  console.error(err);
+main().catch((err: unknown) => {
+  if (err instanceof StartupError) {
+    // The cause and the fix, nothing else: a stack trace would push them off the screen.
+    console.error(`\nPhòng họp thông minh could not start.\n${err.message}\n`);
+    process.exit(err.exitCode);
+  }
+  console.error('Phòng họp thông minh could not start:', err ?? 'no reason given');
   process.exit(1);
 });

@@ -10,8 +10,10 @@ import { deferredJsonBodyParser } from './common/errors/body-error.guard';
 import { apiDocsGuard, apiDocsMode } from './common/http/api-docs';
 import { securityHeaders } from './common/http/security-headers';
 import { serveWebApp } from './common/http/web-app';
+import type { Clock } from './common/clock/clock';
 import { AuthenticatedIoAdapter } from './common/socket/authenticated-io.adapter';
 import type { AppConfig } from './config/env';
+import { QuietNestLogger } from './config/logging';
 
 export const API_PREFIX = 'api/v1';
 
@@ -19,12 +21,20 @@ export const API_PREFIX = 'api/v1';
  * Builds the whole application (REST, sockets, static web) without listening. `main.ts` and the
  * integration tests both use it, so tests run the same wiring as production.
  */
-export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, databaseUrl), {
-    bufferLogs: true,
-    bodyParser: false,
-  });
-  app.useLogger(app.get(Logger));
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  options: { clock?: Clock } = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register(config, databaseUrl, options.clock),
+    {
+      bufferLogs: true,
+      bodyParser: false,
+    },
+  );
+  // Nest's route and module listing at debug: the start-up banner stays readable.
+  app.useLogger(new QuietNestLogger(app.get(Logger)));
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
   app.use(securityHeaders(config));

@@ -18,8 +18,8 @@ export default async function globalSetup(): Promise<void> {
   if (!serverUrl) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-test-pg-'));
     fs.chmodSync(dataDir, 0o755);
-    const port = 55000 + Math.floor(Math.random() * 5000);
-    const db = await startEmbeddedPostgres({ dataDir, port, database: 'postgres' });
+    // On a Unix socket inside dataDir, no TCP port: several runs (checkouts) never clash.
+    const db = await startEmbeddedPostgres({ dataDir, database: 'postgres' });
     (globalThis as Record<string, unknown>).__PHONGHOP_PG__ = { stop: db.stop, dataDir };
     serverUrl = db.url;
   }

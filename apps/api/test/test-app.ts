@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
+import type { Clock } from '../src/common/clock/clock';
 import { AppConfig, parseEnv, resolveConfig } from '../src/config/env';
 import { createApp } from '../src/server';
 import { createTestDatabase, TestDatabase } from './test-database';
@@ -18,10 +19,11 @@ export interface TestApp {
 
 /**
  * The real application (same wiring as `main.ts`) on its own cloned database, listening on a
- * random port. `env` overrides environment variables (e.g. REDIS_URL, LOG_LEVEL).
+ * random port. `env` overrides environment variables (e.g. REDIS_URL, LOG_LEVEL); `clock` sets the
+ * time the meeting lists are computed at (a TestClock).
  */
 export async function startTestApp(
-  options: { env?: Record<string, string>; db?: TestDatabase } = {},
+  options: { env?: Record<string, string>; db?: TestDatabase; clock?: Clock } = {},
 ): Promise<TestApp> {
   const db = options.db ?? (await createTestDatabase());
   const env = parseEnv({
@@ -34,7 +36,7 @@ export async function startTestApp(
     ...options.env,
   });
   const config = resolveConfig(env);
-  const app = await createApp(config, db.url);
+  const app = await createApp(config, db.url, { clock: options.clock });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const dataSource = app.get(DataSource);

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { Client } from 'pg';
 import { ConfigError, parseEnv } from '../config/env';
-import { RunningDatabase, startEmbeddedPostgres } from '../database/embedded-postgres';
+import { embeddedPostgresUrl, RunningDatabase, startEmbeddedPostgres } from '../database/embedded-postgres';
 import { describeVerdict, verifyMeetingChain } from '../modules/meeting-events/chain-verify';
 
 /**
@@ -32,11 +32,11 @@ async function main(): Promise<number> {
   let embedded: RunningDatabase | undefined;
   let url = env.DATABASE_URL;
   if (!url) {
-    url = `postgres://phonghop:phonghop@127.0.0.1:${env.EMBEDDED_PG_PORT}/phonghop`;
+    const dataDir = path.resolve(env.DATA_DIR);
+    url = embeddedPostgresUrl(dataDir);
     if (!(await reachable(url))) {
-      const dataDir = path.resolve(env.DATA_DIR);
       console.error(`Starting the embedded PostgreSQL of ${dataDir} …`);
-      embedded = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_PG_PORT });
+      embedded = await startEmbeddedPostgres({ dataDir });
       url = embedded.url;
     }
   }

@@ -15,8 +15,11 @@ export const EnvSchema = z.object({
   /** External PostgreSQL. Unset: an embedded PostgreSQL is started under DATA_DIR. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATA_DIR: z.string().default('./.data'),
-  /** Port of the embedded PostgreSQL (only when DATABASE_URL is unset). */
-  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  /**
+   * The embedded PostgreSQL listens on a Unix socket inside DATA_DIR and on no TCP port; set this to
+   * also open 127.0.0.1:<port> for tools that cannot use the socket (only when DATABASE_URL is unset).
+   */
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).optional(),
   /** socket.io Redis adapter for several API nodes. Unset: single node. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Seed the demo ward. Default: only with the embedded database. */
@@ -68,6 +71,8 @@ export const EnvSchema = z.object({
   MEETING_COMMAND_CONCURRENCY: z.coerce.number().int().min(1).default(2),
   /** Commands of one meeting waiting on a node; beyond that they are refused with RATE_LIMITED. */
   MEETING_COMMAND_QUEUE: z.coerce.number().int().min(0).default(1000),
+  /** `json` or `pretty` (one readable line per event). Unset: pretty in development, JSON otherwise. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -30,7 +30,6 @@ export async function startOursServer(extraEnv: Record<string, string> = {}): Pr
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
-    EMBEDDED_PG_PORT: String(port + 1),
     JWT_SECRET: jwtSecret,
     SEED_DEMO: 'false',
     LOG_LEVEL: 'warn',

@@ -151,7 +151,7 @@ const SEED_LOCK_KEY = 724_2026;
  * seeded. Everything happens in one transaction under an advisory lock, so two nodes starting
  * together seed once, and a crash half-way leaves nothing behind.
  */
-export async function seedDemo(dataSource: DataSource, password: string): Promise<boolean> {
+export async function seedDemo(dataSource: DataSource, password: string, now = new Date()): Promise<boolean> {
   const users = dataSource.getRepository(UserEntity);
   if (await users.exists({ where: { username: 'admin' } })) return false;
 
@@ -171,6 +171,6 @@ export async function seedDemo(dataSource: DataSource, password: string): Promis
     return true;
   });
   // The ward's demo meeting (issue 3), through the meeting command service so it has an event log.
-  if (seeded) await seedDemoMeeting(dataSource);
+  if (seeded) await seedDemoMeeting(dataSource, now);
   return seeded;
 }

@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Public } from '../../common/auth/decorators';
 import { APP_CONFIG, AppConfig } from '../../config/env';
+import { Clock } from '../../common/clock/clock';
 import { CalendarService } from './calendar.service';
 
 /** The global prefix (api/v1) and this controller's path. */
@@ -29,6 +30,7 @@ export class CalendarController {
   constructor(
     private readonly calendar: CalendarService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /** The signed-in user's secret feed address (made on first call). */
@@ -52,6 +54,6 @@ export class CalendarController {
   @Header('content-type', 'text/calendar; charset=utf-8')
   @Header('cache-control', 'private, max-age=300')
   feed(@Param('token') token: string): Promise<string> {
-    return this.calendar.feed(token, new Date());
+    return this.calendar.feed(token, this.clock.now());
   }
 }

@@ -22,6 +22,7 @@ import {
 import { createZodDto } from 'nestjs-zod';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
+import { Clock } from '../../common/clock/clock';
 import { IdempotencyKey, MeetingIdPipe, ParticipantIdPipe } from '../meeting-events/http-params';
 import { MeetingReadService } from './meeting-read.service';
 import { MeetingsRepository } from './meetings.repository';
@@ -47,6 +48,7 @@ export class MeetingsController {
     private readonly meetings: MeetingsService,
     private readonly read: MeetingReadService,
     private readonly repo: MeetingsRepository,
+    private readonly clock: Clock,
   ) {}
 
   /** My meetings (all meetings for a system admin). */
@@ -58,7 +60,7 @@ export class MeetingsController {
     const items = await this.repo.list(
       { id: user.id, isAdmin: user.systemRole === 'admin' },
       query,
-      new Date(),
+      this.clock.now(),
     );
     return { items };
   }

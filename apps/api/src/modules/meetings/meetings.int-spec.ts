@@ -9,6 +9,7 @@ import type {
 } from '@phonghop/common';
 import { MeetingEventSchema } from '@phonghop/common';
 import { startTestApp, TestApp } from '../../../test/test-app';
+import { TestClock } from '../../../test/test-clock';
 import {
   addItem,
   addParticipant,
@@ -23,7 +24,11 @@ import {
   transition,
 } from '../../../test/meetings-kit';
 
+/** The instant the app's clock starts at: before the kit's meetings (15 December 2026). */
+const CLOCK_AT = '2026-12-01T09:00:00+07:00';
+
 describe('meetings over REST', () => {
+  const clock = new TestClock(CLOCK_AT);
   let t: TestApp;
   let admin: Person;
   let secretary: Person;
@@ -33,7 +38,7 @@ describe('meetings over REST', () => {
   let outsider: Person;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ clock });
     [admin, secretary, chair, delegate, guest, outsider] = await Promise.all([
       person(t, 'quantri', 'admin'),
       person(t, 'thuky1'),
@@ -42,7 +47,7 @@ describe('meetings over REST', () => {
       person(t, 'khach1'),
       person(t, 'nguoingoai'),
     ]);
-  });
+  }, 60_000);
   afterAll(() => t.close());
 
   /** A scheduled-ready meeting with chair, delegate and guest. */
@@ -384,34 +389,43 @@ describe('meetings over REST', () => {
   });
 
   it('lists my meetings by scope and range; admins see all', async () => {
-    const today = new Date();
+    // The app's clock reads CLOCK_AT (plus the seconds the test has run), not the machine's date.
+    const now = clock.now();
     const iso = (d: Date) => d.toISOString();
-    const hours = (h: number) => new Date(today.getTime() + h * 3_600_000);
+    const hours = (h: number) => new Date(now.getTime() + h * 3_600_000);
     const lister = await person(t, 'lichhop');
     const soon = await createMeeting(t, lister, {
       title: 'Sắp tới',
       startsAt: iso(hours(48)),
       endsAt: iso(hours(50)),
     });
-    const past = await createMeeting(t, lister, {
-      title: 'Đã qua',
+    const held = await createMeeting(t, lister, {
+      title: 'Đã họp',
       startsAt: iso(hours(-50)),
       endsAt: iso(hours(-48)),
     });
-    const now = await createMeeting(t, lister, {
+    const overdue = await createMeeting(t, lister, {
+      title: 'Quá giờ',
+      startsAt: iso(hours(-26)),
+      endsAt: iso(hours(-25)),
+    });
+    const running = await createMeeting(t, lister, {
       title: 'Đang họp',
       startsAt: iso(hours(-0.01)),
       endsAt: iso(hours(0.02)),
     });
+    // Held: scheduled, started and ended by an admin. Overdue: scheduled, never started.
+    for (const to of ['scheduled', 'live', 'ended']) await transition(t, admin, held.id, to);
+    await transition(t, admin, overdue.id, 'scheduled');
     const titles = async (q: string, who = lister) =>
       expectStatus(await call<MeetingListResponse>(t, who, 'GET', `/meetings${q}`), 200).items.map(
         (m) => m.title,
       );
 
-    expect(await titles('?scope=upcoming')).toEqual(['Đang họp', 'Sắp tới']);
-    expect(await titles('?scope=past')).toEqual(['Đã qua']);
-    expect(await titles('?scope=today')).toContain('Đang họp');
-    expect(await titles('?scope=today')).not.toContain('Sắp tới');
+    // Not held, its time long gone: still upcoming (and today), never past.
+    expect(await titles('?scope=upcoming')).toEqual(['Quá giờ', 'Đang họp', 'Sắp tới']);
+    expect(await titles('?scope=past')).toEqual(['Đã họp']);
+    expect(await titles('?scope=today')).toEqual(['Quá giờ', 'Đang họp']);
     expect(
       await titles(`?from=${encodeURIComponent(iso(hours(24)))}&to=${encodeURIComponent(iso(hours(72)))}`),
     ).toEqual(['Sắp tới']);
@@ -420,8 +434,8 @@ describe('meetings over REST', () => {
     expect(all.find((m) => m.id === soon.id)).toMatchObject({ myRole: 'secretary', participantCount: 1 });
     expect(await titles('', outsider)).toEqual([]);
     const adminList = expectStatus(await call<MeetingListResponse>(t, admin, 'GET', '/meetings'), 200).items;
-    expect(adminList.find((m) => m.id === past.id)).toMatchObject({ myRole: null });
-    expect(adminList.some((m) => m.id === now.id)).toBe(true);
+    expect(adminList.find((m) => m.id === held.id)).toMatchObject({ myRole: null });
+    expect(adminList.some((m) => m.id === running.id)).toBe(true);
   }, 30_000);
 
   it('publishes a secret iCalendar feed of my (non-draft) meetings', async () => {

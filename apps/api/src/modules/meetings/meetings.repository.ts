@@ -221,7 +221,7 @@ export class MeetingsRepository {
 
   /**
    * "My meetings": those the user takes part in (all of them for a system admin), filtered by
-   * scope (Vietnamese day for `today`), calendar range and status.
+   * scope (meetingListScopes at `now`), calendar range and status.
    */
   async list(
     user: { id: string; isAdmin: boolean },
@@ -236,14 +236,20 @@ export class MeetingsRepository {
     };
     const finished = `m.status IN (${FINISHED_STATUSES.map((s) => `'${s}'`).join(',')})`;
     let order = 'm.starts_at ASC, m.id';
+    // meetingListScopes (libs/common) in SQL: only holding a meeting moves it to "past", never the
+    // clock; an overdue meeting (scheduled, its start passed) stays in "upcoming" and "today".
     if (query.scope === 'today') {
       const day = localDayRange(now);
-      add('m.starts_at < ?', day.to);
-      add('m.ends_at > ?', day.from);
+      params.push(day.to, day.from, now);
+      const [to, from, at] = [params.length - 2, params.length - 1, params.length];
+      where.push(
+        `((m.starts_at < $${to} AND m.ends_at > $${from}) OR m.status = 'live'` +
+          ` OR (m.status = 'scheduled' AND m.starts_at <= $${at}))`,
+      );
     } else if (query.scope === 'upcoming') {
-      add(`(m.ends_at >= ? AND NOT ${finished})`, now);
+      where.push(`NOT ${finished}`);
     } else if (query.scope === 'past') {
-      add(`(m.ends_at < ? OR ${finished})`, now);
+      where.push(finished);
       order = 'm.starts_at DESC, m.id';
     }
     if (query.from) add('m.ends_at > ?', new Date(query.from));

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
-import type { MeetingListItem } from '@phonghop/common';
+import { isOverdue, type MeetingListItem } from '@phonghop/common';
 import {
+  IconClockExclamation,
   IconDeviceDesktop,
   IconDoorEnter,
   IconListNumbers,
@@ -13,8 +14,11 @@ import { formatMeetingTime, wardTime } from '../../../lib/time';
 import { InvitationBadge, MeetingKindLabel, MeetingRoleBadge, MeetingStatusBadge } from './MeetingBadges';
 import classes from './MeetingCard.module.css';
 
-/** One meeting in a list: its day at a glance, what, when, where, my role; the room when it is live. */
-export function MeetingCard({ meeting }: { meeting: MeetingListItem }) {
+/**
+ * One meeting in a list: its day at a glance, what, when, where, my role; the room when it is live;
+ * "overdue" when it is scheduled, its start has passed and nobody has started it.
+ */
+export function MeetingCard({ meeting, now }: { meeting: MeetingListItem; now: Date }) {
   const { t } = useTranslation();
   const start = wardTime(meeting.startsAt);
   return (
@@ -34,6 +38,19 @@ export function MeetingCard({ meeting }: { meeting: MeetingListItem }) {
         <Stack gap={6} className={classes.body}>
           <Group gap="xs">
             <MeetingStatusBadge status={meeting.status} />
+            {isOverdue(meeting, now) && (
+              <Badge
+                color="red"
+                c="red.9"
+                variant="light"
+                size="md"
+                tt="none"
+                leftSection={<IconClockExclamation size={14} />}
+                data-testid="meeting-overdue"
+              >
+                {t('meetingList.overdue')}
+              </Badge>
+            )}
             <Badge variant="outline" color="gray" size="md" tt="none">
               <MeetingKindLabel kind={meeting.kind} />
             </Badge>
