@@ -38,6 +38,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'INTERNAL_ERROR',
   'DB_UNAVAILABLE',
+  'ORGANISER_REQUIRED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -86,6 +87,7 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   INTERNAL_ERROR: 500,
   DB_UNAVAILABLE: 503,
+  ORGANISER_REQUIRED: 403,
 };
 
 /** Messages shown to people, Vietnamese first. */
@@ -167,6 +169,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   CONFLICT: { vi: 'Dữ liệu đã thay đổi, vui lòng thử lại.', en: 'The data changed; please retry.' },
   INTERNAL_ERROR: { vi: 'Lỗi hệ thống. Vui lòng thử lại.', en: 'Server error. Please try again.' },
   DB_UNAVAILABLE: { vi: 'Cơ sở dữ liệu tạm thời không sẵn sàng.', en: 'The database is unavailable.' },
+  ORGANISER_REQUIRED: {
+    vi: 'Chỉ thư ký (người tổ chức) hoặc quản trị hệ thống được tạo cuộc họp.',
+    en: 'Only an organiser (secretary) or a system administrator may create meetings.',
+  },
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -23,9 +23,16 @@ export const UserSchema = z.object({
   phone: z.string().max(20).nullable(),
   active: z.boolean(),
   systemRole: SystemRoleSchema,
+  /** May create and prepare meetings (thư ký); a system admin always may. */
+  canOrganise: z.boolean(),
   createdAt: z.iso.datetime(),
 });
 export type User = z.infer<typeof UserSchema>;
+
+/** Whether this account may create meetings: organisers (thư ký) and system admins. */
+export function mayOrganise(user: Pick<User, 'systemRole' | 'canOrganise'>): boolean {
+  return user.systemRole === 'admin' || user.canOrganise;
+}
 
 /** What other people see of a user (directory, participant lists). */
 export const UserSummarySchema = UserSchema.pick({
@@ -65,6 +72,7 @@ export const CreateUserRequestSchema = z.strictObject({
     .nullable()
     .optional(),
   systemRole: SystemRoleSchema.default('member'),
+  canOrganise: z.boolean().default(false),
   password: PasswordSchema,
 });
 export type CreateUserRequest = z.input<typeof CreateUserRequestSchema>;
@@ -81,6 +89,7 @@ export const UpdateUserRequestSchema = z.strictObject({
     .optional(),
   systemRole: SystemRoleSchema.optional(),
   active: z.boolean().optional(),
+  canOrganise: z.boolean().optional(),
 });
 export type UpdateUserRequest = z.infer<typeof UpdateUserRequestSchema>;
 

@@ -150,6 +150,8 @@ export const MeetingListQuerySchema = z.strictObject({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   status: MeetingStatusSchema.optional(),
+  /** Words in the title, organising unit or room; case, diacritics and Unicode form do not matter. */
+  q: z.string().max(100).optional(),
 });
 export type MeetingListQuery = z.infer<typeof MeetingListQuerySchema>;
 
