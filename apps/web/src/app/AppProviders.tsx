@@ -13,7 +13,8 @@ export function AppProviders({ children }: { children: ReactNode }) {
     <MantineProvider theme={theme} defaultColorScheme="light">
       {/* Calendars in the current language, weeks from Monday as on Vietnamese calendars. */}
       <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en' : 'vi', firstDayOfWeek: 1 }}>
-        <Notifications position="bottom-center" autoClose={3000} limit={2} />
+        {/* Under the header, centred: clear of the bottom controls on phones and of the header buttons. */}
+        <Notifications position="top-center" autoClose={3000} limit={2} containerWidth={440} />
         <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
       </DatesProvider>
     </MantineProvider>

@@ -4,3 +4,4 @@ export * from './meeting-calendar';
 export * from './event-stream';
 export * from './canonical-json';
 export * from './agenda-progress';
+export * from './vietnamese-days';

@@ -5,10 +5,16 @@ import { useErrorMessage } from '../../../lib/use-error-message';
 import { useMeetingList } from '../hooks/use-meetings';
 import { MeetingCard } from './MeetingCard';
 
-export function MeetingList({ scope }: { scope: NonNullable<MeetingListQuery['scope']> }) {
+interface MeetingListProps {
+  scope: NonNullable<MeetingListQuery['scope']>;
+  /** Search words (diacritics optional); empty for all. */
+  q?: string;
+}
+
+export function MeetingList({ scope, q = '' }: MeetingListProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const meetings = useMeetingList({ scope });
+  const meetings = useMeetingList(q ? { scope, q } : { scope });
 
   if (meetings.isPending) {
     return (
@@ -22,7 +28,7 @@ export function MeetingList({ scope }: { scope: NonNullable<MeetingListQuery['sc
   if (items.length === 0) {
     return (
       <Text c="dimmed" ta="center" py="xl" data-testid="meetings-empty">
-        {t(`meetings.empty.${scope}`)}
+        {q ? t('meetings.searchEmpty', { q }) : t(`meetings.empty.${scope}`)}
       </Text>
     );
   }

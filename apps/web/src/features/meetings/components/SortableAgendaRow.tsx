@@ -61,6 +61,16 @@ export function SortableAgendaRow({
           <Text fw={600} data-testid="agenda-row-title">
             {item.title}
           </Text>
+          {item.description && (
+            <Text
+              size="sm"
+              c="dimmed"
+              style={{ whiteSpace: 'pre-line' }}
+              data-testid="agenda-row-description"
+            >
+              {item.description}
+            </Text>
+          )}
           <Group gap="md" c="dimmed">
             {presenter && (
               <Group gap={4}>
@@ -83,7 +93,12 @@ export function SortableAgendaRow({
             </Tooltip>
             {(item.status === 'pending' || item.status === 'skipped') && (
               <Tooltip label={t('agenda.remove')}>
-                <ActionIcon color="red" aria-label={t('agenda.remove')} onClick={onRemove}>
+                <ActionIcon
+                  color="red"
+                  aria-label={t('agenda.remove')}
+                  onClick={onRemove}
+                  data-testid="agenda-remove"
+                >
                   <IconTrash size={22} />
                 </ActionIcon>
               </Tooltip>
