@@ -55,14 +55,21 @@ describe('phones, accents, touch and reading (web, e2e)', () => {
   it('shows the meeting list with a drawer navigation and finds meetings without diacritics', async () => {
     const { page } = secretary;
     await page.getByTestId('meeting-card').filter({ hasText: meeting.title }).waitFor();
-    // The rail is folded away behind the burger on a phone.
-    expect(await page.getByTestId('nav-meetings').isVisible()).toBe(false);
+    // The rail is folded away (slid off the screen) behind the burger on a phone.
+    const navOnScreen = () =>
+      page.getByTestId('nav-meetings').evaluate((el) => el.getBoundingClientRect().right > 0);
+    expect(await navOnScreen()).toBe(false);
     await check(page, 'phone-meetings-list');
     await page.getByTestId('nav-burger').click();
-    await page.getByTestId('nav-meetings').waitFor({ state: 'visible' });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=nav-meetings]')!.getBoundingClientRect().left >= 0,
+    );
     await check(page, 'phone-navigation-drawer');
     await page.getByTestId('nav-meetings').click();
-    await page.getByTestId('nav-meetings').waitFor({ state: 'hidden' });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=nav-meetings]')!.getBoundingClientRect().right <= 0,
+    );
+    expect(await navOnScreen()).toBe(false);
 
     const search = page.getByTestId('meetings-search');
     await search.fill('vinh phuc');
@@ -161,10 +168,10 @@ describe('phones, accents, touch and reading (web, e2e)', () => {
     await admin.page.setViewportSize(PHONE);
     await check(admin.page, 'phone-users');
 
-    // The delegate's app learns it at the next session refresh; a reload is one.
+    // The delegate's app learns it when it next loads its session (a page load is one).
     const { page } = delegate;
     await page.goto('/meetings');
-    await page.reload();
+    await page.getByTestId('meeting-card').first().waitFor();
     await page.getByTestId('meeting-new').click();
     await page.locator('input[name=title]').waitFor();
     await check(page, 'phone-new-meeting');

@@ -5,6 +5,7 @@ const AXE_PATH = require.resolve('axe-core/axe.min.js');
 
 interface AxeNode {
   target: string[];
+  html: string;
   failureSummary?: string;
 }
 interface AxeViolation {
@@ -41,7 +42,8 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
         v.nodes
           .slice(0, 8)
           .map(
-            (n) => `    ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`,
+            (n) =>
+              `    ${n.target.join(' ')}  ${n.html.slice(0, 160)}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`,
           )
           .join('\n') +
         (v.nodes.length > 8 ? `\n    … and ${v.nodes.length - 8} more` : ''),

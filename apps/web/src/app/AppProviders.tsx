@@ -2,13 +2,14 @@ import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queryClient } from './query-client';
-import { theme } from './theme';
+import { localizedTheme } from './theme';
 
 export function AppProviders({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const theme = useMemo(() => localizedTheme({ close: t('common.close') }), [t, i18n.language]);
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       {/* Calendars in the current language, weeks from Monday as on Vietnamese calendars. */}

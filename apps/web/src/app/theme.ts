@@ -2,8 +2,11 @@ import {
   ActionIcon,
   Badge,
   Button,
+  Drawer,
   createTheme,
+  mergeThemeOverrides,
   Modal,
+  Notification,
   PasswordInput,
   SegmentedControl,
   Select,
@@ -171,3 +174,22 @@ export const theme = createTheme({
     }),
   },
 });
+
+/**
+ * The theme with the labels Mantine writes in English itself (the close button of every modal),
+ * in the current language; rebuilt when the language changes.
+ */
+export function localizedTheme(labels: { close: string }) {
+  return mergeThemeOverrides(
+    theme,
+    createTheme({
+      components: {
+        Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': labels.close } } }),
+        Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': labels.close } } }),
+        Notification: Notification.extend({
+          defaultProps: { closeButtonProps: { 'aria-label': labels.close } },
+        }),
+      },
+    }),
+  );
+}

@@ -20,7 +20,8 @@ export function AppLayout() {
   const { t } = useTranslation();
   const [navOpened, nav] = useDisclosure(false);
   const { pathname } = useLocation();
-  useEffect(() => nav.close(), [pathname, nav]);
+  const closeNav = nav.close; // stable (the handlers object is not)
+  useEffect(() => closeNav(), [pathname, closeNav]);
 
   return (
     <SocketProvider>
@@ -54,7 +55,7 @@ export function AppLayout() {
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="xs" data-testid="app-navbar">
-          <MainNav />
+          <MainNav onNavigate={closeNav} />
         </AppShell.Navbar>
         <AppShell.Main>
           <ReconnectBanner />

@@ -27,7 +27,7 @@ export function AddParticipantPanel({
   const results = (candidates.data?.items ?? []).filter((u) => !taken.has(u.id)).slice(0, MAX_RESULTS);
 
   return (
-    <Paper withBorder radius="md" p="lg">
+    <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }}>
       <Stack gap="md">
         <Title order={2} size="h4">
           {t('participants.add')}

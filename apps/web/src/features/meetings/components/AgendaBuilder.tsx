@@ -55,7 +55,7 @@ export function AgendaBuilder({ meetingId, agenda, participants, editable }: Age
   };
 
   return (
-    <Paper withBorder radius="md" p="lg">
+    <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }}>
       <Group justify="space-between" mb="md">
         <Stack gap={0}>
           <Title order={2} size="h4">

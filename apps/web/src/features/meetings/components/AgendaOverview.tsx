@@ -26,7 +26,7 @@ export function AgendaOverview({
   const { t } = useTranslation();
   const total = agenda.reduce((sum, item) => sum + item.plannedMinutes, 0);
   return (
-    <Paper withBorder radius="md" p="lg">
+    <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }}>
       <Group justify="space-between" mb="md">
         <Title order={2} size="h4">
           {t('agenda.title')}

@@ -91,7 +91,7 @@ export function MeetingEditorPage() {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="details" pt="lg">
-          <Paper withBorder radius="md" p="lg">
+          <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }}>
             {checkEditDetails(meeting.status, actor).ok ? (
               <MeetingDetailsForm
                 key={meeting.lastSeq}

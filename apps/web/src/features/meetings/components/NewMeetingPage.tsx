@@ -37,7 +37,7 @@ export function NewMeetingPage() {
           {t('blocked.newMeeting')}
         </Alert>
       ) : (
-        <Paper withBorder radius="md" p="lg">
+        <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }}>
           <MeetingDetailsForm
             defaultUnit={user?.unit}
             submitLabel={t('meetings.form.create')}

@@ -44,7 +44,7 @@ export function ParticipantsEditor({
   return (
     <Grid gap="lg">
       <Grid.Col span={{ base: 12, md: editable ? 6 : 12 }}>
-        <Paper withBorder radius="md" p="lg">
+        <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }}>
           <Title order={2} size="h4" mb="md">
             {t('participants.title', { count: participants.length })}
           </Title>

@@ -16,8 +16,8 @@ export function RoomHeader({ meeting, onlineCount, participantCount }: RoomHeade
   const { t } = useTranslation();
   return (
     <Paper withBorder radius="md" p="md">
-      <Group justify="space-between" wrap="nowrap" align="flex-start">
-        <Stack gap={4} miw={0}>
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <Stack gap={4} miw={0} flex="1 1 280px">
           <Group gap="xs">
             <MeetingStatusBadge status={meeting.status} size="lg" />
             <Group gap={4} c="teal.8" data-testid="room-online-count">
