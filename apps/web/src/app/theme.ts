@@ -111,6 +111,8 @@ const accessibleColors: Record<string, MantineColorsTuple> = {
     '#416b0a',
     '#395c08',
   ],
+  // Yellow stays bright up to shade 7 (filled yellow carries dark text: the reconnect banner);
+  // shades 8-9 are dark enough for text on the light variant.
   yellow: [
     '#fff9db',
     '#fff3bf',
@@ -118,8 +120,8 @@ const accessibleColors: Record<string, MantineColorsTuple> = {
     '#ffe066',
     '#ffd43b',
     '#fcc419',
-    '#986b03',
-    '#946000',
+    '#fab005',
+    '#f59f00',
     '#8d5200',
     '#804200',
   ],

@@ -101,7 +101,10 @@ export function MeetingEditorPage() {
                 onSubmit={(d) => void saveDetails(d)}
               />
             ) : (
-              <Alert color="gray">{blockedReason}</Alert>
+              // The reason is said once, above the tabs; the details are read on the meeting's page.
+              <Anchor component={Link} to={`/meetings/${meeting.id}`}>
+                {t('meetings.backToMeeting')}
+              </Anchor>
             )}
           </Paper>
         </Tabs.Panel>
