@@ -39,6 +39,20 @@ const brand: MantineColorsTuple = [
  * The e2e suite checks it with axe-core on every page it visits (e2e/support/axe.ts).
  */
 const accessibleColors: Record<string, MantineColorsTuple> = {
+  // Mantine writes some grey texts with gray-6 directly (notification descriptions, switch labels):
+  // gray-6 is the dimmed grey here (5.8:1 on white, 4.9:1 on gray-2).
+  gray: [
+    '#f8f9fa',
+    '#f1f3f5',
+    '#e9ecef',
+    '#dee2e6',
+    '#ced4da',
+    '#adb5bd',
+    '#5f6670',
+    '#495057',
+    '#343a40',
+    '#212529',
+  ],
   red: [
     '#fff5f5',
     '#ffe3e3',
