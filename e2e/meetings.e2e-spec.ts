@@ -160,6 +160,7 @@ describe('meetings (web, e2e)', () => {
     const unreadBefore = await unreadCount(delegate);
 
     await page.getByTestId('meeting-schedule').click();
+    await page.getByTestId('meeting-transition-confirm').click(); // scheduling sends invitations: asked first
     await page.locator('[data-testid=meeting-status][data-status=scheduled]').waitFor();
     await page.setViewportSize(TABLET_PORTRAIT);
     await shot(page, 'meeting-editor-agenda-portrait');

@@ -4,6 +4,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { seedDemo } from '../../apps/api/src/database/seed/demo-seed';
 import { startTestApp, type TestApp } from '../../apps/api/test/test-app';
 import { TestClock } from '../../apps/api/test/test-clock';
+import { expectAccessible } from './axe';
 
 export const WEB_DIST_DIR = path.resolve(__dirname, '../../apps/web/dist');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -12,7 +13,8 @@ export const SHOTS_DIR = process.env.E2E_SHOTS_DIR ?? '/tmp/shots';
 
 export const TABLET_LANDSCAPE = { width: 1024, height: 768 } as const;
 export const TABLET_PORTRAIT = { width: 768, height: 1024 } as const;
-export type Viewport = typeof TABLET_LANDSCAPE | typeof TABLET_PORTRAIT;
+export const PHONE = { width: 390, height: 844 } as const;
+export type Viewport = { readonly width: number; readonly height: number };
 
 /** How the device is set up; a ward tablet runs on Vietnam time, a laptop may be left on UTC. */
 export interface TabletOptions {
@@ -162,8 +164,19 @@ function isExpectedConsoleError(text: string): boolean {
   return /Failed to load resource: the server responded with a status of (401|403|409|429)/.test(text);
 }
 
-/** A screenshot for people to look at, outside the repository. */
-export async function shot(page: Page, name: string): Promise<void> {
+/**
+ * A screenshot for people to look at, outside the repository (or under `dir`), and an axe-core
+ * check of what it shows (WCAG AA, colour contrast included): every screen the e2e tests picture
+ * is checked. `axe: false` only for a picture taken mid-animation on purpose.
+ */
+export async function shot(
+  page: Page,
+  name: string,
+  options: { axe?: boolean; dir?: string } = {},
+): Promise<void> {
   await page.waitForTimeout(250); // let transitions (modals, notifications) settle for the picture
-  await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: false });
+  const dir = options.dir ?? SHOTS_DIR;
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });
+  if (options.axe !== false) await expectAccessible(page, name);
 }

@@ -94,7 +94,14 @@ let hashCache: Map<string, Promise<string>> | undefined;
 /** Inserts a user straight into the database (fast test setup; the API paths are tested separately). */
 export async function insertUser(
   dataSource: DataSource,
-  data: { username: string; password?: string; systemRole?: SystemRole; active?: boolean; fullName?: string },
+  data: {
+    username: string;
+    password?: string;
+    systemRole?: SystemRole;
+    active?: boolean;
+    fullName?: string;
+    canOrganise?: boolean;
+  },
 ): Promise<User & { password: string }> {
   const password = data.password ?? 'correct horse battery';
   hashCache ??= new Map();
@@ -111,6 +118,7 @@ export async function insertUser(
       phone: null,
       active: data.active ?? true,
       systemRole: data.systemRole ?? 'member',
+      canOrganise: data.canOrganise ?? false,
     }),
   );
   return { ...toUser(e), password };

@@ -22,13 +22,22 @@ export interface Person {
   token: string;
 }
 
-/** Creates an account in the database and signs it in through POST /auth/login. */
+/**
+ * Creates an account in the database and signs it in through POST /auth/login. It may organise
+ * meetings unless `canOrganise: false` (the tests of that permission say so explicitly).
+ */
 export async function person(
   t: TestApp,
   username: string,
   systemRole: SystemRole = 'member',
+  options: { canOrganise?: boolean } = {},
 ): Promise<Person> {
-  const user = await insertUser(t.dataSource, { username, systemRole, fullName: `Đồng chí ${username}` });
+  const user = await insertUser(t.dataSource, {
+    username,
+    systemRole,
+    fullName: `Đồng chí ${username}`,
+    canOrganise: options.canOrganise ?? true,
+  });
   const { accessToken } = await signIn(t.url, username, user.password);
   return { id: user.id, username, token: accessToken };
 }

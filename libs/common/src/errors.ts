@@ -56,6 +56,7 @@ export const ERROR_CODES = [
   'NO_CURRENT_ITEM',
   'RATE_LIMITED',
   'TOO_MANY_SOCKETS',
+  'ORGANISER_REQUIRED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -124,6 +125,7 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   NO_CURRENT_ITEM: 409,
   RATE_LIMITED: 429,
   TOO_MANY_SOCKETS: 429,
+  ORGANISER_REQUIRED: 403,
 };
 
 /** Messages shown to people, Vietnamese first. */
@@ -264,6 +266,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   TOO_MANY_SOCKETS: {
     vi: 'Tài khoản đang mở quá nhiều kết nối. Hãy đóng bớt các thẻ hoặc thiết bị khác.',
     en: 'This account has too many open connections. Close some other tabs or devices.',
+  },
+  ORGANISER_REQUIRED: {
+    vi: 'Chỉ thư ký (người tổ chức) hoặc quản trị hệ thống được tạo cuộc họp.',
+    en: 'Only an organiser (secretary) or a system administrator may create meetings.',
   },
 };
 

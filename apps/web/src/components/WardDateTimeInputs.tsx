@@ -26,7 +26,7 @@ export function WardDateInput({ value, onChange, ...props }: WardDateInputProps)
       valueFormat="DD/MM/YYYY"
       // "Tháng 7/2025" rather than dayjs's "tháng 7 2025".
       monthLabelFormat={i18n.language === 'en' ? 'MMMM YYYY' : '[Tháng] M/YYYY'}
-      placeholder="dd/mm/yyyy"
+      placeholder={t('time.datePlaceholder')}
       leftSection={<IconCalendar size={20} />}
       highlightToday
       getDayProps={(day) => ({ 'data-today': day === today || undefined })}
@@ -64,8 +64,8 @@ export function WardTimeInput({ value, onChange, ...props }: WardTimeInputProps)
       leftSection={<IconClock size={20} />}
       hoursInputLabel={t('time.hours')}
       minutesInputLabel={t('time.minutes')}
-      hoursPlaceholder="hh"
-      minutesPlaceholder="mm"
+      hoursPlaceholder={t('time.hoursPlaceholder')}
+      minutesPlaceholder={t('time.minutesPlaceholder')}
       maxDropdownContentHeight={260}
       classNames={{ field: classes.timeField, control: classes.timeControl }}
       value={value}

@@ -1,6 +1,8 @@
+import { VI_WEEKDAYS, VI_WEEKDAYS_SHORT } from '@phonghop/common';
 import dayjs from 'dayjs';
 import 'dayjs/locale/en';
 import 'dayjs/locale/vi';
+import updateLocale from 'dayjs/plugin/updateLocale';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from '../locales/en.json';
@@ -8,6 +10,14 @@ import vi from '../locales/vi.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
+
+// Day names one way everywhere: "Chủ nhật", "Thứ hai" (dayjs writes "chủ nhật"; the calendar "CN").
+dayjs.extend(updateLocale);
+dayjs.updateLocale('vi', {
+  weekdays: [...VI_WEEKDAYS],
+  weekdaysShort: [...VI_WEEKDAYS_SHORT],
+  weekdaysMin: [...VI_WEEKDAYS_SHORT],
+});
 
 const STORAGE_KEY = 'phonghop.language';
 

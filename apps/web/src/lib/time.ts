@@ -51,7 +51,7 @@ export function startOfWardWeek(day: WardTime): WardTime {
   return midnight.subtract((midnight.day() + 6) % 7, 'day');
 }
 
-/** "08:00 – 11:30, thứ ba 01/07/2025" (or both ends in full when the meeting spans days). */
+/** "08:00 – 11:30, Thứ ba 01/07/2025" (or both ends in full when the meeting spans days). */
 export function formatMeetingTime(startsAt: string, endsAt: string): string {
   const start = wardTime(startsAt);
   const end = wardTime(endsAt);
@@ -60,7 +60,7 @@ export function formatMeetingTime(startsAt: string, endsAt: string): string {
     : `${start.format('HH:mm DD/MM/YYYY')} – ${end.format('HH:mm DD/MM/YYYY')}`;
 }
 
-/** "thứ ba 01/07/2025". */
+/** "Thứ ba 01/07/2025". */
 export function formatDay(instant: string): string {
   return wardTime(instant).format('dddd DD/MM/YYYY');
 }

@@ -7,3 +7,4 @@ export * from './agenda-progress';
 export * from './quorum';
 export * from './attendance-permissions';
 export * from './speakers';
+export * from './vietnamese-days';

@@ -25,9 +25,16 @@ export const UserSchema = z.object({
   phone: z.string().max(20).nullable(),
   active: z.boolean(),
   systemRole: SystemRoleSchema,
+  /** May create and prepare meetings (thư ký); a system admin always may. */
+  canOrganise: z.boolean(),
   createdAt: z.iso.datetime(),
 });
 export type User = z.infer<typeof UserSchema>;
+
+/** Whether this account may create meetings: organisers (thư ký) and system admins. */
+export function mayOrganise(user: Pick<User, 'systemRole' | 'canOrganise'>): boolean {
+  return user.systemRole === 'admin' || user.canOrganise;
+}
 
 /** What other people see of a user (directory, participant lists). */
 export const UserSummarySchema = UserSchema.pick({
@@ -67,6 +74,7 @@ export const CreateUserRequestSchema = z.strictObject({
     .nullable()
     .optional(),
   systemRole: SystemRoleSchema.default('member'),
+  canOrganise: z.boolean().default(false),
   password: PasswordSchema,
 });
 export type CreateUserRequest = z.input<typeof CreateUserRequestSchema>;
@@ -83,6 +91,7 @@ export const UpdateUserRequestSchema = z.strictObject({
     .optional(),
   systemRole: SystemRoleSchema.optional(),
   active: z.boolean().optional(),
+  canOrganise: z.boolean().optional(),
 });
 export type UpdateUserRequest = z.infer<typeof UpdateUserRequestSchema>;
 

@@ -159,6 +159,8 @@ export const MeetingListQuerySchema = z.strictObject({
   from: saneDateTime().optional(),
   to: saneDateTime().optional(),
   status: MeetingStatusSchema.optional(),
+  /** Words in the title, organising unit or room; case, diacritics and Unicode form do not matter. */
+  q: z.string().max(100).optional(),
 });
 export type MeetingListQuery = z.infer<typeof MeetingListQuerySchema>;
 

@@ -152,6 +152,9 @@ export async function seedDemoMeeting(dataSource: DataSource, now = new Date()):
         title: `Báo cáo kết quả thực hiện Nghị quyết của Đảng bộ năm ${y}; phương hướng, nhiệm vụ năm ${y + 1}`,
         presenterId: presenter('daibieu01'),
         plannedMinutes: 45,
+        description:
+          'Đồng chí Phó Bí thư Thường trực trình bày báo cáo; tài liệu gửi kèm giấy mời. ' +
+          'Các đồng chí chuẩn bị ý kiến về kết quả và các chỉ tiêu năm tới.',
       },
       {
         title: `Báo cáo tình hình kinh tế - xã hội, quốc phòng - an ninh và dự toán ngân sách phường năm ${y + 1}`,
@@ -162,11 +165,12 @@ export async function seedDemoMeeting(dataSource: DataSource, now = new Date()):
         title: `Thảo luận, cho ý kiến về Chương trình kiểm tra, giám sát năm ${y + 1} của Ban Chấp hành Đảng bộ`,
         presenterId: presenter('daibieu07'),
         plannedMinutes: 60,
+        description: 'Thảo luận tập trung; mỗi ý kiến không quá 5 phút.',
       },
       { title: 'Kết luận hội nghị; bế mạc', presenterId: presenter('chutri'), plannedMinutes: 15 },
     ];
     for (const item of items) {
-      await agenda.add(as, meeting.id, { ...item, description: '' });
+      await agenda.add(as, meeting.id, { description: '', ...item });
     }
     await meetings.transition(as, meeting.id, 'scheduled');
     return true;

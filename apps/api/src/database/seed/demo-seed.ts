@@ -19,6 +19,8 @@ export interface DemoAccount {
   title: string;
   unit: string;
   systemRole: SystemRole;
+  /** May create and prepare meetings (the ward office's secretary). */
+  canOrganise?: boolean;
 }
 
 const WARD = 'phường Vĩnh Phúc';
@@ -49,6 +51,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     title: 'Chánh Văn phòng Đảng ủy phường',
     unit: `Văn phòng Đảng ủy ${WARD}`,
     systemRole: 'member',
+    canOrganise: true,
   },
   {
     username: 'daibieu01',
@@ -164,7 +167,16 @@ export async function seedDemo(dataSource: DataSource, password: string, now = n
       .createQueryBuilder()
       .insert()
       .into(UserEntity)
-      .values(DEMO_ACCOUNTS.map((a) => ({ ...a, passwordHash, active: true, email: null, phone: null })))
+      .values(
+        DEMO_ACCOUNTS.map((a) => ({
+          ...a,
+          canOrganise: a.canOrganise ?? false,
+          passwordHash,
+          active: true,
+          email: null,
+          phone: null,
+        })),
+      )
       // An account an admin already made by hand under a demo name is kept as it is.
       .orIgnore()
       .execute();

@@ -36,6 +36,10 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 16, default: 'member' })
   systemRole: SystemRole;
 
+  /** Người tổ chức: may create and prepare meetings (thư ký). Admins always may. */
+  @Column({ type: 'boolean', default: false })
+  canOrganise: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

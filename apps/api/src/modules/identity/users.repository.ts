@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { SystemRole, User, UserSummary } from '@phonghop/common';
 import { DataSource, EntityManager, QueryFailedError, SelectQueryBuilder } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
-import { containsPattern, FOLD_FROM, FOLD_TO, foldedColumn, foldSearchText } from './search-text';
+import { containsPattern, folded, searchQuery } from './search-text';
 import { UserEntity } from './user.entity';
 
 /** What sign-in needs: the user and the hash to check the password against. */
@@ -20,10 +20,11 @@ export interface NewUser {
   email: string | null;
   phone: string | null;
   systemRole: SystemRole;
+  canOrganise: boolean;
 }
 
 export type UserChanges = Partial<
-  Pick<UserEntity, 'fullName' | 'title' | 'unit' | 'email' | 'phone' | 'systemRole' | 'active'>
+  Pick<UserEntity, 'fullName' | 'title' | 'unit' | 'email' | 'phone' | 'systemRole' | 'active' | 'canOrganise'>
 >;
 
 const UNIQUE_VIOLATION = '23505';
@@ -41,6 +42,7 @@ export function toUser(e: UserEntity): User {
     phone: e.phone,
     active: e.active,
     systemRole: e.systemRole,
+    canOrganise: e.canOrganise,
     createdAt: e.createdAt.toISOString(),
   };
 }
@@ -122,13 +124,11 @@ export class UsersRepository {
 
   /** Matches `q` against username, full name, title and unit, ignoring case and diacritics. */
   private whereMatches(qb: SelectQueryBuilder<UserEntity>, q: string | undefined): void {
-    const folded = foldSearchText(q ?? '');
-    if (!folded) return;
-    const columns = ['u.username', 'u.fullName', 'u.title', 'u.unit'].map(foldedColumn);
-    qb.andWhere(`(${columns.map((c) => `${c} LIKE :pattern`).join(' OR ')})`, {
-      pattern: containsPattern(folded),
-      foldFrom: FOLD_FROM,
-      foldTo: FOLD_TO,
+    const text = searchQuery(q);
+    if (!text) return;
+    const columns = ['u.username', 'u.fullName', 'u.title', 'u.unit'].map(folded);
+    qb.andWhere(`(${columns.map((c) => `${c} LIKE ${folded(':pattern')}`).join(' OR ')})`, {
+      pattern: containsPattern(text),
     });
   }
 }

@@ -62,6 +62,7 @@ export class UsersService {
       email: request.email ?? null,
       phone: request.phone ?? null,
       systemRole: request.systemRole,
+      canOrganise: request.canOrganise,
     });
     this.logger.info(
       { event: 'user.created', userId: user.id, username: user.username, by: actor.id },
@@ -88,6 +89,7 @@ export class UsersService {
     if (patch.phone !== undefined) changes.phone = patch.phone;
     if (patch.systemRole !== undefined) changes.systemRole = patch.systemRole;
     if (patch.active !== undefined) changes.active = patch.active;
+    if (patch.canOrganise !== undefined) changes.canOrganise = patch.canOrganise;
 
     const disabling = patch.active === false;
     const user = await this.dataSource.transaction(async (manager) => {

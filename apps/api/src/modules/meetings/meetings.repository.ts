@@ -12,6 +12,7 @@ import type {
 import { FINISHED_STATUSES, localDayRange } from '@phonghop/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { GENESIS_HASH } from '../meeting-events/event-hash';
+import { containsPattern, folded, searchQuery } from '../identity/search-text';
 import { MeetingEntity } from './meeting.entity';
 import { PARTICIPANT_COLUMNS, ParticipantRow, toMeeting, toParticipant } from './meeting.mapper';
 
@@ -200,13 +201,26 @@ export class MeetingsRepository {
     return r ? { id: r.id, username: r.username, fullName: r.full_name, title: r.title, unit: r.unit } : null;
   }
 
-  /** Active users matching `q` in name, username, title or unit (accent-insensitive prefix of words is left to the DB's ILIKE). */
+  /** May this active account create meetings (an organiser or a system admin)? Read fresh, never from the token. */
+  async mayOrganise(userId: string): Promise<boolean> {
+    const rows: { may: boolean }[] = await this.dataSource.query(
+      `SELECT (system_role = 'admin' OR can_organise) AS may FROM users WHERE id = $1 AND active`,
+      [userId],
+    );
+    return rows[0]?.may === true;
+  }
+
+  /** Active users matching `q` in name, username, title or unit, ignoring case, diacritics and Unicode form. */
   async candidates(q: string | undefined, limit = 50): Promise<UserSummary[]> {
-    const pattern = q?.trim() ? `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const text = searchQuery(q);
+    const pattern = text ? containsPattern(text) : null;
+    const matches = ['full_name', 'username', 'title', 'unit']
+      .map((c) => `${folded(c)} LIKE ${folded('$1')}`)
+      .join(' OR ');
     const rows: { id: string; username: string; full_name: string; title: string; unit: string }[] =
       await this.dataSource.query(
         `SELECT id, username, full_name, title, unit FROM users
-          WHERE active AND ($1::text IS NULL OR full_name ILIKE $1 OR username ILIKE $1 OR title ILIKE $1 OR unit ILIKE $1)
+          WHERE active AND ($1::text IS NULL OR ${matches})
           ORDER BY full_name, username LIMIT $2`,
         [pattern, limit],
       );
@@ -255,6 +269,12 @@ export class MeetingsRepository {
     if (query.from) add('m.ends_at > ?', new Date(query.from));
     if (query.to) add('m.starts_at < ?', new Date(query.to));
     if (query.status) add('m.status = ?', query.status);
+    const text = searchQuery(query.q);
+    if (text) {
+      const fields = ['m.title', 'm.organizer_unit', "coalesce(m.location, '')"].map(folded);
+      params.push(containsPattern(text));
+      where.push(`(${fields.map((f) => `${f} LIKE ${folded(`$${params.length}`)}`).join(' OR ')})`);
+    }
     const rows: (Record<string, unknown> & {
       my_role: MeetingRole | null;
       my_invitation: InvitationStatus | null;

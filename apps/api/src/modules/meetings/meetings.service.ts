@@ -64,9 +64,10 @@ export class MeetingsService {
     private readonly attendance: AttendanceService,
   ) {}
 
-  /** Any signed-in user may create a meeting; they become its secretary. */
-  create(caller: Caller, request: CreateMeetingRequest): Promise<CommandResponse<Meeting>> {
+  /** Organisers (thư ký) and system admins create meetings; the creator becomes its secretary. */
+  async create(caller: Caller, request: CreateMeetingRequest): Promise<CommandResponse<Meeting>> {
     const fields = CreateMeetingRequestSchema.parse(request);
+    if (!(await this.meetings.mayOrganise(caller.user.id))) throw new AppException('ORGANISER_REQUIRED');
     const id = randomUUID();
     return this.commands.create({
       meetingId: id,

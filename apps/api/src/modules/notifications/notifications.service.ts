@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Meeting, MeetingNotificationPayload, Notification, NotificationKind } from '@phonghop/common';
+import { formatVietnamDateTime } from '@phonghop/common';
 import { AppException } from '../../common/errors/app-exception';
 import type { CommandContext } from '../meeting-events/meeting-command.service';
 import type { Recipient } from '../meetings/meetings.repository';
@@ -15,13 +16,9 @@ const SUBJECTS: Record<NotificationKind, string> = {
   meeting_started: 'Cuộc họp đã bắt đầu',
 };
 
-/** Vietnamese date and time on Vietnam time, for e-mail text. */
+/** Vietnamese date and time on Vietnam time, for e-mail text ("08:00, Chủ nhật 13/12/2026"). */
 function vnTime(iso: string): string {
-  return new Intl.DateTimeFormat('vi-VN', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    dateStyle: 'full',
-    timeStyle: 'short',
-  }).format(new Date(iso));
+  return formatVietnamDateTime(new Date(iso));
 }
 
 /**

@@ -12,8 +12,11 @@ interface NavEntry {
   testId: string;
 }
 
-/** The navigation rail: icon with a label under it on tablets, beside it on wider screens. */
-export function MainNav() {
+/**
+ * The navigation rail: icon with a label under it on tablets, beside it on wider screens and in the
+ * phone drawer (which `onNavigate` closes, also when the chosen page is the current one).
+ */
+export function MainNav({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const isAdmin = useIsAdmin();
   const entries: NavEntry[] = [
@@ -23,7 +26,14 @@ export function MainNav() {
   return (
     <Stack gap={6} component="nav" aria-label={t('nav.label')}>
       {entries.map(({ to, label, icon: EntryIcon, testId }) => (
-        <UnstyledButton key={to} component={NavLink} to={to} className={classes.link} data-testid={testId}>
+        <UnstyledButton
+          key={to}
+          component={NavLink}
+          to={to}
+          className={classes.link}
+          data-testid={testId}
+          onClick={onNavigate}
+        >
           <EntryIcon size={26} stroke={1.7} />
           <Text component="span" className={classes.label}>
             {label}

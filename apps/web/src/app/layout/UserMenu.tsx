@@ -1,4 +1,4 @@
-import { Avatar, Box, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Box, Button, Divider, Group, Popover, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../features/auth/hooks/use-session';
@@ -6,14 +6,17 @@ import { LanguageSwitch } from '../../features/preferences/components/LanguageSw
 import { session } from '../../lib/session';
 import { initials } from '../../lib/initials';
 
-/** Name and title of the signed-in person; the menu holds the language switch and sign-out. */
+/**
+ * Name and title of the signed-in person; the panel holds the language switch and sign-out. A
+ * popover (a dialog), not a menu: a menu may only hold menu items, and the switch is a radio group.
+ */
 export function UserMenu() {
   const { t } = useTranslation();
   const { user } = useSession();
   if (!user) return null;
   return (
-    <Menu position="bottom-end" width={300} shadow="md" withinPortal>
-      <Menu.Target>
+    <Popover position="bottom-end" width={300} shadow="md" withinPortal>
+      <Popover.Target>
         <UnstyledButton data-testid="user-menu" aria-label={t('userMenu.open')} py={6} px="xs">
           <Group gap="sm" wrap="nowrap">
             <Avatar color="brand" radius="xl" size={44}>
@@ -30,8 +33,8 @@ export function UserMenu() {
             <IconChevronDown size={18} />
           </Group>
         </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
+      </Popover.Target>
+      <Popover.Dropdown p="xs" aria-label={t('userMenu.open')}>
         <Box px="sm" py="xs">
           <Text fw={600}>{user.fullName}</Text>
           {user.title && <Text size="sm">{user.title}</Text>}
@@ -41,22 +44,26 @@ export function UserMenu() {
             </Text>
           )}
         </Box>
-        <Menu.Divider />
-        <Menu.Label>{t('language.label')}</Menu.Label>
+        <Divider my={4} />
+        <Text size="sm" fw={500} c="dimmed" px="sm" pt="xs" pb={4}>
+          {t('language.label')}
+        </Text>
         <Box px="sm" pb="xs">
           <LanguageSwitch fullWidth />
         </Box>
-        <Menu.Divider />
-        <Menu.Item
+        <Divider my={4} />
+        <Button
+          variant="subtle"
           color="red"
+          fullWidth
+          justify="flex-start"
           leftSection={<IconLogout size={20} />}
           onClick={() => void session.signOut()}
           data-testid="sign-out"
-          py="sm"
         >
           {t('userMenu.signOut')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+        </Button>
+      </Popover.Dropdown>
+    </Popover>
   );
 }

@@ -90,6 +90,7 @@ export function SignInPage() {
               leftSection={<IconLock size={20} />}
               size="lg"
               autoComplete="current-password"
+              visibilityToggleButtonProps={{ 'aria-label': t('a11y.togglePassword') }}
               required
               value={password}
               onChange={(e) => setPassword(e.currentTarget.value)}

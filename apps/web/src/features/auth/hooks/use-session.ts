@@ -1,3 +1,4 @@
+import { mayOrganise } from '@phonghop/common';
 import { useSyncExternalStore } from 'react';
 import { session, type SessionState } from '../../../lib/session';
 
@@ -7,4 +8,10 @@ export function useSession(): SessionState {
 
 export function useIsAdmin(): boolean {
   return useSession().user?.systemRole === 'admin';
+}
+
+/** May I create meetings? Organisers (thư ký) and admins; the server checks again (ORGANISER_REQUIRED). */
+export function useMayOrganise(): boolean {
+  const { user } = useSession();
+  return user ? mayOrganise(user) : false;
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Chip, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { MEETING_ROLES, type MeetingRole, type Participant, type UserSummary } from '@phonghop/common';
@@ -27,7 +27,7 @@ export function AddParticipantPanel({
   const results = (candidates.data?.items ?? []).filter((u) => !taken.has(u.id)).slice(0, MAX_RESULTS);
 
   return (
-    <Paper withBorder radius="md" p="lg">
+    <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }}>
       <Stack gap="md">
         <Title order={2} size="h4">
           {t('participants.add')}
@@ -36,13 +36,21 @@ export function AddParticipantPanel({
           <Text size="sm" fw={500}>
             {t('participants.addAs')}
           </Text>
-          <SegmentedControl
-            fullWidth
-            value={role}
-            onChange={(value) => setRole(value as MeetingRole)}
-            data={MEETING_ROLES.map((r) => ({ value: r, label: t(`meetings.role.${r}`) }))}
-            data-testid="participant-role"
-          />
+          {/* Chips wrap onto a second line rather than clipping "Khách mời" in a narrow column. */}
+          <Chip.Group value={role} onChange={(value) => setRole(value as MeetingRole)}>
+            <Group
+              gap="xs"
+              role="radiogroup"
+              aria-label={t('participants.addAs')}
+              data-testid="participant-role"
+            >
+              {MEETING_ROLES.map((r) => (
+                <Chip key={r} value={r} type="radio" size="md" radius="md">
+                  {t(`meetings.role.${r}`)}
+                </Chip>
+              ))}
+            </Group>
+          </Chip.Group>
         </Stack>
         <TextInput
           leftSection={<IconSearch size={20} />}

@@ -4,6 +4,7 @@ import type { AgendaItem, Participant } from '@phonghop/common';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmModal } from '../../../components/ConfirmModal';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import {
   useAddAgendaItem,
@@ -36,6 +37,8 @@ export function AgendaBuilder({ meetingId, agenda, participants, editable }: Age
   const add = useAddAgendaItem(meetingId);
   const update = useUpdateAgendaItem(meetingId);
   const [dialog, setDialog] = useState<Dialog>(null);
+  // Kept while the confirmation closes, so its text does not vanish mid-animation.
+  const [removing, setRemoving] = useState<{ item: AgendaItem; opened: boolean } | null>(null);
   // A finger must move a little before a drag starts, so a tap on the handle is not a drag.
   const total = agenda.reduce((sum, item) => sum + item.plannedMinutes, 0);
 
@@ -44,13 +47,15 @@ export function AgendaBuilder({ meetingId, agenda, participants, editable }: Age
       .mutateAsync(next)
       .catch((err: unknown) => notifications.show({ color: 'red', message: errorMessage(err) }));
 
-  const removeItem = (item: AgendaItem) =>
-    remove
+  const removeItem = (item: AgendaItem) => {
+    setRemoving({ item, opened: false });
+    return remove
       .mutateAsync(item.id)
       .catch((err: unknown) => notifications.show({ color: 'red', message: errorMessage(err) }));
+  };
 
   return (
-    <Paper withBorder radius="md" p="lg">
+    <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }}>
       <Group justify="space-between" mb="md">
         <Stack gap={0}>
           <Title order={2} size="h4">
@@ -88,7 +93,7 @@ export function AgendaBuilder({ meetingId, agenda, participants, editable }: Age
             participants={participants}
             editable={editable}
             onEdit={() => setDialog({ kind: 'edit', item })}
-            onRemove={() => void removeItem(item)}
+            onRemove={() => setRemoving({ item, opened: true })}
           />
         )}
       />
@@ -99,6 +104,15 @@ export function AgendaBuilder({ meetingId, agenda, participants, editable }: Age
         onClose={() => setDialog(null)}
         onAdd={(fields) => add.mutateAsync(fields)}
         onUpdate={(itemId, body) => update.mutateAsync({ itemId, body })}
+      />
+      <ConfirmModal
+        opened={removing?.opened ?? false}
+        title={t('confirm.removeItemTitle')}
+        body={t('confirm.removeItemBody', { title: removing?.item.title ?? '' })}
+        confirmLabel={t('agenda.remove')}
+        onConfirm={() => removing && void removeItem(removing.item)}
+        onCancel={() => setRemoving((r) => r && { ...r, opened: false })}
+        testId="agenda-remove-confirm"
       />
     </Paper>
   );

@@ -26,7 +26,7 @@ export function AgendaOverview({
   const { t } = useTranslation();
   const total = agenda.reduce((sum, item) => sum + item.plannedMinutes, 0);
   return (
-    <Paper withBorder radius="md" p="lg">
+    <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }}>
       <Group justify="space-between" mb="md">
         <Title order={2} size="h4">
           {t('agenda.title')}
@@ -42,8 +42,13 @@ export function AgendaOverview({
             <ThemeIcon radius="xl" size={36} variant={item.status === 'active' ? 'filled' : 'light'}>
               {item.position}
             </ThemeIcon>
-            <Stack gap={2} flex={1}>
+            <Stack gap={2} flex={1} miw={0}>
               <Text fw={600}>{item.title}</Text>
+              {item.description && (
+                <Text size="sm" style={{ whiteSpace: 'pre-line' }} data-testid="agenda-item-description">
+                  {item.description}
+                </Text>
+              )}
               <Group gap="md" c="dimmed">
                 {presenterName(participants, item.presenterId) && (
                   <Group gap={4}>

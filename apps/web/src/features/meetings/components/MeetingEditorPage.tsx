@@ -36,6 +36,13 @@ export function MeetingEditorPage() {
   }
   if (detail.error) return <Alert color="red">{errorMessage(detail.error)}</Alert>;
   const { meeting, participants, agenda } = detail.data;
+  // Why this person cannot change the meeting, if they cannot: the role first, then the status.
+  const editCheck = checkEditDetails(meeting.status, actor);
+  const blockedReason = editCheck.ok
+    ? null
+    : editCheck.code === 'MEETING_ROLE_REQUIRED'
+      ? t('blocked.editorRole')
+      : t('blocked.editorStatus', { status: t(`meetings.status.${meeting.status}`) });
 
   const saveDetails = async (details: MeetingDetails) => {
     try {
@@ -51,17 +58,22 @@ export function MeetingEditorPage() {
       <Anchor component={Link} to={`/meetings/${meeting.id}`} size="sm">
         <IconChevronLeft size={14} /> {t('meetings.backToMeeting')}
       </Anchor>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <Stack gap={6}>
+      <Group justify="space-between" align="flex-start" gap="md">
+        <Stack gap={6} flex="1 1 280px" miw={0}>
           <MeetingStatusBadge status={meeting.status} size="lg" />
           <Title order={1} size="h2" data-testid="meeting-title">
             {meeting.title}
           </Title>
         </Stack>
-        <div style={{ flexShrink: 0 }}>
+        <div>
           <MeetingLifecycleActions meeting={meeting} actor={actor} agendaCount={agenda.length} />
         </div>
       </Group>
+      {blockedReason && (
+        <Alert color="gray" title={t('blocked.title')} data-testid="blocked-reason">
+          {blockedReason}
+        </Alert>
+      )}
       <Tabs
         value={tab}
         onChange={(value) => setParams({ tab: value ?? 'details' }, { replace: true })}
@@ -79,7 +91,7 @@ export function MeetingEditorPage() {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="details" pt="lg">
-          <Paper withBorder radius="md" p="lg">
+          <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }}>
             {checkEditDetails(meeting.status, actor).ok ? (
               <MeetingDetailsForm
                 key={meeting.lastSeq}
@@ -89,7 +101,10 @@ export function MeetingEditorPage() {
                 onSubmit={(d) => void saveDetails(d)}
               />
             ) : (
-              <Alert color="gray">{t('editor.readOnly')}</Alert>
+              // The reason is said once, above the tabs; the details are read on the meeting's page.
+              <Anchor component={Link} to={`/meetings/${meeting.id}`}>
+                {t('meetings.backToMeeting')}
+              </Anchor>
             )}
           </Paper>
         </Tabs.Panel>

@@ -34,7 +34,7 @@ export function MeetingHeader({ meeting, myRole, agendaCount }: MeetingHeaderPro
     (checkEditAgenda(meeting.status, actor).ok && meeting.status !== 'live');
 
   return (
-    <Paper withBorder radius="md" p="lg">
+    <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }}>
       <Stack gap="sm">
         <Group gap="xs">
           <MeetingStatusBadge status={meeting.status} size="lg" />

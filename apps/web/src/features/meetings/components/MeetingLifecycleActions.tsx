@@ -19,7 +19,8 @@ interface TransitionButton {
 
 /** How each transition made from the meeting's page (state/page-transitions) looks. */
 const BUTTONS: Partial<Record<MeetingStatus, TransitionButton>> = {
-  scheduled: { key: 'schedule', icon: IconSend, color: 'blue', variant: 'filled', confirm: false },
+  // Scheduling sends the invitations: asked first, as postponing is.
+  scheduled: { key: 'schedule', icon: IconSend, color: 'blue', variant: 'filled', confirm: true },
   draft: { key: 'unschedule', icon: IconArrowBackUp, variant: 'default', confirm: true },
   closed: { key: 'close', icon: IconLock, color: 'teal', variant: 'filled', confirm: true },
   archived: { key: 'archive', icon: IconArchive, color: 'dark', variant: 'light', confirm: true },
@@ -61,6 +62,7 @@ export function MeetingLifecycleActions({ meeting, actor, agendaCount }: Meeting
           const button = BUTTONS[to];
           if (!button) return null;
           const { key, icon: ButtonIcon, color, variant, confirm } = button;
+          const noAgenda = to === 'scheduled' && agendaCount === 0;
           return (
             <Button
               key={to}
@@ -68,7 +70,8 @@ export function MeetingLifecycleActions({ meeting, actor, agendaCount }: Meeting
               color={color}
               leftSection={<ButtonIcon size={20} />}
               loading={transition.isPending && transition.variables === to}
-              disabled={transition.isPending || (to === 'scheduled' && agendaCount === 0)}
+              disabled={transition.isPending || noAgenda}
+              aria-describedby={noAgenda ? 'schedule-needs-agenda' : undefined}
               onClick={() => (confirm ? setDialog({ to, opened: true }) : void move(to))}
               data-testid={`meeting-${key}`}
             >
@@ -77,6 +80,12 @@ export function MeetingLifecycleActions({ meeting, actor, agendaCount }: Meeting
           );
         })}
       </Group>
+      {targets.includes('scheduled') && agendaCount === 0 && (
+        // A disabled button says why.
+        <Text size="sm" c="dimmed" mt={6} id="schedule-needs-agenda" data-testid="schedule-needs-agenda">
+          {t('meetings.lifecycle.schedule.needsAgenda')}
+        </Text>
+      )}
       <Modal
         opened={dialog?.opened ?? false}
         onClose={closeDialog}

@@ -8,15 +8,21 @@ import { useNow } from '../../../lib/use-now';
 import { useMeetingList } from '../hooks/use-meetings';
 import { MeetingCard } from './MeetingCard';
 
+interface MeetingListProps {
+  scope: NonNullable<MeetingListQuery['scope']>;
+  /** Search words (diacritics optional); empty for all. */
+  q?: string;
+}
+
 /**
  * One list of "my meetings". The server decides which meetings it holds (meetingListScopes in
  * libs/common); the page refetches when the Vietnamese day changes and flags overdue meetings
  * against a clock that keeps ticking while the page stays open.
  */
-export function MeetingList({ scope }: { scope: NonNullable<MeetingListQuery['scope']> }) {
+export function MeetingList({ scope, q = '' }: MeetingListProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const meetings = useMeetingList({ scope });
+  const meetings = useMeetingList(q ? { scope, q } : { scope });
   const now = useNow();
   const day = wardDayKey(now);
   const shownDay = useRef(day);
@@ -39,7 +45,7 @@ export function MeetingList({ scope }: { scope: NonNullable<MeetingListQuery['sc
   if (items.length === 0) {
     return (
       <Text c="dimmed" ta="center" py="xl" data-testid="meetings-empty">
-        {t(`meetings.empty.${scope}`)}
+        {q ? t('meetings.searchEmpty', { q }) : t(`meetings.empty.${scope}`)}
       </Text>
     );
   }

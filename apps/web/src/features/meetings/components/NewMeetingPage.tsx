@@ -1,9 +1,9 @@
-import { Paper, Stack, Title } from '@mantine/core';
+import { Alert, Paper, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useErrorMessage } from '../../../lib/use-error-message';
-import { useSession } from '../../auth/hooks/use-session';
+import { useMayOrganise, useSession } from '../../auth/hooks/use-session';
 import { useCreateMeeting } from '../hooks/use-meetings';
 import { MeetingDetailsForm, type MeetingDetails } from './MeetingDetailsForm';
 
@@ -14,6 +14,7 @@ export function NewMeetingPage() {
   const { user } = useSession();
   const errorMessage = useErrorMessage();
   const create = useCreateMeeting();
+  const mayOrganise = useMayOrganise();
 
   const submit = async (details: MeetingDetails) => {
     try {
@@ -30,15 +31,22 @@ export function NewMeetingPage() {
       <Title order={1} size="h2">
         {t('meetings.new')}
       </Title>
-      <Paper withBorder radius="md" p="lg">
-        <MeetingDetailsForm
-          defaultUnit={user?.unit}
-          submitLabel={t('meetings.form.create')}
-          submitting={create.isPending}
-          onSubmit={(d) => void submit(d)}
-          onCancel={() => navigate('/meetings')}
-        />
-      </Paper>
+      {!mayOrganise ? (
+        // The real reason, before anyone fills a form the server would refuse (ORGANISER_REQUIRED).
+        <Alert color="gray" title={t('blocked.title')} data-testid="blocked-reason">
+          {t('blocked.newMeeting')}
+        </Alert>
+      ) : (
+        <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }}>
+          <MeetingDetailsForm
+            defaultUnit={user?.unit}
+            submitLabel={t('meetings.form.create')}
+            submitting={create.isPending}
+            onSubmit={(d) => void submit(d)}
+            onCancel={() => navigate('/meetings')}
+          />
+        </Paper>
+      )}
     </Stack>
   );
 }

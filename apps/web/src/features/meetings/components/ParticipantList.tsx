@@ -20,7 +20,7 @@ export function ParticipantList({ participants, showInvitations, online }: Parti
       a.user.fullName.localeCompare(b.user.fullName, 'vi'),
   );
   return (
-    <Paper withBorder radius="md" p="lg">
+    <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }}>
       <Title order={2} size="h4" mb="md">
         {t('participants.title', { count: participants.length })}
       </Title>

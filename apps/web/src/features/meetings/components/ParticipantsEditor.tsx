@@ -13,7 +13,9 @@ import {
 import { notifications } from '@mantine/notifications';
 import { MEETING_ROLES, type MeetingRole, type Participant } from '@phonghop/common';
 import { IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmModal } from '../../../components/ConfirmModal';
 import { initials } from '../../../lib/initials';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useChangeParticipantRole, useRemoveParticipant } from '../hooks/use-meetings';
@@ -42,7 +44,7 @@ export function ParticipantsEditor({
   return (
     <Grid gap="lg">
       <Grid.Col span={{ base: 12, md: editable ? 6 : 12 }}>
-        <Paper withBorder radius="md" p="lg">
+        <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }}>
           <Title order={2} size="h4" mb="md">
             {t('participants.title', { count: participants.length })}
           </Title>
@@ -81,6 +83,11 @@ function ParticipantRow({ meetingId, participant, editable, showInvitation }: Pa
   const changeRole = useChangeParticipantRole(meetingId);
   const remove = useRemoveParticipant(meetingId);
   const fail = (err: unknown) => notifications.show({ color: 'red', message: errorMessage(err) });
+  const [confirming, setConfirming] = useState(false);
+  const removeNow = () => {
+    setConfirming(false);
+    remove.mutateAsync(participant.userId).catch(fail);
+  };
 
   return (
     <Group gap="sm" justify="flex-end" data-testid={`participant-${participant.user.username}`}>
@@ -99,7 +106,7 @@ function ParticipantRow({ meetingId, participant, editable, showInvitation }: Pa
       </Group>
       {showInvitation && <InvitationBadge invitation={participant.invitation} />}
       <NativeSelect
-        w={124}
+        miw={150}
         size="md"
         aria-label={t('participants.role')}
         disabled={!editable || changeRole.isPending}
@@ -117,12 +124,22 @@ function ParticipantRow({ meetingId, participant, editable, showInvitation }: Pa
             color="red"
             aria-label={t('participants.remove')}
             loading={remove.isPending}
-            onClick={() => remove.mutateAsync(participant.userId).catch(fail)}
+            onClick={() => setConfirming(true)}
+            data-testid="participant-remove"
           >
             <IconTrash size={22} />
           </ActionIcon>
         </Tooltip>
       )}
+      <ConfirmModal
+        opened={confirming}
+        title={t('confirm.removeParticipantTitle')}
+        body={t('confirm.removeParticipantBody', { name: participant.user.fullName })}
+        confirmLabel={t('participants.remove')}
+        onConfirm={removeNow}
+        onCancel={() => setConfirming(false)}
+        testId="participant-remove-confirm"
+      />
     </Group>
   );
 }

@@ -21,8 +21,8 @@ export function RoomHeader({ meeting, onlineCount, participantCount, live }: Roo
   const inSession = meeting.status === 'scheduled' || meeting.status === 'live';
   return (
     <Paper withBorder radius="md" p="md">
-      <Group justify="space-between" wrap="nowrap" align="flex-start">
-        <Stack gap={4} miw={0}>
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <Stack gap={4} miw={0} flex="1 1 280px">
           <Group gap="xs">
             <MeetingStatusBadge status={meeting.status} size="lg" />
             {!live ? (

@@ -3,6 +3,7 @@ import { CSS } from '@dnd-kit/utilities';
 import { ActionIcon, Group, Paper, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import type { AgendaItem, Participant } from '@phonghop/common';
 import { IconClock, IconGripVertical, IconPencil, IconTrash, IconUser } from '@tabler/icons-react';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { presenterName } from './AgendaOverview';
 import classes from './SortableAgendaRow.module.css';
@@ -29,6 +30,29 @@ export function SortableAgendaRow({
       disabled: !editable,
     });
   const presenter = presenterName(participants, item.presenterId);
+  // On a phone the edit and remove buttons go under the text, which then keeps the row's width.
+  const wide = useMediaQuery('(min-width: 36em)', true);
+  const actions = (
+    <Group gap={4} wrap="nowrap">
+      <Tooltip label={t('agenda.edit')}>
+        <ActionIcon color="gray" aria-label={t('agenda.edit')} onClick={onEdit}>
+          <IconPencil size={22} />
+        </ActionIcon>
+      </Tooltip>
+      {(item.status === 'pending' || item.status === 'skipped') && (
+        <Tooltip label={t('agenda.remove')}>
+          <ActionIcon
+            color="red"
+            aria-label={t('agenda.remove')}
+            onClick={onRemove}
+            data-testid="agenda-remove"
+          >
+            <IconTrash size={22} />
+          </ActionIcon>
+        </Tooltip>
+      )}
+    </Group>
+  );
 
   return (
     <Paper
@@ -61,6 +85,16 @@ export function SortableAgendaRow({
           <Text fw={600} data-testid="agenda-row-title">
             {item.title}
           </Text>
+          {item.description && (
+            <Text
+              size="sm"
+              c="dimmed"
+              style={{ whiteSpace: 'pre-line' }}
+              data-testid="agenda-row-description"
+            >
+              {item.description}
+            </Text>
+          )}
           <Group gap="md" c="dimmed">
             {presenter && (
               <Group gap={4}>
@@ -73,23 +107,9 @@ export function SortableAgendaRow({
               <Text size="sm">{t('agenda.minutes', { minutes: item.plannedMinutes })}</Text>
             </Group>
           </Group>
+          {editable && !wide && actions}
         </Stack>
-        {editable && (
-          <Group gap={4} wrap="nowrap">
-            <Tooltip label={t('agenda.edit')}>
-              <ActionIcon color="gray" aria-label={t('agenda.edit')} onClick={onEdit}>
-                <IconPencil size={22} />
-              </ActionIcon>
-            </Tooltip>
-            {(item.status === 'pending' || item.status === 'skipped') && (
-              <Tooltip label={t('agenda.remove')}>
-                <ActionIcon color="red" aria-label={t('agenda.remove')} onClick={onRemove}>
-                  <IconTrash size={22} />
-                </ActionIcon>
-              </Tooltip>
-            )}
-          </Group>
-        )}
+        {editable && wide && actions}
       </Group>
     </Paper>
   );

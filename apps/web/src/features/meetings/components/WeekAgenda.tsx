@@ -18,7 +18,7 @@ export function WeekAgenda({ from, meetings }: { from: WardTime; meetings: Meeti
         return (
           <Group key={day.toISOString()} className={classes.weekRow} align="flex-start" wrap="nowrap">
             <Stack gap={0} className={classes.weekDay} data-today={today || undefined}>
-              <Text size="sm" fw={600} tt="capitalize">
+              <Text size="sm" fw={600}>
                 {day.format('dddd')}
               </Text>
               <Text size="sm" c="dimmed">

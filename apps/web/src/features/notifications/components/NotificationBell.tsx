@@ -70,16 +70,17 @@ export function NotificationBell() {
       trapFocus
       returnFocus
     >
-      <Popover.Target>
-        <Indicator
-          label={unread > 99 ? '99+' : unread}
-          size={20}
-          offset={8}
-          color="red"
-          disabled={unread === 0}
-          data-testid="notification-count"
-          data-count={unread}
-        >
+      {/* The target is the button itself: aria-expanded belongs on it, not on the indicator's div. */}
+      <Indicator
+        label={unread > 99 ? '99+' : unread}
+        size={20}
+        offset={8}
+        color="red"
+        disabled={unread === 0}
+        data-testid="notification-count"
+        data-count={unread}
+      >
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             color="gray"
@@ -89,8 +90,8 @@ export function NotificationBell() {
           >
             <IconBell size={26} stroke={1.7} />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
+        </Popover.Target>
+      </Indicator>
       <Popover.Dropdown p={0} maw="calc(100vw - 16px)">
         {opened && <NotificationPanel onNavigate={() => setOpened(false)} />}
       </Popover.Dropdown>

@@ -23,6 +23,7 @@ export function PasswordField({ label, value, error, onChange }: PasswordFieldPr
         label={label}
         description={t('users.fields.passwordHint')}
         autoComplete="new-password"
+        visibilityToggleButtonProps={{ 'aria-label': t('a11y.togglePassword') }}
         required
         visible={visible}
         onVisibilityChange={setVisible}

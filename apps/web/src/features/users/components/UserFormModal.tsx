@@ -1,4 +1,14 @@
-import { Button, Group, Modal, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Modal,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   CreateUserRequestSchema,
@@ -22,6 +32,7 @@ interface UserFormValues {
   email: string;
   phone: string;
   systemRole: SystemRole;
+  canOrganise: boolean;
   password: string;
 }
 
@@ -33,6 +44,7 @@ const EMPTY: UserFormValues = {
   email: '',
   phone: '',
   systemRole: 'member',
+  canOrganise: false,
   password: '',
 };
 
@@ -68,7 +80,7 @@ export function UserFormModal({
     }
   }, [opened, user]);
 
-  const field = (name: keyof UserFormValues) => ({
+  const field = (name: Exclude<keyof UserFormValues, 'canOrganise'>) => ({
     value: values[name],
     error: errors[name],
     onChange: (e: { currentTarget: { value: string } }) => {
@@ -87,6 +99,7 @@ export function UserFormModal({
       email: orNull(values.email),
       phone: orNull(values.phone),
       systemRole: values.systemRole,
+      canOrganise: values.canOrganise,
     };
     if (user) {
       const parsed = UpdateUserRequestSchema.safeParse(common);
@@ -158,6 +171,19 @@ export function UserFormModal({
               ]}
             />
           </Stack>
+          <Switch
+            size="md"
+            label={t('organiser.label')}
+            description={t('organiser.description')}
+            // A system admin always may organise; the switch is for the others.
+            checked={values.canOrganise || values.systemRole === 'admin'}
+            disabled={values.systemRole === 'admin'}
+            onChange={(e) => {
+              const checked = e.currentTarget.checked;
+              setValues((v) => ({ ...v, canOrganise: checked }));
+            }}
+            data-testid="user-can-organise"
+          />
           {!editing && (
             <PasswordField
               label={t('users.fields.password')}

@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import type { User } from '@phonghop/common';
 import { IconKey, IconLock, IconLockOpen, IconPencil } from '@tabler/icons-react';
+import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../../lib/use-error-message';
@@ -29,6 +30,8 @@ interface UserTableProps {
 export function UserTable({ users, loading, error, onAction }: UserTableProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
+  // On a phone the badges go under the name (one copy only), freeing a column.
+  const wide = useMediaQuery('(min-width: 48em)', true);
   if (loading) {
     return (
       <Center py="xl">
@@ -51,13 +54,13 @@ export function UserTable({ users, loading, error, onAction }: UserTableProps) {
           <Table.Tr>
             <Table.Th>{t('users.columns.person')}</Table.Th>
             <Table.Th visibleFrom="md">{t('users.columns.unit')}</Table.Th>
-            <Table.Th w={150}>{t('users.columns.status')}</Table.Th>
+            {wide && <Table.Th w={150}>{t('users.columns.status')}</Table.Th>}
             <Table.Th ta="right">{t('users.columns.actions')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {users.map((user) => (
-            <UserRow key={user.id} user={user} onAction={onAction} />
+            <UserRow key={user.id} user={user} onAction={onAction} wide={wide} />
           ))}
         </Table.Tbody>
       </Table>
@@ -65,10 +68,19 @@ export function UserTable({ users, loading, error, onAction }: UserTableProps) {
   );
 }
 
-function UserRow({ user, onAction }: { user: User; onAction: UserTableProps['onAction'] }) {
+function UserRow({
+  user,
+  onAction,
+  wide,
+}: {
+  user: User;
+  onAction: UserTableProps['onAction'];
+  wide: boolean;
+}) {
   const { t } = useTranslation();
   return (
-    <Table.Tr data-testid={`user-row-${user.username}`} opacity={user.active ? 1 : 0.65}>
+    // A disabled account is marked by its badge and a grey row, not by fading (text keeps its contrast).
+    <Table.Tr data-testid={`user-row-${user.username}`} bg={user.active ? undefined : 'gray.1'}>
       <Table.Td>
         <Stack gap={2}>
           <Text fw={600}>{user.fullName}</Text>
@@ -79,19 +91,17 @@ function UserRow({ user, onAction }: { user: User; onAction: UserTableProps['onA
           <Text size="sm" c="dimmed" hiddenFrom="md">
             {user.unit}
           </Text>
+          {!wide && <UserBadges user={user} />}
         </Stack>
       </Table.Td>
       <Table.Td visibleFrom="md">
         <Text size="sm">{user.unit}</Text>
       </Table.Td>
-      <Table.Td>
-        <Stack gap={6} align="flex-start">
-          {user.systemRole === 'admin' && <StatusBadge color="grape">{t('users.role.admin')}</StatusBadge>}
-          <StatusBadge color={user.active ? 'teal' : 'gray'} testId="user-status">
-            {user.active ? t('users.status.active') : t('users.status.disabled')}
-          </StatusBadge>
-        </Stack>
-      </Table.Td>
+      {wide && (
+        <Table.Td>
+          <UserBadges user={user} />
+        </Table.Td>
+      )}
       <Table.Td>
         <Group gap={4} justify="flex-end" wrap="nowrap">
           <RowAction
@@ -119,6 +129,24 @@ function UserRow({ user, onAction }: { user: User; onAction: UserTableProps['onA
         </Group>
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+/** Role, organiser permission and status; beside the name on a phone, in their own column above. */
+function UserBadges({ user }: { user: User }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={6} align="flex-start">
+      {user.systemRole === 'admin' && <StatusBadge color="grape">{t('users.role.admin')}</StatusBadge>}
+      {user.systemRole !== 'admin' && user.canOrganise && (
+        <StatusBadge color="violet" testId="user-organiser">
+          {t('organiser.badge')}
+        </StatusBadge>
+      )}
+      <StatusBadge color={user.active ? 'teal' : 'gray'} testId="user-status">
+        {user.active ? t('users.status.active') : t('users.status.disabled')}
+      </StatusBadge>
+    </Group>
   );
 }
 

@@ -1,0 +1,79 @@
+import type { Page } from 'playwright-core';
+
+/** axe-core from node_modules, injected into the page: no CDN (the product runs without the internet). */
+const AXE_PATH = require.resolve('axe-core/axe.min.js');
+
+interface AxeNode {
+  target: string[];
+  html: string;
+  failureSummary?: string;
+}
+interface AxeViolation {
+  id: string;
+  impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
+  help: string;
+  nodes: AxeNode[];
+}
+
+/**
+ * Runs axe-core on what the page shows now with the WCAG 2.0/2.1/2.2 A and AA rules (colour
+ * contrast 4.5:1 included) and fails with a readable list of every serious or critical violation:
+ * rule, what it asks, and for each element its selector and axe's explanation.
+ */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  // Let entering transitions (modals, notifications) finish: axe measures the colours it sees.
+  await page.waitForTimeout(300);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } })
+      .axe;
+    const result = (await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      resultTypes: ['violations'],
+      // Mantine's TimePicker dropdown columns scroll without being focusable; the same values are
+      // typed with the keyboard in its hour and minute fields (spinbuttons), so nobody is locked out.
+      rules: { 'scrollable-region-focusable': { enabled: false } },
+    })) as { violations: AxeViolation[] };
+    return result.violations;
+  });
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (serious.length === 0) return;
+  const report = serious
+    .map(
+      (v) =>
+        `• ${v.id} (${v.impact}): ${v.help}\n` +
+        v.nodes
+          .slice(0, 8)
+          .map(
+            (n) =>
+              `    ${n.target.join(' ')}  ${n.html.slice(0, 160)}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`,
+          )
+          .join('\n') +
+        (v.nodes.length > 8 ? `\n    … and ${v.nodes.length - 8} more` : ''),
+    )
+    .join('\n');
+  throw new Error(`Accessibility violations on ${where}:\n${report}`);
+}
+
+/** Fails when the page scrolls sideways (something wider than the screen). */
+export async function expectNoHorizontalOverflow(page: Page, where: string): Promise<void> {
+  const { scrollWidth, innerWidth, culprits } = await page.evaluate(() => {
+    const width = window.innerWidth;
+    const wide = [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.right > width + 1;
+      })
+      .slice(0, 5)
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}${el.dataset.testid ? `[data-testid=${el.dataset.testid}]` : ''}.${[...el.classList].slice(0, 2).join('.')} right=${Math.round(el.getBoundingClientRect().right)}`,
+      );
+    return { scrollWidth: document.scrollingElement!.scrollWidth, innerWidth: width, culprits: wide };
+  });
+  if (scrollWidth > innerWidth) {
+    throw new Error(
+      `${where} overflows horizontally: scrollWidth ${scrollWidth} > innerWidth ${innerWidth}\n  ${culprits.join('\n  ')}`,
+    );
+  }
+}
