@@ -1,9 +1,6 @@
 import { shot, startE2eEnv, type E2eEnv, type Tablet, type Viewport } from './support/e2e-env';
 import { checkInPath } from '@phonghop/common';
-import {
-  checkInKey,
-  issueCheckInToken,
-} from '../apps/api/src/modules/attendance/check-in-token';
+import { checkInKey, issueCheckInToken } from '../apps/api/src/modules/attendance/check-in-token';
 import { signIn } from './support/sign-in';
 
 jest.setTimeout(180_000);
@@ -29,7 +26,9 @@ describe('attendance (web, e2e)', () => {
 
   beforeAll(async () => {
     env = await startE2eEnv();
-    const [row] = await env.app.dataSource.query(`SELECT id FROM meetings WHERE status = 'scheduled' LIMIT 1`);
+    const [row] = await env.app.dataSource.query(
+      `SELECT id FROM meetings WHERE status = 'scheduled' LIMIT 1`,
+    );
     roomPath = `/meetings/${row.id}/room`;
     [chair, delegate, secretary] = await Promise.all([
       env.openTablet(LANDSCAPE),
@@ -115,7 +114,10 @@ describe('attendance (web, e2e)', () => {
     await chair.page.locator('[data-testid=attendance-daibieu03][data-status=present_room]').waitFor();
     // The same code again from the same person is refused.
     await phone.page.reload();
-    await phone.page.locator('[data-testid=qr-check-in][data-status=failed]').filter({ hasText: 'đã dùng' }).waitFor();
+    await phone.page
+      .locator('[data-testid=qr-check-in][data-status=failed]')
+      .filter({ hasText: 'đã dùng' })
+      .waitFor();
     expect(phone.externalRequests).toEqual([]);
   });
 

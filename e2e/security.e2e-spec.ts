@@ -17,9 +17,9 @@ describe('the web app under its Content-Security-Policy', () => {
     const secretary = await apiSignIn(env.baseUrl, 'thuky', DEMO_PASSWORD);
     const auth = { authorization: `Bearer ${secretary.accessToken}` };
     const find = async (username: string) =>
-      (await api<{ items: UserSummary[] }>(env.baseUrl, `/users/directory?q=${username}`, { headers: auth })).body.items.find(
-        (u) => u.username === username,
-      )!;
+      (
+        await api<{ items: UserSummary[] }>(env.baseUrl, `/users/directory?q=${username}`, { headers: auth })
+      ).body.items.find((u) => u.username === username)!;
     const meeting = await api<Meeting>(env.baseUrl, '/meetings', {
       method: 'POST',
       headers: auth,

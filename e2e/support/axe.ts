@@ -1,7 +1,10 @@
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 
 /** axe-core from node_modules, injected into the page: no CDN (the product runs without the internet). */
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
+let axeScript: string | undefined;
+const axeSource = () => (axeScript ??= fs.readFileSync(AXE_PATH, 'utf8'));
 
 interface AxeNode {
   target: string[];
@@ -21,7 +24,9 @@ interface AxeViolation {
  * rule, what it asks, and for each element its selector and axe's explanation.
  */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  // Evaluated through the DevTools protocol, not as a <script> tag: the app's Content-Security-Policy
+  // (script-src 'self') rightly refuses inline scripts, and the check must run under it.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource());
   // Let entering transitions (modals, notifications) finish: axe measures the colours it sees.
   await page.waitForTimeout(300);
   const violations = await page.evaluate(async () => {

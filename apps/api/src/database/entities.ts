@@ -2,7 +2,10 @@ import { AgendaItemEntity } from '../modules/agenda/agenda-item.entity';
 import { AttendanceRecordEntity } from '../modules/attendance/attendance-record.entity';
 import { AttendanceQrUseEntity } from '../modules/attendance/attendance-qr-use.entity';
 import { AttendanceSettingsEntity } from '../modules/attendance/attendance-settings.entity';
-import { SpeakerItemSettingsEntity, SpeakerSettingsEntity } from '../modules/speakers/speaker-settings.entity';
+import {
+  SpeakerItemSettingsEntity,
+  SpeakerSettingsEntity,
+} from '../modules/speakers/speaker-settings.entity';
 import { SpeakerEntity } from '../modules/speakers/speaker.entity';
 import { CalendarFeedEntity } from '../modules/calendar/calendar-feed.entity';
 import { AuthSessionEntity } from '../modules/identity/auth-session.entity';

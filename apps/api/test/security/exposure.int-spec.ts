@@ -37,7 +37,9 @@ describe('headers and exposure', () => {
         }),
         200,
       );
-      expect(body.url).toMatch(/^https:\/\/hop\.vinhphuc\.gov\.vn\/api\/v1\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+      expect(body.url).toMatch(
+        /^https:\/\/hop\.vinhphuc\.gov\.vn\/api\/v1\/calendar\/[A-Za-z0-9_-]{43}\.ics$/,
+      );
       // A forged Host header (curl can send any) changes nothing either.
       const forged = await fetch(`${t.url}/api/v1/calendar/feed-url`, {
         headers: { authorization: `Bearer ${member.token}`, host: 'evil.example' },
@@ -66,7 +68,9 @@ describe('headers and exposure', () => {
       expect(((await anonymous.json()) as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');
       const forged = await fetch(`${t.url}/api/docs-json`, { headers: { authorization: 'Bearer a.b.c' } });
       expect(forged.status).toBe(401);
-      const signedIn = await fetch(`${t.url}/api/docs-json`, { headers: { authorization: `Bearer ${member.token}` } });
+      const signedIn = await fetch(`${t.url}/api/docs-json`, {
+        headers: { authorization: `Bearer ${member.token}` },
+      });
       expect(signedIn.status).toBe(200);
       expect(((await signedIn.json()) as { openapi: string }).openapi).toMatch(/^3\./);
     });

@@ -82,13 +82,13 @@ describe('hostile input, with the web app served', () => {
     // An unknown API route is still a JSON 404, not the web app.
     const missing = await fetch(`${t.url}/api/v1/nothing-here`);
     expect(missing.status).toBe(404);
-    expect((await codeOf(missing))).toBe('ROUTE_NOT_FOUND');
+    expect(await codeOf(missing)).toBe('ROUTE_NOT_FOUND');
   });
 
   it('answers malformed JSON with 400 MALFORMED_JSON, a request id and a log line', async () => {
     const res = await raw('/meetings', '{"title": "Họp', { 'x-request-id': 'bad-json-probe-1' });
     expect(res.status).toBe(400);
-    expect((await codeOf(res))).toBe('MALFORMED_JSON');
+    expect(await codeOf(res)).toBe('MALFORMED_JSON');
     expect(res.headers.get('x-request-id')).toBe('bad-json-probe-1');
     await eventually(() => expect(logLines.join('')).toContain('bad-json-probe-1'));
   });
@@ -96,13 +96,13 @@ describe('hostile input, with the web app served', () => {
   it('answers malformed JSON on the public sign-in route too', async () => {
     const res = await raw('/auth/login', '{nope');
     expect(res.status).toBe(400);
-    expect((await codeOf(res))).toBe('MALFORMED_JSON');
+    expect(await codeOf(res)).toBe('MALFORMED_JSON');
   });
 
   it('answers an oversized body with 413 PAYLOAD_TOO_LARGE', async () => {
     const res = await raw('/meetings', JSON.stringify({ title: 'x'.repeat(5000) }));
     expect(res.status).toBe(413);
-    expect((await codeOf(res))).toBe('PAYLOAD_TOO_LARGE');
+    expect(await codeOf(res)).toBe('PAYLOAD_TOO_LARGE');
     expect(res.headers.get('x-request-id')).toBeTruthy();
   });
 

@@ -90,26 +90,40 @@ describe('meeting roles and the chair handover', () => {
   });
 
   it('hands the chair over on the log: the new chair runs the meeting, the former one no longer does', async () => {
-    const ack = await emit(chairSocket, 'meeting.handOver', { meetingId, idempotencyKey: key(), toUserId: delegate.id });
+    const ack = await emit(chairSocket, 'meeting.handOver', {
+      meetingId,
+      idempotencyKey: key(),
+      toUserId: delegate.id,
+    });
     const { event } = ok(ack as { ok: true; data: MeetingCommandResult });
     expect(event.type).toBe('participant.chairHandedOver');
-    expect(event.payload).toEqual({ fromUserIds: [chair.id], toUserId: delegate.id, toPreviousRole: 'delegate' });
+    expect(event.payload).toEqual({
+      fromUserIds: [chair.id],
+      toUserId: delegate.id,
+      toPreviousRole: 'delegate',
+    });
     expect(await role(delegate.id)).toBe('chair');
     expect(await role(chair.id)).toBe('delegate');
 
     const item = expectStatus(
-      await call<{ id: string }>(t, delegate, 'POST', `/meetings/${meetingId}/agenda`, { title: 'Mục sau bàn giao' }),
+      await call<{ id: string }>(t, delegate, 'POST', `/meetings/${meetingId}/agenda`, {
+        title: 'Mục sau bàn giao',
+      }),
       201,
     );
-    const formerChair = await call(t, chair, 'POST', `/meetings/${meetingId}/agenda`, { title: 'Không được' });
+    const formerChair = await call(t, chair, 'POST', `/meetings/${meetingId}/agenda`, {
+      title: 'Không được',
+    });
     expect(errorCode(formerChair)).toBe('MEETING_ROLE_REQUIRED');
     expect(item.id).toBeTruthy();
 
     // Over REST too, by the new chair, and the chair cannot be handed to itself.
-    const back = await call(t, delegate, 'POST', `/meetings/${meetingId}/chair`, { toUserId: chair.id.toUpperCase() });
+    const back = await call(t, delegate, 'POST', `/meetings/${meetingId}/chair`, {
+      toUserId: chair.id.toUpperCase(),
+    });
     expect(expectStatus(back, 200)).toMatchObject({ userId: chair.id, role: 'chair' });
-    expect(errorCode(await call(t, chair, 'POST', `/meetings/${meetingId}/chair`, { toUserId: chair.id }))).toBe(
-      'ALREADY_CHAIR',
-    );
+    expect(
+      errorCode(await call(t, chair, 'POST', `/meetings/${meetingId}/chair`, { toUserId: chair.id })),
+    ).toBe('ALREADY_CHAIR');
   });
 });

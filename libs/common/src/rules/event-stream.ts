@@ -112,17 +112,27 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
     ...s,
     attendance: {
       ...s.attendance,
-      records: [...s.attendance.records.filter((r) => r.userId !== e.payload.record.userId), e.payload.record],
+      records: [
+        ...s.attendance.records.filter((r) => r.userId !== e.payload.record.userId),
+        e.payload.record,
+      ],
     },
   }),
-  'attendance.configured': (s, e) => ({ ...s, attendance: { ...s.attendance, settings: e.payload.settings } }),
+  'attendance.configured': (s, e) => ({
+    ...s,
+    attendance: { ...s.attendance, settings: e.payload.settings },
+  }),
   'speaker.requested': (s, e) => ({
     ...s,
-    speakers: { ...s.speakers, list: [...s.speakers.list.filter((x) => x.id !== e.payload.speaker.id), e.payload.speaker] },
+    speakers: {
+      ...s.speakers,
+      list: [...s.speakers.list.filter((x) => x.id !== e.payload.speaker.id), e.payload.speaker],
+    },
   }),
   'speaker.withdrawn': (s, e) =>
     updateSpeaker(s, e.payload.speakerId, { status: 'withdrawn', endedAt: e.payload.at }),
-  'speaker.removed': (s, e) => updateSpeaker(s, e.payload.speakerId, { status: 'removed', endedAt: e.payload.at }),
+  'speaker.removed': (s, e) =>
+    updateSpeaker(s, e.payload.speakerId, { status: 'removed', endedAt: e.payload.at }),
   'speaker.reordered': (s, e) => {
     const rank = new Map(e.payload.order.map((id, i) => [id, i + 1]));
     return {
@@ -139,7 +149,8 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
       startedAt: e.payload.startedAt,
       limitSeconds: e.payload.limitSeconds,
     }),
-  'speaker.ended': (s, e) => updateSpeaker(s, e.payload.speakerId, { status: 'done', endedAt: e.payload.endedAt }),
+  'speaker.ended': (s, e) =>
+    updateSpeaker(s, e.payload.speakerId, { status: 'done', endedAt: e.payload.endedAt }),
   'speaker.configured': (s, e) => {
     const item = e.payload.item;
     const items = item

@@ -2,7 +2,12 @@ import type { AttendanceRecord, AttendanceStatus } from '../schemas/attendance';
 import type { MeetingRole } from '../schemas/meetings';
 import { computeQuorum, QuorumSettings, requiredForQuorum } from './quorum';
 
-const HALF: QuorumSettings = { quorumNumerator: 1, quorumDenominator: 2, quorumAtLeast: false, proxiesCount: false };
+const HALF: QuorumSettings = {
+  quorumNumerator: 1,
+  quorumDenominator: 2,
+  quorumAtLeast: false,
+  proxiesCount: false,
+};
 const TWO_THIRDS: QuorumSettings = { ...HALF, quorumNumerator: 2, quorumDenominator: 3, quorumAtLeast: true };
 const HALF_PROXIES: QuorumSettings = { ...HALF, proxiesCount: true };
 
@@ -16,7 +21,8 @@ const rec = (userId: string, status: AttendanceStatus, proxyHolderId: string | n
   status,
   proxyHolderId,
 });
-const present = (ids: string[], status: AttendanceStatus = 'present_room') => ids.map((id) => rec(id, status));
+const present = (ids: string[], status: AttendanceStatus = 'present_room') =>
+  ids.map((id) => rec(id, status));
 const ids = (n: number, prefix = 'd') => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
 
 describe('requiredForQuorum', () => {

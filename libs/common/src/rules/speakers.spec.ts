@@ -19,7 +19,11 @@ const speaker = (id: string, over: Partial<Speaker> = {}): Speaker => ({
 
 describe('speakerQueue', () => {
   it('orders the waiting by position', () => {
-    const list = [speaker('b', { position: 2 }), speaker('a', { position: 1 }), speaker('c', { position: 3 })];
+    const list = [
+      speaker('b', { position: 2 }),
+      speaker('a', { position: 1 }),
+      speaker('c', { position: 3 }),
+    ];
     expect(speakerQueue(list, ITEM).map((s) => s.id)).toEqual(['a', 'b', 'c']);
   });
 
@@ -46,7 +50,10 @@ describe('speakerQueue', () => {
   });
 
   it('gives a new request the place after every request of the item', () => {
-    const list = [speaker('a', { position: 3, status: 'done' }), speaker('x', { position: 9, agendaItemId: 'item-2' })];
+    const list = [
+      speaker('a', { position: 3, status: 'done' }),
+      speaker('x', { position: 9, agendaItemId: 'item-2' }),
+    ];
     expect(nextSpeakerPosition(list, ITEM)).toBe(4);
     expect(nextSpeakerPosition([], ITEM)).toBe(1);
   });

@@ -23,7 +23,9 @@ export function speakerQueue(list: readonly Speaker[], agendaItemId: string): Sp
 
 /** The position a new request takes: after every request of the item. */
 export function nextSpeakerPosition(list: readonly Speaker[], agendaItemId: string): number {
-  return list.filter((s) => s.agendaItemId === agendaItemId).reduce((max, s) => Math.max(max, s.position), 0) + 1;
+  return (
+    list.filter((s) => s.agendaItemId === agendaItemId).reduce((max, s) => Math.max(max, s.position), 0) + 1
+  );
 }
 
 /** Who speaks now in the meeting (one at a time), or null. */
@@ -32,7 +34,10 @@ export function currentSpeaker(list: readonly Speaker[]): Speaker | null {
 }
 
 /** The limit that applies: the speaker's own, else the item's, else the meeting's default. */
-export function speakingLimitSeconds(state: SpeakersState, speaker: Pick<Speaker, 'agendaItemId' | 'limitSeconds'>): number {
+export function speakingLimitSeconds(
+  state: SpeakersState,
+  speaker: Pick<Speaker, 'agendaItemId' | 'limitSeconds'>,
+): number {
   return (
     speaker.limitSeconds ??
     state.items.find((i) => i.agendaItemId === speaker.agendaItemId)?.limitSeconds ??
@@ -69,7 +74,8 @@ export function checkChairSpeakers(
   status: MeetingStatus,
   actor: MeetingActor,
 ): RuleResult<'MEETING_ROLE_REQUIRED' | 'MEETING_NOT_LIVE'> {
-  if (actor.systemRole !== 'admin' && actor.meetingRole !== 'chair') return { ok: false, code: 'MEETING_ROLE_REQUIRED' };
+  if (actor.systemRole !== 'admin' && actor.meetingRole !== 'chair')
+    return { ok: false, code: 'MEETING_ROLE_REQUIRED' };
   if (status !== 'live') return { ok: false, code: 'MEETING_NOT_LIVE' };
   return ALLOWED;
 }

@@ -80,7 +80,10 @@ const note = z.string().trim().min(1).max(500);
 // ---- commands -----------------------------------------------------------------------------
 
 /** The same base as every meeting command (meeting-events.ts imports this file, so it is not imported back). */
-const MeetingCommandBaseSchema = z.strictObject({ meetingId: z.uuid(), idempotencyKey: IdempotencyKeySchema });
+const MeetingCommandBaseSchema = z.strictObject({
+  meetingId: z.uuid(),
+  idempotencyKey: IdempotencyKeySchema,
+});
 
 /** A participant checks themself in ("Có mặt") on their tablet. */
 export const AttendanceCheckInCommandSchema = MeetingCommandBaseSchema;

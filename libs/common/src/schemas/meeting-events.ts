@@ -8,7 +8,12 @@ import {
   SetCurrentAgendaItemFieldsSchema,
   UpdateAgendaItemFieldsSchema,
 } from './agenda';
-import { AttendanceRecordSchema, AttendanceSettingsSchema, AttendanceStateSchema, AttendanceStatusSchema } from './attendance';
+import {
+  AttendanceRecordSchema,
+  AttendanceSettingsSchema,
+  AttendanceStateSchema,
+  AttendanceStatusSchema,
+} from './attendance';
 import {
   HandOverChairRequestSchema,
   IdempotencyKeySchema,
@@ -125,7 +130,11 @@ export const MeetingEventPayloadSchemas = {
   /** The waiting requests of an item, in their new order (positions 1..n). */
   'speaker.reordered': z.object({ agendaItemId: z.uuid(), order: z.array(z.uuid()) }),
   /** The floor is given: the start instant and the limit travel once; screens count down themselves. */
-  'speaker.granted': z.object({ speakerId: z.uuid(), startedAt: z.iso.datetime(), limitSeconds: z.number().int() }),
+  'speaker.granted': z.object({
+    speakerId: z.uuid(),
+    startedAt: z.iso.datetime(),
+    limitSeconds: z.number().int(),
+  }),
   'speaker.ended': z.object({ speakerId: z.uuid(), endedAt: z.iso.datetime() }),
   'speaker.configured': z.object({
     defaultLimitSeconds: z.number().int(),

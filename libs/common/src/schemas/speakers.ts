@@ -95,8 +95,11 @@ export const SpeakerConfigureCommandSchema = Base.extend({
   agendaItemId: z.uuid().optional(),
   itemLimitSeconds: limit.nullable().optional(),
   closed: z.boolean().optional(),
-}).refine((c) => c.agendaItemId !== undefined || (c.itemLimitSeconds === undefined && c.closed === undefined), {
-  path: ['agendaItemId'],
-  message: 'an item setting needs agendaItemId',
-});
+}).refine(
+  (c) => c.agendaItemId !== undefined || (c.itemLimitSeconds === undefined && c.closed === undefined),
+  {
+    path: ['agendaItemId'],
+    message: 'an item setting needs agendaItemId',
+  },
+);
 export type SpeakerConfigureCommand = z.infer<typeof SpeakerConfigureCommandSchema>;

@@ -127,16 +127,14 @@ describe('a socket holds no stale authority', () => {
   });
 
   it('acts on a changed meeting role at the next command (chair made delegate)', async () => {
+    // A live meeting's chair changes only by handover: the chair hands it to a deputy, who acts on
+    // an open socket, then hands it back and is a delegate again on that same socket.
     const deputy = await person(t, 'pho-chutri-stale');
-    await addParticipant(t, secretary, meetingId, deputy, 'chair');
+    await addParticipant(t, secretary, meetingId, deputy, 'delegate');
+    expectStatus(await call(t, chair, 'POST', `/meetings/${meetingId}/chair`, { toUserId: deputy.id }), 200);
     const s = await open(deputy);
     ok(await emit(s, 'agenda.setCurrent', { meetingId, idempotencyKey: key(), itemId: itemIds[1] }));
-    expectStatus(
-      await call(t, secretary, 'PATCH', `/meetings/${meetingId}/participants/${deputy.id}`, {
-        role: 'delegate',
-      }),
-      200,
-    );
+    ok(await emit(s, 'meeting.handOver', { meetingId, idempotencyKey: key(), toUserId: chair.id }));
     const before = await serverSeq();
     const refused = await emit(s, 'agenda.setCurrent', {
       meetingId,

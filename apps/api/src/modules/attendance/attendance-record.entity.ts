@@ -9,10 +9,7 @@ import { MeetingEntity } from '../meetings/meeting.entity';
  * current state the rules and the snapshot read.
  */
 @Entity('attendance_records')
-@Check(
-  'ck_attendance_records_status',
-  `status IN ('present_room','present_online','late','absent','left')`,
-)
+@Check('ck_attendance_records_status', `status IN ('present_room','present_online','late','absent','left')`)
 @Check('ck_attendance_records_reason', `absence_reason IN ('business_trip','sick','personal','other')`)
 @Check('ck_attendance_records_method', `method IN ('self','qr','secretary')`)
 export class AttendanceRecordEntity {

@@ -1,6 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { AttendanceRecord, CheckInQr, IDEMPOTENCY_KEY_HEADER, QrCheckInRequestSchema } from '@phonghop/common';
+import {
+  AttendanceRecord,
+  CheckInQr,
+  IDEMPOTENCY_KEY_HEADER,
+  QrCheckInRequestSchema,
+} from '@phonghop/common';
 import { createZodDto } from 'nestjs-zod';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
@@ -18,7 +23,10 @@ export class AttendanceController {
   constructor(private readonly qr: CheckInQrService) {}
 
   @Get('qr')
-  qrCode(@CurrentUser() user: AuthUser, @Param('meetingId', MeetingIdPipe) meetingId: string): Promise<CheckInQr> {
+  qrCode(
+    @CurrentUser() user: AuthUser,
+    @Param('meetingId', MeetingIdPipe) meetingId: string,
+  ): Promise<CheckInQr> {
     return this.qr.current(user, meetingId);
   }
 

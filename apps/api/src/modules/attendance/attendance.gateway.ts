@@ -30,7 +30,11 @@ export class AttendanceGateway {
   mark(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
     return runCommand(this.logger, async () => {
       const { meetingId, idempotencyKey, ...request } = parsePayload(AttendanceMarkCommandSchema, payload);
-      const { event } = await this.attendance.mark({ user: socket.data.user, idempotencyKey }, meetingId, request);
+      const { event } = await this.attendance.mark(
+        { user: socket.data.user, idempotencyKey },
+        meetingId,
+        request,
+      );
       return { event };
     });
   }
@@ -55,7 +59,10 @@ export class AttendanceGateway {
   @SubscribeMessage('attendance.configure')
   configure(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
     return runCommand(this.logger, async () => {
-      const { meetingId, idempotencyKey, ...changes } = parsePayload(AttendanceConfigureCommandSchema, payload);
+      const { meetingId, idempotencyKey, ...changes } = parsePayload(
+        AttendanceConfigureCommandSchema,
+        payload,
+      );
       const { event } = await this.attendance.configure(
         { user: socket.data.user, idempotencyKey },
         meetingId,

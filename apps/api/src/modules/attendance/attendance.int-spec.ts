@@ -70,14 +70,20 @@ describe('attendance and quorum', () => {
   it('lets participants check in, guests too, and refuses outsiders', async () => {
     const meetingId = await meeting();
     const d = await socketOf(delegates[0]);
-    const event = (ok(await emit(d, 'attendance.checkIn', { meetingId, idempotencyKey: key() })) as MeetingCommandResult)
-      .event;
+    const event = (
+      ok(await emit(d, 'attendance.checkIn', { meetingId, idempotencyKey: key() })) as MeetingCommandResult
+    ).event;
     expect(event).toMatchObject({
       type: 'attendance.marked',
       actorId: delegates[0].id,
       payload: {
         previousStatus: null,
-        record: { userId: delegates[0].id, status: 'present_room', method: 'self', markedById: delegates[0].id },
+        record: {
+          userId: delegates[0].id,
+          status: 'present_room',
+          method: 'self',
+          markedById: delegates[0].id,
+        },
       },
     });
     const g = await socketOf(guest);
@@ -104,7 +110,12 @@ describe('attendance and quorum', () => {
     const target = delegates[1].id;
 
     expect(
-      await emit(del, 'attendance.mark', { meetingId, idempotencyKey: key(), userId: target, status: 'present_room' }),
+      await emit(del, 'attendance.mark', {
+        meetingId,
+        idempotencyKey: key(),
+        userId: target,
+        status: 'present_room',
+      }),
     ).toEqual(refusedWith('MEETING_ROLE_REQUIRED'));
     expect(
       await emit(await socketOf(chair), 'attendance.mark', {
@@ -116,7 +127,12 @@ describe('attendance and quorum', () => {
     ).toEqual(refusedWith('MEETING_ROLE_REQUIRED'));
     // An absence needs a reason; "other" needs a text; only participants can be marked.
     expect(
-      await emit(sec, 'attendance.mark', { meetingId, idempotencyKey: key(), userId: target, status: 'absent' }),
+      await emit(sec, 'attendance.mark', {
+        meetingId,
+        idempotencyKey: key(),
+        userId: target,
+        status: 'absent',
+      }),
     ).toEqual(refusedWith('VALIDATION_FAILED'));
     expect(
       await emit(sec, 'attendance.mark', {
@@ -128,7 +144,12 @@ describe('attendance and quorum', () => {
       }),
     ).toEqual(refusedWith('VALIDATION_FAILED'));
     expect(
-      await emit(sec, 'attendance.mark', { meetingId, idempotencyKey: key(), userId: outsider.id, status: 'late' }),
+      await emit(sec, 'attendance.mark', {
+        meetingId,
+        idempotencyKey: key(),
+        userId: outsider.id,
+        status: 'late',
+      }),
     ).toEqual(refusedWith('PARTICIPANT_NOT_FOUND'));
 
     const first = ok(
@@ -151,12 +172,22 @@ describe('attendance and quorum', () => {
       }),
     ) as MeetingCommandResult;
     const third = ok(
-      await emit(sec, 'attendance.mark', { meetingId, idempotencyKey: key(), userId: target, status: 'present_online' }),
+      await emit(sec, 'attendance.mark', {
+        meetingId,
+        idempotencyKey: key(),
+        userId: target,
+        status: 'present_online',
+      }),
     ) as MeetingCommandResult;
     expect(second.event.seq).toBe(first.event.seq + 1);
     expect(third.event.payload).toMatchObject({
       previousStatus: 'absent',
-      record: { status: 'present_online', absenceReason: null, method: 'secretary', markedById: secretary.id },
+      record: {
+        status: 'present_online',
+        absenceReason: null,
+        method: 'secretary',
+        markedById: secretary.id,
+      },
     });
 
     const log = await t.dataSource.query(
@@ -168,7 +199,9 @@ describe('attendance and quorum', () => {
       expect.objectContaining({ status: 'absent', absenceReason: 'other', note: 'Họp ở quận' }),
       expect.objectContaining({ status: 'present_online', absenceReason: null }),
     ]);
-    const rows = await t.dataSource.query('SELECT status FROM attendance_records WHERE meeting_id = $1', [meetingId]);
+    const rows = await t.dataSource.query('SELECT status FROM attendance_records WHERE meeting_id = $1', [
+      meetingId,
+    ]);
     expect(rows).toEqual([{ status: 'present_online' }]);
   });
 
@@ -191,9 +224,9 @@ describe('attendance and quorum', () => {
 
     expect(await proxy(d3, d1)).toEqual(refusedWith('PROXIES_NOT_ALLOWED'));
     const d = await socketOf(delegates[0]);
-    expect(await emit(d, 'attendance.configure', { meetingId, idempotencyKey: key(), proxiesAllowed: true })).toEqual(
-      refusedWith('MEETING_ROLE_REQUIRED'),
-    );
+    expect(
+      await emit(d, 'attendance.configure', { meetingId, idempotencyKey: key(), proxiesAllowed: true }),
+    ).toEqual(refusedWith('MEETING_ROLE_REQUIRED'));
     const configured = ok(
       await emit(sec, 'attendance.configure', {
         meetingId,
@@ -204,7 +237,9 @@ describe('attendance and quorum', () => {
     ) as MeetingCommandResult;
     expect(configured.event).toMatchObject({
       type: 'attendance.configured',
-      payload: { settings: { quorumNumerator: 1, quorumDenominator: 2, proxiesAllowed: true, proxiesCount: true } },
+      payload: {
+        settings: { quorumNumerator: 1, quorumDenominator: 2, proxiesAllowed: true, proxiesCount: true },
+      },
     });
 
     expect(await proxy(d4, d1)).toEqual(refusedWith('PROXY_INVALID')); // d4 is not marked absent
@@ -250,13 +285,15 @@ describe('attendance and quorum', () => {
     expect(await emit(c, 'meeting.start', { meetingId, idempotencyKey: key() })).toEqual(
       refusedWith('QUORUM_NOT_REACHED'),
     );
-    expect(await emit(c, 'meeting.start', { meetingId, idempotencyKey: key(), confirmNoQuorum: false })).toEqual(
-      refusedWith('QUORUM_NOT_REACHED'),
-    );
+    expect(
+      await emit(c, 'meeting.start', { meetingId, idempotencyKey: key(), confirmNoQuorum: false }),
+    ).toEqual(refusedWith('QUORUM_NOT_REACHED'));
     for (const d of delegates.slice(0, 3)) {
       ok(await emit(await socketOf(d), 'attendance.checkIn', { meetingId, idempotencyKey: key() }));
     }
-    const started = ok(await emit(c, 'meeting.start', { meetingId, idempotencyKey: key() })) as MeetingCommandResult;
+    const started = ok(
+      await emit(c, 'meeting.start', { meetingId, idempotencyKey: key() }),
+    ) as MeetingCommandResult;
     expect(started.event.payload).toMatchObject({
       to: 'live',
       quorum: { counted: 4, required: 4, expected: 6, reached: true, confirmedWithoutQuorum: false },
@@ -279,7 +316,14 @@ describe('attendance and quorum', () => {
 
     const sec = await socketOf(secretary);
     ok(await emit(sec, 'attendance.configure', { meetingId, idempotencyKey: key(), proxiesAllowed: true }));
-    ok(await emit(sec, 'attendance.mark', { meetingId, idempotencyKey: key(), userId: delegates[1].id, status: 'late' }));
+    ok(
+      await emit(sec, 'attendance.mark', {
+        meetingId,
+        idempotencyKey: key(),
+        userId: delegates[1].id,
+        status: 'late',
+      }),
+    );
     ok(await emit(await socketOf(delegates[2]), 'attendance.checkIn', { meetingId, idempotencyKey: key() }));
     ok(
       await emit(sec, 'attendance.mark', {
@@ -298,10 +342,19 @@ describe('attendance and quorum', () => {
         toUserId: delegates[2].id,
       }),
     );
-    ok(await emit(sec, 'attendance.mark', { meetingId, idempotencyKey: key(), userId: delegates[1].id, status: 'present_room' }));
+    ok(
+      await emit(sec, 'attendance.mark', {
+        meetingId,
+        idempotencyKey: key(),
+        userId: delegates[1].id,
+        status: 'present_room',
+      }),
+    );
 
     const back = await socketOf(delegates[0]);
-    const caughtUp = ok(await emit(back, 'meeting.join', { meetingId, sinceSeq: stream.seq })) as MeetingJoinResult;
+    const caughtUp = ok(
+      await emit(back, 'meeting.join', { meetingId, sinceSeq: stream.seq }),
+    ) as MeetingJoinResult;
     expect(caughtUp.kind).toBe('events');
     if (caughtUp.kind === 'events') expect(stream.receive(caughtUp.events)).toBe(6);
 

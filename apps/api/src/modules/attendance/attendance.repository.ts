@@ -41,7 +41,12 @@ export class AttendanceRepository {
     await manager.getRepository(AttendanceSettingsEntity).upsert({ meetingId, ...settings }, ['meetingId']);
   }
 
-  async saveRecord(manager: EntityManager, meetingId: string, record: AttendanceRecord, seq: number): Promise<void> {
+  async saveRecord(
+    manager: EntityManager,
+    meetingId: string,
+    record: AttendanceRecord,
+    seq: number,
+  ): Promise<void> {
     await manager.getRepository(AttendanceRecordEntity).upsert(
       {
         meetingId,

@@ -58,7 +58,12 @@ export class AttendanceService {
       handle: async (ctx) => {
         enforce(checkSelfCheckIn(ctx.meeting.status, ctx.actor));
         if (guard) await guard(ctx);
-        return this.record(ctx, caller.user.id, { status: 'present_room', absenceReason: null, note: null }, method);
+        return this.record(
+          ctx,
+          caller.user.id,
+          { status: 'present_room', absenceReason: null, note: null },
+          method,
+        );
       },
     });
   }
@@ -100,14 +105,20 @@ export class AttendanceService {
         const giver = await this.member(ctx, fromUserId);
         const records = await this.attendance.records(meetingId, ctx.manager);
         const current = records.find((r) => r.userId === fromUserId);
-        if (!isVotingRole(giver.role) || current?.status !== 'absent') throw new AppException('PROXY_INVALID');
+        if (!isVotingRole(giver.role) || current?.status !== 'absent')
+          throw new AppException('PROXY_INVALID');
         if (toUserId !== null) {
           const holder = await this.member(ctx, toUserId);
           const holderStatus = records.find((r) => r.userId === toUserId)?.status;
           const holdsAnother = records.some(
             (r) => r.proxyHolderId === toUserId && r.userId !== fromUserId && r.status === 'absent',
           );
-          if (toUserId === fromUserId || !isVotingRole(holder.role) || !isPresentStatus(holderStatus) || holdsAnother) {
+          if (
+            toUserId === fromUserId ||
+            !isVotingRole(holder.role) ||
+            !isPresentStatus(holderStatus) ||
+            holdsAnother
+          ) {
             throw new AppException('PROXY_INVALID');
           }
         }
@@ -119,7 +130,11 @@ export class AttendanceService {
           markedAt: ctx.at.toISOString(),
         };
         await this.attendance.saveRecord(ctx.manager, meetingId, record, ctx.seq);
-        return { type: 'attendance.marked', payload: { record, previousStatus: current.status }, result: record };
+        return {
+          type: 'attendance.marked',
+          payload: { record, previousStatus: current.status },
+          result: record,
+        };
       },
     });
   }
@@ -186,7 +201,9 @@ export class AttendanceService {
   }
 
   private async member(ctx: CommandContext, userId: string) {
-    const member = (await this.attendance.members(ctx.meeting.id, ctx.manager)).find((m) => m.userId === userId);
+    const member = (await this.attendance.members(ctx.meeting.id, ctx.manager)).find(
+      (m) => m.userId === userId,
+    );
     if (!member) throw new AppException('PARTICIPANT_NOT_FOUND');
     return member;
   }

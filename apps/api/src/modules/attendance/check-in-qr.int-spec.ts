@@ -41,7 +41,8 @@ describe('QR check-in', () => {
 
   afterAll(() => t?.close());
 
-  const qr = (who: Person, meetingId: string) => call<CheckInQr>(t, who, 'GET', `/meetings/${meetingId}/attendance/qr`);
+  const qr = (who: Person, meetingId: string) =>
+    call<CheckInQr>(t, who, 'GET', `/meetings/${meetingId}/attendance/qr`);
   const scan = (who: Person, meetingId: string, token: string) =>
     call<AttendanceRecord>(t, who, 'POST', `/meetings/${meetingId}/attendance/qr-check-in`, { token });
 
@@ -69,7 +70,10 @@ describe('QR check-in', () => {
       `SELECT type, payload FROM meeting_events WHERE meeting_id = $1 AND type = 'attendance.marked' ORDER BY seq`,
       [meetingA],
     );
-    expect(events.map((e) => (e.payload as { record: AttendanceRecord }).record.method)).toEqual(['qr', 'qr']);
+    expect(events.map((e) => (e.payload as { record: AttendanceRecord }).record.method)).toEqual([
+      'qr',
+      'qr',
+    ]);
   });
 
   it('refuses an expired code, another meeting’s code, a forged code and outsiders', async () => {
@@ -84,16 +88,24 @@ describe('QR check-in', () => {
     const { token: tokenA } = expectStatus(await qr(chair, meetingA), 200);
     expect(errorCode(await scan(delegates[0], meetingB, tokenA))).toBe('QR_TOKEN_INVALID');
 
-    const wrongKey = checkInTokenForWindow(checkInKey('another-secret-another-secret-0123456789'), meetingB, now);
+    const wrongKey = checkInTokenForWindow(
+      checkInKey('another-secret-another-secret-0123456789'),
+      meetingB,
+      now,
+    );
     expect(errorCode(await scan(delegates[0], meetingB, wrongKey))).toBe('QR_TOKEN_INVALID');
     expect(errorCode(await scan(delegates[0], meetingB, 'v1.garbage'))).toBe('QR_TOKEN_INVALID');
     const [, , w, sig] = tokenA.split('.');
-    expect(errorCode(await scan(delegates[0], meetingB, `v1.${meetingB}.${w}.${sig}`))).toBe('QR_TOKEN_INVALID');
+    expect(errorCode(await scan(delegates[0], meetingB, `v1.${meetingB}.${w}.${sig}`))).toBe(
+      'QR_TOKEN_INVALID',
+    );
 
     const { token: tokenB } = expectStatus(await qr(chair, meetingB), 200);
     expect(errorCode(await scan(outsider, meetingB, tokenB))).toBe('MEETING_NOT_FOUND');
     // None of the refusals checked anyone in.
-    const rows = await t.dataSource.query('SELECT user_id FROM attendance_records WHERE meeting_id = $1', [meetingB]);
+    const rows = await t.dataSource.query('SELECT user_id FROM attendance_records WHERE meeting_id = $1', [
+      meetingB,
+    ]);
     expect(rows).toEqual([]);
     // The delegate's own use of the current code was not spent by the refusals.
     expectStatus(await scan(delegates[0], meetingB, tokenB), 200);

@@ -27,7 +27,8 @@ export class CheckInQrService {
   async current(user: AuthUser, meetingId: string): Promise<CheckInQr> {
     const { meeting, actor } = await this.access.open(meetingId, user, 'attendance.qr');
     if (!canManageAttendance(actor)) throw new AppException('MEETING_ROLE_REQUIRED');
-    if (meeting.status !== 'scheduled' && meeting.status !== 'live') throw new AppException('ATTENDANCE_CLOSED');
+    if (meeting.status !== 'scheduled' && meeting.status !== 'live')
+      throw new AppException('ATTENDANCE_CLOSED');
     const now = new Date();
     const { token, validUntil } = issueCheckInToken(this.key, meetingId, now);
     return { token, validUntil: validUntil.toISOString(), serverTime: now.toISOString() };
@@ -36,7 +37,8 @@ export class CheckInQrService {
   /** A participant scanned the code: checks them in, once per person and code. */
   checkIn(caller: Caller, meetingId: string, token: string): Promise<CommandResponse<AttendanceRecord>> {
     const check = verifyCheckInToken(this.key, token, meetingId, new Date());
-    if (!check.ok) throw new AppException(check.reason === 'expired' ? 'QR_TOKEN_EXPIRED' : 'QR_TOKEN_INVALID');
+    if (!check.ok)
+      throw new AppException(check.reason === 'expired' ? 'QR_TOKEN_EXPIRED' : 'QR_TOKEN_INVALID');
     return this.attendance.checkIn(caller, meetingId, 'qr', 'attendance.checkInQr', async (ctx) => {
       // Checked before the use is recorded, so a refusal never spends the person's use of the code.
       const allowed = checkSelfCheckIn(ctx.meeting.status, ctx.actor);

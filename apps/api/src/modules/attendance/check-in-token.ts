@@ -24,7 +24,8 @@ export interface CheckInToken {
 }
 
 export type CheckInTokenCheck =
-  { ok: true; window: number } | { ok: false; reason: 'malformed' | 'wrong_meeting' | 'bad_signature' | 'expired' };
+  | { ok: true; window: number }
+  | { ok: false; reason: 'malformed' | 'wrong_meeting' | 'bad_signature' | 'expired' };
 
 /** A key of its own for QR codes, derived from the server secret (never the access-token key itself). */
 export function checkInKey(serverSecret: string): Buffer {
@@ -53,14 +54,21 @@ export function checkInTokenForWindow(key: Buffer, meetingId: string, window: nu
   return `v1.${meetingId}.${window}.${sign(key, meetingId, window)}`;
 }
 
-export function verifyCheckInToken(key: Buffer, token: string, meetingId: string, at: Date): CheckInTokenCheck {
+export function verifyCheckInToken(
+  key: Buffer,
+  token: string,
+  meetingId: string,
+  at: Date,
+): CheckInTokenCheck {
   const parts = token.split('.');
-  if (parts.length !== 4 || parts[0] !== 'v1' || !/^\d{1,15}$/.test(parts[2])) return { ok: false, reason: 'malformed' };
+  if (parts.length !== 4 || parts[0] !== 'v1' || !/^\d{1,15}$/.test(parts[2]))
+    return { ok: false, reason: 'malformed' };
   const [, tokenMeeting, windowText, signature] = parts;
   const window = Number(windowText);
   const expected = Buffer.from(sign(key, tokenMeeting, window));
   const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad_signature' };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, reason: 'bad_signature' };
   if (tokenMeeting !== meetingId) return { ok: false, reason: 'wrong_meeting' };
   const now = windowAt(at);
   if (window > now || now - window > GRACE_WINDOWS) return { ok: false, reason: 'expired' };

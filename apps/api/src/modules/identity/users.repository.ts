@@ -24,7 +24,10 @@ export interface NewUser {
 }
 
 export type UserChanges = Partial<
-  Pick<UserEntity, 'fullName' | 'title' | 'unit' | 'email' | 'phone' | 'systemRole' | 'active' | 'canOrganise'>
+  Pick<
+    UserEntity,
+    'fullName' | 'title' | 'unit' | 'email' | 'phone' | 'systemRole' | 'active' | 'canOrganise'
+  >
 >;
 
 const UNIQUE_VIOLATION = '23505';

@@ -3,7 +3,6 @@ import { ERROR_MESSAGES, IDEMPOTENCY_KEY_HEADER, IdempotencyKeySchema, uuid } fr
 import type { Request } from 'express';
 import { AppException } from '../../common/errors/app-exception';
 
-
 /**
  * The `Idempotency-Key` header of a REST command: a uuid, or null when the client sent none. A
  * malformed key is refused rather than ignored, so a client never believes it is protected when

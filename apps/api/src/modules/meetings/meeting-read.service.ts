@@ -44,7 +44,15 @@ export class MeetingReadService {
       const agenda = await this.agenda.list(meetingId, manager);
       const attendance = await this.attendance.state(meetingId, manager);
       const speakers = await this.speakers.state(meetingId, manager);
-      return { meeting, participants, agenda, attendance, speakers, seq: meeting.lastSeq, myRole: actor.meetingRole };
+      return {
+        meeting,
+        participants,
+        agenda,
+        attendance,
+        speakers,
+        seq: meeting.lastSeq,
+        myRole: actor.meetingRole,
+      };
     });
   }
 

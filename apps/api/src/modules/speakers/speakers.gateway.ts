@@ -25,7 +25,11 @@ export class SpeakersGateway {
   request(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
     return runCommand(this.logger, async () => {
       const { meetingId, idempotencyKey, kind } = parsePayload(SpeakerRequestCommandSchema, payload);
-      const { event } = await this.speakers.request({ user: socket.data.user, idempotencyKey }, meetingId, kind);
+      const { event } = await this.speakers.request(
+        { user: socket.data.user, idempotencyKey },
+        meetingId,
+        kind,
+      );
       return { event };
     });
   }
@@ -34,7 +38,12 @@ export class SpeakersGateway {
   add(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
     return runCommand(this.logger, async () => {
       const { meetingId, idempotencyKey, userId, kind } = parsePayload(SpeakerAddCommandSchema, payload);
-      const { event } = await this.speakers.add({ user: socket.data.user, idempotencyKey }, meetingId, userId, kind);
+      const { event } = await this.speakers.add(
+        { user: socket.data.user, idempotencyKey },
+        meetingId,
+        userId,
+        kind,
+      );
       return { event };
     });
   }
@@ -43,7 +52,11 @@ export class SpeakersGateway {
   withdraw(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
     return runCommand(this.logger, async () => {
       const { meetingId, idempotencyKey, speakerId } = parsePayload(SpeakerWithdrawCommandSchema, payload);
-      const { event } = await this.speakers.withdraw({ user: socket.data.user, idempotencyKey }, meetingId, speakerId);
+      const { event } = await this.speakers.withdraw(
+        { user: socket.data.user, idempotencyKey },
+        meetingId,
+        speakerId,
+      );
       return { event };
     });
   }
@@ -52,7 +65,11 @@ export class SpeakersGateway {
   remove(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
     return runCommand(this.logger, async () => {
       const { meetingId, idempotencyKey, speakerId } = parsePayload(SpeakerRemoveCommandSchema, payload);
-      const { event } = await this.speakers.remove({ user: socket.data.user, idempotencyKey }, meetingId, speakerId);
+      const { event } = await this.speakers.remove(
+        { user: socket.data.user, idempotencyKey },
+        meetingId,
+        speakerId,
+      );
       return { event };
     });
   }
@@ -77,7 +94,10 @@ export class SpeakersGateway {
   @SubscribeMessage('speaker.grant')
   grant(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
     return runCommand(this.logger, async () => {
-      const { meetingId, idempotencyKey, speakerId, limitSeconds } = parsePayload(SpeakerGrantCommandSchema, payload);
+      const { meetingId, idempotencyKey, speakerId, limitSeconds } = parsePayload(
+        SpeakerGrantCommandSchema,
+        payload,
+      );
       const { event } = await this.speakers.grant(
         { user: socket.data.user, idempotencyKey },
         meetingId,
@@ -92,7 +112,11 @@ export class SpeakersGateway {
   end(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
     return runCommand(this.logger, async () => {
       const { meetingId, idempotencyKey, speakerId } = parsePayload(SpeakerEndCommandSchema, payload);
-      const { event } = await this.speakers.end({ user: socket.data.user, idempotencyKey }, meetingId, speakerId);
+      const { event } = await this.speakers.end(
+        { user: socket.data.user, idempotencyKey },
+        meetingId,
+        speakerId,
+      );
       return { event };
     });
   }
@@ -101,7 +125,11 @@ export class SpeakersGateway {
   configure(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
     return runCommand(this.logger, async () => {
       const { meetingId, idempotencyKey, ...changes } = parsePayload(SpeakerConfigureCommandSchema, payload);
-      const { event } = await this.speakers.configure({ user: socket.data.user, idempotencyKey }, meetingId, changes);
+      const { event } = await this.speakers.configure(
+        { user: socket.data.user, idempotencyKey },
+        meetingId,
+        changes,
+      );
       return { event };
     });
   }

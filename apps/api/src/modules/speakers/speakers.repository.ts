@@ -16,10 +16,16 @@ export class SpeakersRepository {
     const items = await m
       .getRepository(SpeakerItemSettingsEntity)
       .find({ where: { meetingId }, order: { createdSeq: 'ASC' } });
-    const rows = await m.getRepository(SpeakerEntity).find({ where: { meetingId }, order: { createdSeq: 'ASC' } });
+    const rows = await m
+      .getRepository(SpeakerEntity)
+      .find({ where: { meetingId }, order: { createdSeq: 'ASC' } });
     return {
       defaultLimitSeconds: settings?.defaultLimitSeconds ?? DEFAULT_SPEAKING_LIMIT_SECONDS,
-      items: items.map((i) => ({ agendaItemId: i.agendaItemId, limitSeconds: i.limitSeconds, closed: i.closed })),
+      items: items.map((i) => ({
+        agendaItemId: i.agendaItemId,
+        limitSeconds: i.limitSeconds,
+        closed: i.closed,
+      })),
       list: rows.map(toSpeaker),
     };
   }
@@ -51,11 +57,22 @@ export class SpeakersRepository {
     );
   }
 
-  async saveDefaultLimit(manager: EntityManager, meetingId: string, defaultLimitSeconds: number): Promise<void> {
-    await manager.getRepository(SpeakerSettingsEntity).upsert({ meetingId, defaultLimitSeconds }, ['meetingId']);
+  async saveDefaultLimit(
+    manager: EntityManager,
+    meetingId: string,
+    defaultLimitSeconds: number,
+  ): Promise<void> {
+    await manager
+      .getRepository(SpeakerSettingsEntity)
+      .upsert({ meetingId, defaultLimitSeconds }, ['meetingId']);
   }
 
-  async saveItem(manager: EntityManager, meetingId: string, item: SpeakerItemSettings, seq: number): Promise<void> {
+  async saveItem(
+    manager: EntityManager,
+    meetingId: string,
+    item: SpeakerItemSettings,
+    seq: number,
+  ): Promise<void> {
     // createdSeq stays that of the first configuration (the order clients keep the items in).
     await manager.query(
       `INSERT INTO speaker_item_settings (agenda_item_id, meeting_id, limit_seconds, closed, created_seq)
@@ -74,10 +91,10 @@ export class SpeakersRepository {
   }
 
   async itemExists(manager: EntityManager, meetingId: string, itemId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query('SELECT 1 FROM agenda_items WHERE meeting_id = $1 AND id = $2', [
-      meetingId,
-      itemId,
-    ]);
+    const rows: unknown[] = await manager.query(
+      'SELECT 1 FROM agenda_items WHERE meeting_id = $1 AND id = $2',
+      [meetingId, itemId],
+    );
     return rows.length > 0;
   }
 

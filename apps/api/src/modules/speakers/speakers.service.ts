@@ -42,7 +42,12 @@ export class SpeakersService {
     });
   }
 
-  add(caller: Caller, meetingId: string, userId: string, kind: SpeechKind): Promise<CommandResponse<Speaker>> {
+  add(
+    caller: Caller,
+    meetingId: string,
+    userId: string,
+    kind: SpeechKind,
+  ): Promise<CommandResponse<Speaker>> {
     return this.commands.execute({
       ...spec(caller, meetingId, 'speaker.add', { userId, kind }),
       handle: async (ctx) => {
@@ -98,8 +103,11 @@ export class SpeakersService {
         const { list } = await this.speakers.state(meetingId, ctx.manager);
         const waiting = speakerQueue(list, agendaItemId).map((s) => s.id);
         // The chair's view must be the whole, current queue; otherwise it orders something stale.
-        if (waiting.length !== speakerIds.length || new Set(speakerIds).size !== speakerIds.length ||
-            !speakerIds.every((id) => waiting.includes(id))) {
+        if (
+          waiting.length !== speakerIds.length ||
+          new Set(speakerIds).size !== speakerIds.length ||
+          !speakerIds.every((id) => waiting.includes(id))
+        ) {
           throw new AppException('SPEAKER_ORDER_MISMATCH');
         }
         for (const [i, id] of speakerIds.entries()) {
@@ -128,7 +136,11 @@ export class SpeakersService {
         // The limit is fixed when the floor is given; it travels once with the start instant.
         const limit = limitSeconds ?? speakingLimitSeconds(state, speaker);
         const startedAt = ctx.at.toISOString();
-        await this.speakers.update(ctx.manager, speakerId, { status: 'speaking', startedAt, limitSeconds: limit });
+        await this.speakers.update(ctx.manager, speakerId, {
+          status: 'speaking',
+          startedAt,
+          limitSeconds: limit,
+        });
         return {
           type: 'speaker.granted',
           payload: { speakerId, startedAt, limitSeconds: limit },
@@ -170,7 +182,10 @@ export class SpeakersService {
           const current = state.items.find((i) => i.agendaItemId === changes.agendaItemId);
           item = {
             agendaItemId: changes.agendaItemId,
-            limitSeconds: changes.itemLimitSeconds !== undefined ? changes.itemLimitSeconds : (current?.limitSeconds ?? null),
+            limitSeconds:
+              changes.itemLimitSeconds !== undefined
+                ? changes.itemLimitSeconds
+                : (current?.limitSeconds ?? null),
             closed: changes.closed ?? current?.closed ?? false,
           };
           await this.speakers.saveItem(ctx.manager, meetingId, item, ctx.seq);
@@ -191,7 +206,10 @@ export class SpeakersService {
     }
     if (
       state.list.some(
-        (s) => s.agendaItemId === agendaItemId && s.userId === userId && (s.status === 'waiting' || s.status === 'speaking'),
+        (s) =>
+          s.agendaItemId === agendaItemId &&
+          s.userId === userId &&
+          (s.status === 'waiting' || s.status === 'speaking'),
       )
     ) {
       throw new AppException('SPEAKER_ALREADY_LISTED');

@@ -29,7 +29,11 @@ export function AbsenceModal({
       title={t('attendance.absentTitle', { name: participant?.user.fullName ?? '' })}
     >
       <Stack gap="md">
-        <Radio.Group value={reason} onChange={(v) => setReason(v as AbsenceReason)} label={t('attendance.reasonLabel')}>
+        <Radio.Group
+          value={reason}
+          onChange={(v) => setReason(v as AbsenceReason)}
+          label={t('attendance.reasonLabel')}
+        >
           <Stack gap="xs" mt="xs">
             {ABSENCE_REASONS.map((r) => (
               <Radio key={r} value={r} label={t(`attendance.reason.${r}`)} data-testid={`reason-${r}`} />
@@ -55,7 +59,11 @@ export function AbsenceModal({
             onClick={() => {
               if (!participant) return;
               const text = note.trim();
-              void onSubmit({ userId: participant.userId, absenceReason: reason, ...(text ? { note: text } : {}) });
+              void onSubmit({
+                userId: participant.userId,
+                absenceReason: reason,
+                ...(text ? { note: text } : {}),
+              });
               onClose();
             }}
           >

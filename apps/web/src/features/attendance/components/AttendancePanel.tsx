@@ -1,4 +1,16 @@
-import { ActionIcon, Badge, Button, Group, Menu, Modal, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Menu,
+  Modal,
+  Paper,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   canManageAttendance,
@@ -61,7 +73,8 @@ export function AttendancePanel({ snapshot, actor }: { snapshot: MeetingSnapshot
   const nameOf = (userId: string) => participants.find((p) => p.userId === userId)?.user.fullName ?? '';
   const sorted = [...participants].sort(
     (a, b) =>
-      MEETING_ROLES.indexOf(a.role) - MEETING_ROLES.indexOf(b.role) || a.user.fullName.localeCompare(b.user.fullName, 'vi'),
+      MEETING_ROLES.indexOf(a.role) - MEETING_ROLES.indexOf(b.role) ||
+      a.user.fullName.localeCompare(b.user.fullName, 'vi'),
   );
 
   const run = async (action: () => Promise<void>) => {
@@ -127,9 +140,15 @@ export function AttendancePanel({ snapshot, actor }: { snapshot: MeetingSnapshot
               data-status={status}
               data-connected={connected}
             >
-              <Tooltip label={connected ? t('attendance.tabletConnected') : t('attendance.tabletNotConnected')}>
+              <Tooltip
+                label={connected ? t('attendance.tabletConnected') : t('attendance.tabletNotConnected')}
+              >
                 {connected ? (
-                  <IconDeviceTablet size={22} color="var(--mantine-color-teal-8)" aria-label={t('attendance.tabletConnected')} />
+                  <IconDeviceTablet
+                    size={22}
+                    color="var(--mantine-color-teal-8)"
+                    aria-label={t('attendance.tabletConnected')}
+                  />
                 ) : (
                   <IconDeviceTabletOff
                     size={22}
@@ -197,7 +216,13 @@ export function AttendancePanel({ snapshot, actor }: { snapshot: MeetingSnapshot
           );
         })}
       </Stack>
-      <Modal opened={qrOpen} onClose={() => setQrOpen(false)} title={t('attendance.qrTitle')} size="auto" centered>
+      <Modal
+        opened={qrOpen}
+        onClose={() => setQrOpen(false)}
+        title={t('attendance.qrTitle')}
+        size="auto"
+        centered
+      >
         <Stack align="center" gap="sm">
           {qrOpen && <CheckInQrCode meetingId={snapshot.meeting.id} size={320} />}
           <Text size="sm" ta="center" maw={320}>

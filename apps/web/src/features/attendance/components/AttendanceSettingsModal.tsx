@@ -4,7 +4,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** The usual quorum rules; the contract allows any fraction, the screen offers the common ones. */
-const RULES: Record<string, Pick<AttendanceSettings, 'quorumNumerator' | 'quorumDenominator' | 'quorumAtLeast'>> = {
+const RULES: Record<
+  string,
+  Pick<AttendanceSettings, 'quorumNumerator' | 'quorumDenominator' | 'quorumAtLeast'>
+> = {
   'more-1/2': { quorumNumerator: 1, quorumDenominator: 2, quorumAtLeast: false },
   'least-2/3': { quorumNumerator: 2, quorumDenominator: 3, quorumAtLeast: true },
   'least-3/4': { quorumNumerator: 3, quorumDenominator: 4, quorumAtLeast: true },

@@ -8,7 +8,13 @@ import { useErrorMessage } from '../../../lib/use-error-message';
 import { useAttendanceCommands } from '../hooks/use-attendance-commands';
 
 /** "Có mặt": a participant checks in on their tablet; afterwards it shows how they are recorded. */
-export function CheckInCard({ snapshot, actor }: { snapshot: MeetingSnapshot; actor: MeetingActor & { userId: string } }) {
+export function CheckInCard({
+  snapshot,
+  actor,
+}: {
+  snapshot: MeetingSnapshot;
+  actor: MeetingActor & { userId: string };
+}) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const commands = useAttendanceCommands(snapshot.meeting.id);

@@ -13,7 +13,9 @@ export function CheckInPage() {
   const token = params.get('t') ?? '';
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const [state, setState] = useState<{ status: 'busy' | 'done' | 'failed'; message?: string }>({ status: 'busy' });
+  const [state, setState] = useState<{ status: 'busy' | 'done' | 'failed'; message?: string }>({
+    status: 'busy',
+  });
   const sent = useRef(false);
 
   useEffect(() => {
@@ -28,7 +30,15 @@ export function CheckInPage() {
 
   return (
     <Center py="xl">
-      <Paper withBorder radius="md" p="xl" maw={480} w="100%" data-testid="qr-check-in" data-status={state.status}>
+      <Paper
+        withBorder
+        radius="md"
+        p="xl"
+        maw={480}
+        w="100%"
+        data-testid="qr-check-in"
+        data-status={state.status}
+      >
         <Stack gap="md" align="center">
           <Title order={1} size="h3">
             {t('attendance.qrTitle')}

@@ -25,11 +25,17 @@ export function ProxyModal({
       p.userId !== from?.userId &&
       isVotingRole(p.role) &&
       isPresentStatus(records.find((r) => r.userId === p.userId)?.status) &&
-      !records.some((r) => r.proxyHolderId === p.userId && r.userId !== from?.userId && r.status === 'absent'),
+      !records.some(
+        (r) => r.proxyHolderId === p.userId && r.userId !== from?.userId && r.status === 'absent',
+      ),
   );
 
   return (
-    <Modal opened={from !== null} onClose={onClose} title={t('attendance.proxyTitle', { name: from?.user.fullName ?? '' })}>
+    <Modal
+      opened={from !== null}
+      onClose={onClose}
+      title={t('attendance.proxyTitle', { name: from?.user.fullName ?? '' })}
+    >
       <Stack gap="md">
         {holders.length === 0 ? (
           <Text>{t('attendance.noProxyHolder')}</Text>

@@ -18,7 +18,8 @@ export function SpeakerCountdown({
 }: { startedAt: string; limitSeconds: number } & TextProps) {
   const { t } = useTranslation();
   const clock = speechClock(Date.parse(startedAt), limitSeconds, useServerNow());
-  const label = clock.phase === 'overtime' ? `+${mmss(clock.remainingSeconds)}` : mmss(clock.remainingSeconds);
+  const label =
+    clock.phase === 'overtime' ? `+${mmss(clock.remainingSeconds)}` : mmss(clock.remainingSeconds);
   return (
     <Text
       component="span"

@@ -1,4 +1,16 @@
-import { ActionIcon, Badge, Button, Group, Menu, Paper, Select, Stack, Switch, Text, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Menu,
+  Paper,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   checkChairSpeakers,
@@ -32,7 +44,13 @@ const KIND_COLOR: Record<SpeechKind, string> = {
  * participant asks for the floor with a kind and may withdraw; the chair gives and ends the floor,
  * orders, removes and adds, and closes the list.
  */
-export function SpeakersPanel({ snapshot, actor }: { snapshot: MeetingSnapshot; actor: MeetingActor & { userId: string } }) {
+export function SpeakersPanel({
+  snapshot,
+  actor,
+}: {
+  snapshot: MeetingSnapshot;
+  actor: MeetingActor & { userId: string };
+}) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const commands = useSpeakerCommands(snapshot.meeting.id);
@@ -70,12 +88,23 @@ export function SpeakersPanel({ snapshot, actor }: { snapshot: MeetingSnapshot; 
           {t('speakers.title')}
         </Title>
         <Text size="sm" c="dimmed">
-          {t('speakers.limit', { minutes: Math.round(speakingLimitSeconds(speakers, { agendaItemId: item.id, limitSeconds: null }) / 6) / 10 })}
+          {t('speakers.limit', {
+            minutes:
+              Math.round(speakingLimitSeconds(speakers, { agendaItemId: item.id, limitSeconds: null }) / 6) /
+              10,
+          })}
         </Text>
       </Group>
 
       {speaking ? (
-        <Paper withBorder radius="md" p="sm" bg="gray.0" data-testid="current-speaker" data-user={speaking.userId}>
+        <Paper
+          withBorder
+          radius="md"
+          p="sm"
+          bg="gray.0"
+          data-testid="current-speaker"
+          data-user={speaking.userId}
+        >
           <Group justify="space-between" wrap="nowrap" gap="sm">
             <Stack gap={2} miw={0}>
               <Text size="xs" c="dimmed" fw={600}>
@@ -88,7 +117,11 @@ export function SpeakersPanel({ snapshot, actor }: { snapshot: MeetingSnapshot; 
                 {t(`speakers.kind.${speaking.kind}`)}
               </Badge>
             </Stack>
-            <SpeakerCountdown startedAt={speaking.startedAt!} limitSeconds={speaking.limitSeconds!} size="2.4rem" />
+            <SpeakerCountdown
+              startedAt={speaking.startedAt!}
+              limitSeconds={speaking.limitSeconds!}
+              size="2.4rem"
+            />
           </Group>
           {isChair && (
             <Button
@@ -117,7 +150,14 @@ export function SpeakersPanel({ snapshot, actor }: { snapshot: MeetingSnapshot; 
           </Text>
         )}
         {queue.map((s, index) => (
-          <Group key={s.id} gap="xs" wrap="nowrap" data-testid="speaker-row" data-user={s.userId} data-kind={s.kind}>
+          <Group
+            key={s.id}
+            gap="xs"
+            wrap="nowrap"
+            data-testid="speaker-row"
+            data-user={s.userId}
+            data-kind={s.kind}
+          >
             <Text fw={700} w={24} ta="right">
               {index + 1}.
             </Text>
@@ -176,20 +216,33 @@ export function SpeakersPanel({ snapshot, actor }: { snapshot: MeetingSnapshot; 
       <Stack gap="sm" mt="md">
         {canAsk &&
           (mine ? (
-            <Button variant="default" onClick={() => void run(() => commands.withdraw(mine.id))} data-testid="speaker-withdraw">
+            <Button
+              variant="default"
+              onClick={() => void run(() => commands.withdraw(mine.id))}
+              data-testid="speaker-withdraw"
+            >
               {t('speakers.withdraw')}
             </Button>
           ) : (
             speaking?.userId !== actor.userId && (
               <Menu position="top" withinPortal>
                 <Menu.Target>
-                  <Button size="lg" leftSection={<IconMicrophone size={20} />} disabled={closed} data-testid="speaker-request">
+                  <Button
+                    size="lg"
+                    leftSection={<IconMicrophone size={20} />}
+                    disabled={closed}
+                    data-testid="speaker-request"
+                  >
                     {closed ? t('speakers.closed') : t('speakers.request')}
                   </Button>
                 </Menu.Target>
                 <Menu.Dropdown>
                   {SPEECH_KINDS.map((kind) => (
-                    <Menu.Item key={kind} onClick={() => void run(() => commands.request(kind))} data-testid={`speaker-kind-${kind}`}>
+                    <Menu.Item
+                      key={kind}
+                      onClick={() => void run(() => commands.request(kind))}
+                      data-testid={`speaker-kind-${kind}`}
+                    >
                       {t(`speakers.kind.${kind}`)}
                     </Menu.Item>
                   ))}
@@ -212,7 +265,9 @@ export function SpeakersPanel({ snapshot, actor }: { snapshot: MeetingSnapshot; 
               <Button
                 variant="light"
                 disabled={!addUser}
-                onClick={() => addUser && void run(() => commands.add(addUser, 'opinion')).then(() => setAddUser(null))}
+                onClick={() =>
+                  addUser && void run(() => commands.add(addUser, 'opinion')).then(() => setAddUser(null))
+                }
               >
                 {t('speakers.add')}
               </Button>
@@ -220,7 +275,9 @@ export function SpeakersPanel({ snapshot, actor }: { snapshot: MeetingSnapshot; 
             <Switch
               label={t('speakers.closeList')}
               checked={closed}
-              onChange={(e) => void run(() => commands.configure({ agendaItemId: item.id, closed: e.currentTarget.checked }))}
+              onChange={(e) =>
+                void run(() => commands.configure({ agendaItemId: item.id, closed: e.currentTarget.checked }))
+              }
               data-testid="speaker-close"
             />
           </>

@@ -13,15 +13,20 @@ export function useSpeakerCommands(meetingId: string) {
       return socket;
     };
     return {
-      request: async (kind: SpeechKind) => void (await sendCommand(need(), 'speaker.request', { meetingId, kind })),
+      request: async (kind: SpeechKind) =>
+        void (await sendCommand(need(), 'speaker.request', { meetingId, kind })),
       add: async (userId: string, kind: SpeechKind) =>
         void (await sendCommand(need(), 'speaker.add', { meetingId, userId, kind })),
-      withdraw: async (speakerId: string) => void (await sendCommand(need(), 'speaker.withdraw', { meetingId, speakerId })),
-      remove: async (speakerId: string) => void (await sendCommand(need(), 'speaker.remove', { meetingId, speakerId })),
+      withdraw: async (speakerId: string) =>
+        void (await sendCommand(need(), 'speaker.withdraw', { meetingId, speakerId })),
+      remove: async (speakerId: string) =>
+        void (await sendCommand(need(), 'speaker.remove', { meetingId, speakerId })),
       reorder: async (agendaItemId: string, speakerIds: string[]) =>
         void (await sendCommand(need(), 'speaker.reorder', { meetingId, agendaItemId, speakerIds })),
-      grant: async (speakerId: string) => void (await sendCommand(need(), 'speaker.grant', { meetingId, speakerId })),
-      end: async (speakerId: string) => void (await sendCommand(need(), 'speaker.end', { meetingId, speakerId })),
+      grant: async (speakerId: string) =>
+        void (await sendCommand(need(), 'speaker.grant', { meetingId, speakerId })),
+      end: async (speakerId: string) =>
+        void (await sendCommand(need(), 'speaker.end', { meetingId, speakerId })),
       configure: async (fields: Omit<SpeakerConfigureCommand, 'meetingId' | 'idempotencyKey'>) =>
         void (await sendCommand(need(), 'speaker.configure', { meetingId, ...fields })),
     };
