@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdempotencyKeySchema } from './meetings';
+import { safeString, text, uuid } from './text';
 
 /*
  * Attendance (điểm danh) and the quorum settings of a meeting. The state table holds each person's
@@ -30,16 +31,16 @@ export const AttendanceMethodSchema = z.enum(ATTENDANCE_METHODS);
 export type AttendanceMethod = z.infer<typeof AttendanceMethodSchema>;
 
 export const AttendanceRecordSchema = z.object({
-  userId: z.uuid(),
+  userId: uuid(),
   status: AttendanceStatusSchema,
   /** Only for `absent`. */
   absenceReason: AbsenceReasonSchema.nullable(),
   /** Free text: required with the reason `other`, optional otherwise. */
   note: z.string().nullable(),
   /** Ủy quyền: the present voting member who holds this absent member's proxy. */
-  proxyHolderId: z.uuid().nullable(),
+  proxyHolderId: uuid().nullable(),
   method: AttendanceMethodSchema,
-  markedById: z.uuid(),
+  markedById: uuid(),
   markedAt: z.iso.datetime(),
 });
 export type AttendanceRecord = z.infer<typeof AttendanceRecordSchema>;
@@ -75,13 +76,14 @@ export const AttendanceStateSchema = z.object({
 });
 export type AttendanceState = z.infer<typeof AttendanceStateSchema>;
 
-const note = z.string().trim().min(1).max(500);
+/** What the secretary types beside an absence (one line or several; no control characters). */
+const note = text({ min: 1, max: 500, multiline: true });
 
 // ---- commands -----------------------------------------------------------------------------
 
 /** The same base as every meeting command (meeting-events.ts imports this file, so it is not imported back). */
 const MeetingCommandBaseSchema = z.strictObject({
-  meetingId: z.uuid(),
+  meetingId: uuid(),
   idempotencyKey: IdempotencyKeySchema,
 });
 
@@ -93,7 +95,7 @@ export type AttendanceCheckInCommand = z.infer<typeof AttendanceCheckInCommandSc
 export const AttendanceMarkCommandSchema = z
   .strictObject({
     ...MeetingCommandBaseSchema.shape,
-    userId: z.uuid(),
+    userId: uuid(),
     status: AttendanceStatusSchema,
     absenceReason: AbsenceReasonSchema.optional(),
     note: note.optional(),
@@ -110,8 +112,8 @@ export type AttendanceMarkCommand = z.infer<typeof AttendanceMarkCommandSchema>;
 
 /** The secretary records (or, with `toUserId: null`, withdraws) a proxy from an absent member. */
 export const AttendanceSetProxyCommandSchema = MeetingCommandBaseSchema.extend({
-  fromUserId: z.uuid(),
-  toUserId: z.uuid().nullable(),
+  fromUserId: uuid(),
+  toUserId: uuid().nullable(),
 });
 export type AttendanceSetProxyCommand = z.infer<typeof AttendanceSetProxyCommandSchema>;
 
@@ -137,7 +139,7 @@ export const CheckInQrSchema = z.object({
 export type CheckInQr = z.infer<typeof CheckInQrSchema>;
 
 /** POST /meetings/:id/attendance/qr-check-in — a participant scanned the room's code. */
-export const QrCheckInRequestSchema = z.strictObject({ token: z.string().min(1).max(200) });
+export const QrCheckInRequestSchema = z.strictObject({ token: safeString().min(1).max(200) });
 export type QrCheckInRequest = z.infer<typeof QrCheckInRequestSchema>;
 
 /** The path of the check-in page a QR code opens: `/check-in/<meetingId>?t=<token>`. */

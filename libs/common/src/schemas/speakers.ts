@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdempotencyKeySchema } from './meetings';
+import { uuid } from './text';
 
 /*
  * The list of speakers (đăng ký phát biểu), per agenda item. Every change is a command on the
@@ -17,9 +18,9 @@ export const SpeakerStatusSchema = z.enum(SPEAKER_STATUSES);
 export type SpeakerStatus = z.infer<typeof SpeakerStatusSchema>;
 
 export const SpeakerSchema = z.object({
-  id: z.uuid(),
-  agendaItemId: z.uuid(),
-  userId: z.uuid(),
+  id: uuid(),
+  agendaItemId: uuid(),
+  userId: uuid(),
   kind: SpeechKindSchema,
   status: SpeakerStatusSchema,
   /** Order among the waiting (points of order always come first, then by position). */
@@ -28,14 +29,14 @@ export const SpeakerSchema = z.object({
   limitSeconds: z.number().int().nullable(),
   requestedAt: z.iso.datetime(),
   /** Null: they asked themself; else who put them on the list (the chair). */
-  addedById: z.uuid().nullable(),
+  addedById: uuid().nullable(),
   startedAt: z.iso.datetime().nullable(),
   endedAt: z.iso.datetime().nullable(),
 });
 export type Speaker = z.infer<typeof SpeakerSchema>;
 
 export const SpeakerItemSettingsSchema = z.object({
-  agendaItemId: z.uuid(),
+  agendaItemId: uuid(),
   /** Null: the meeting's default. */
   limitSeconds: z.number().int().nullable(),
   /** The chair closed the list: nobody more may ask for the floor on this item. */
@@ -61,7 +62,7 @@ export const EMPTY_SPEAKERS_STATE: SpeakersState = {
 };
 
 const limit = z.number().int().min(10).max(3600);
-const Base = z.strictObject({ meetingId: z.uuid(), idempotencyKey: IdempotencyKeySchema });
+const Base = z.strictObject({ meetingId: uuid(), idempotencyKey: IdempotencyKeySchema });
 
 // ---- commands -----------------------------------------------------------------------------
 
@@ -69,30 +70,30 @@ const Base = z.strictObject({ meetingId: z.uuid(), idempotencyKey: IdempotencyKe
 export const SpeakerRequestCommandSchema = Base.extend({ kind: SpeechKindSchema });
 export type SpeakerRequestCommand = z.infer<typeof SpeakerRequestCommandSchema>;
 /** The chair puts someone on the list of the current item. */
-export const SpeakerAddCommandSchema = Base.extend({ userId: z.uuid(), kind: SpeechKindSchema });
+export const SpeakerAddCommandSchema = Base.extend({ userId: uuid(), kind: SpeechKindSchema });
 export type SpeakerAddCommand = z.infer<typeof SpeakerAddCommandSchema>;
 /** Withdraw one's own waiting request. */
-export const SpeakerWithdrawCommandSchema = Base.extend({ speakerId: z.uuid() });
+export const SpeakerWithdrawCommandSchema = Base.extend({ speakerId: uuid() });
 export type SpeakerWithdrawCommand = z.infer<typeof SpeakerWithdrawCommandSchema>;
 /** The chair takes a waiting request off the list. */
-export const SpeakerRemoveCommandSchema = Base.extend({ speakerId: z.uuid() });
+export const SpeakerRemoveCommandSchema = Base.extend({ speakerId: uuid() });
 export type SpeakerRemoveCommand = z.infer<typeof SpeakerRemoveCommandSchema>;
 /** The chair orders the waiting requests of an item (all of them, in the new order). */
 export const SpeakerReorderCommandSchema = Base.extend({
-  agendaItemId: z.uuid(),
-  speakerIds: z.array(z.uuid()).max(500),
+  agendaItemId: uuid(),
+  speakerIds: z.array(uuid()).max(500),
 });
 export type SpeakerReorderCommand = z.infer<typeof SpeakerReorderCommandSchema>;
 /** The chair gives the floor (optionally with this speaker's own limit). */
-export const SpeakerGrantCommandSchema = Base.extend({ speakerId: z.uuid(), limitSeconds: limit.optional() });
+export const SpeakerGrantCommandSchema = Base.extend({ speakerId: uuid(), limitSeconds: limit.optional() });
 export type SpeakerGrantCommand = z.infer<typeof SpeakerGrantCommandSchema>;
 /** The chair ends the current speech. */
-export const SpeakerEndCommandSchema = Base.extend({ speakerId: z.uuid() });
+export const SpeakerEndCommandSchema = Base.extend({ speakerId: uuid() });
 export type SpeakerEndCommand = z.infer<typeof SpeakerEndCommandSchema>;
 /** The meeting's default limit, or an item's limit and whether its list is closed. */
 export const SpeakerConfigureCommandSchema = Base.extend({
   defaultLimitSeconds: limit.optional(),
-  agendaItemId: z.uuid().optional(),
+  agendaItemId: uuid().optional(),
   itemLimitSeconds: limit.nullable().optional(),
   closed: z.boolean().optional(),
 }).refine(

@@ -1,74 +1,56 @@
-import { Logger } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { WebSocketGateway } from '@nestjs/websockets';
 import {
+  AttendanceCheckInCommand,
   AttendanceCheckInCommandSchema,
+  AttendanceConfigureCommand,
   AttendanceConfigureCommandSchema,
+  AttendanceMarkCommand,
   AttendanceMarkCommandSchema,
+  AttendanceSetProxyCommand,
   AttendanceSetProxyCommandSchema,
 } from '@phonghop/common';
-import { parsePayload, runCommand } from '../../common/socket/run-command';
+import { socketCaller, SocketCommand } from '../../common/socket/socket-command';
 import type { AppSocket } from '../realtime/realtime.types';
 import { AttendanceService } from './attendance.service';
 
-/** Socket face of the attendance commands (thin: parse, call the service, ack with the event). */
+/** Socket face of the attendance commands (thin: the decorator parses and acks, the service acts). */
 @WebSocketGateway()
 export class AttendanceGateway {
-  private readonly logger = new Logger('AttendanceGateway');
-
   constructor(private readonly attendance: AttendanceService) {}
 
-  @SubscribeMessage('attendance.checkIn')
-  checkIn(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return runCommand(this.logger, async () => {
-      const { meetingId, idempotencyKey } = parsePayload(AttendanceCheckInCommandSchema, payload);
-      const { event } = await this.attendance.checkIn({ user: socket.data.user, idempotencyKey }, meetingId);
-      return { event };
-    });
+  @SocketCommand('attendance.checkIn', AttendanceCheckInCommandSchema)
+  async checkIn({ meetingId, idempotencyKey }: AttendanceCheckInCommand, socket: AppSocket) {
+    const { event } = await this.attendance.checkIn(socketCaller(socket, idempotencyKey), meetingId);
+    return { event };
   }
 
-  @SubscribeMessage('attendance.mark')
-  mark(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return runCommand(this.logger, async () => {
-      const { meetingId, idempotencyKey, ...request } = parsePayload(AttendanceMarkCommandSchema, payload);
-      const { event } = await this.attendance.mark(
-        { user: socket.data.user, idempotencyKey },
-        meetingId,
-        request,
-      );
-      return { event };
-    });
+  @SocketCommand('attendance.mark', AttendanceMarkCommandSchema)
+  async mark({ meetingId, idempotencyKey, ...request }: AttendanceMarkCommand, socket: AppSocket) {
+    const { event } = await this.attendance.mark(socketCaller(socket, idempotencyKey), meetingId, request);
+    return { event };
   }
 
-  @SubscribeMessage('attendance.setProxy')
-  setProxy(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return runCommand(this.logger, async () => {
-      const { meetingId, idempotencyKey, fromUserId, toUserId } = parsePayload(
-        AttendanceSetProxyCommandSchema,
-        payload,
-      );
-      const { event } = await this.attendance.setProxy(
-        { user: socket.data.user, idempotencyKey },
-        meetingId,
-        fromUserId,
-        toUserId,
-      );
-      return { event };
-    });
+  @SocketCommand('attendance.setProxy', AttendanceSetProxyCommandSchema)
+  async setProxy(
+    { meetingId, idempotencyKey, fromUserId, toUserId }: AttendanceSetProxyCommand,
+    socket: AppSocket,
+  ) {
+    const { event } = await this.attendance.setProxy(
+      socketCaller(socket, idempotencyKey),
+      meetingId,
+      fromUserId,
+      toUserId,
+    );
+    return { event };
   }
 
-  @SubscribeMessage('attendance.configure')
-  configure(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return runCommand(this.logger, async () => {
-      const { meetingId, idempotencyKey, ...changes } = parsePayload(
-        AttendanceConfigureCommandSchema,
-        payload,
-      );
-      const { event } = await this.attendance.configure(
-        { user: socket.data.user, idempotencyKey },
-        meetingId,
-        changes,
-      );
-      return { event };
-    });
+  @SocketCommand('attendance.configure', AttendanceConfigureCommandSchema)
+  async configure({ meetingId, idempotencyKey, ...changes }: AttendanceConfigureCommand, socket: AppSocket) {
+    const { event } = await this.attendance.configure(
+      socketCaller(socket, idempotencyKey),
+      meetingId,
+      changes,
+    );
+    return { event };
   }
 }

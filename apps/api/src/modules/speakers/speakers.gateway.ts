@@ -1,136 +1,96 @@
-import { Logger } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { WebSocketGateway } from '@nestjs/websockets';
 import {
+  SpeakerAddCommand,
   SpeakerAddCommandSchema,
+  SpeakerConfigureCommand,
   SpeakerConfigureCommandSchema,
+  SpeakerEndCommand,
   SpeakerEndCommandSchema,
+  SpeakerGrantCommand,
   SpeakerGrantCommandSchema,
+  SpeakerRemoveCommand,
   SpeakerRemoveCommandSchema,
+  SpeakerReorderCommand,
   SpeakerReorderCommandSchema,
+  SpeakerRequestCommand,
   SpeakerRequestCommandSchema,
+  SpeakerWithdrawCommand,
   SpeakerWithdrawCommandSchema,
 } from '@phonghop/common';
-import { parsePayload, runCommand } from '../../common/socket/run-command';
+import { socketCaller, SocketCommand } from '../../common/socket/socket-command';
 import type { AppSocket } from '../realtime/realtime.types';
 import { SpeakersService } from './speakers.service';
 
-/** Socket face of the list of speakers (thin: parse, call the service, ack with the event). */
+/** Socket face of the list of speakers (thin: the decorator parses and acks, the service acts). */
 @WebSocketGateway()
 export class SpeakersGateway {
-  private readonly logger = new Logger('SpeakersGateway');
-
   constructor(private readonly speakers: SpeakersService) {}
 
-  @SubscribeMessage('speaker.request')
-  request(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return runCommand(this.logger, async () => {
-      const { meetingId, idempotencyKey, kind } = parsePayload(SpeakerRequestCommandSchema, payload);
-      const { event } = await this.speakers.request(
-        { user: socket.data.user, idempotencyKey },
-        meetingId,
-        kind,
-      );
-      return { event };
-    });
+  @SocketCommand('speaker.request', SpeakerRequestCommandSchema)
+  async request({ meetingId, idempotencyKey, kind }: SpeakerRequestCommand, socket: AppSocket) {
+    const { event } = await this.speakers.request(socketCaller(socket, idempotencyKey), meetingId, kind);
+    return { event };
   }
 
-  @SubscribeMessage('speaker.add')
-  add(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return runCommand(this.logger, async () => {
-      const { meetingId, idempotencyKey, userId, kind } = parsePayload(SpeakerAddCommandSchema, payload);
-      const { event } = await this.speakers.add(
-        { user: socket.data.user, idempotencyKey },
-        meetingId,
-        userId,
-        kind,
-      );
-      return { event };
-    });
+  @SocketCommand('speaker.add', SpeakerAddCommandSchema)
+  async add({ meetingId, idempotencyKey, userId, kind }: SpeakerAddCommand, socket: AppSocket) {
+    const { event } = await this.speakers.add(socketCaller(socket, idempotencyKey), meetingId, userId, kind);
+    return { event };
   }
 
-  @SubscribeMessage('speaker.withdraw')
-  withdraw(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return runCommand(this.logger, async () => {
-      const { meetingId, idempotencyKey, speakerId } = parsePayload(SpeakerWithdrawCommandSchema, payload);
-      const { event } = await this.speakers.withdraw(
-        { user: socket.data.user, idempotencyKey },
-        meetingId,
-        speakerId,
-      );
-      return { event };
-    });
+  @SocketCommand('speaker.withdraw', SpeakerWithdrawCommandSchema)
+  async withdraw({ meetingId, idempotencyKey, speakerId }: SpeakerWithdrawCommand, socket: AppSocket) {
+    const { event } = await this.speakers.withdraw(
+      socketCaller(socket, idempotencyKey),
+      meetingId,
+      speakerId,
+    );
+    return { event };
   }
 
-  @SubscribeMessage('speaker.remove')
-  remove(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return runCommand(this.logger, async () => {
-      const { meetingId, idempotencyKey, speakerId } = parsePayload(SpeakerRemoveCommandSchema, payload);
-      const { event } = await this.speakers.remove(
-        { user: socket.data.user, idempotencyKey },
-        meetingId,
-        speakerId,
-      );
-      return { event };
-    });
+  @SocketCommand('speaker.remove', SpeakerRemoveCommandSchema)
+  async remove({ meetingId, idempotencyKey, speakerId }: SpeakerRemoveCommand, socket: AppSocket) {
+    const { event } = await this.speakers.remove(socketCaller(socket, idempotencyKey), meetingId, speakerId);
+    return { event };
   }
 
-  @SubscribeMessage('speaker.reorder')
-  reorder(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return runCommand(this.logger, async () => {
-      const { meetingId, idempotencyKey, agendaItemId, speakerIds } = parsePayload(
-        SpeakerReorderCommandSchema,
-        payload,
-      );
-      const { event } = await this.speakers.reorder(
-        { user: socket.data.user, idempotencyKey },
-        meetingId,
-        agendaItemId,
-        speakerIds,
-      );
-      return { event };
-    });
+  @SocketCommand('speaker.reorder', SpeakerReorderCommandSchema)
+  async reorder(
+    { meetingId, idempotencyKey, agendaItemId, speakerIds }: SpeakerReorderCommand,
+    socket: AppSocket,
+  ) {
+    const { event } = await this.speakers.reorder(
+      socketCaller(socket, idempotencyKey),
+      meetingId,
+      agendaItemId,
+      speakerIds,
+    );
+    return { event };
   }
 
-  @SubscribeMessage('speaker.grant')
-  grant(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return runCommand(this.logger, async () => {
-      const { meetingId, idempotencyKey, speakerId, limitSeconds } = parsePayload(
-        SpeakerGrantCommandSchema,
-        payload,
-      );
-      const { event } = await this.speakers.grant(
-        { user: socket.data.user, idempotencyKey },
-        meetingId,
-        speakerId,
-        limitSeconds,
-      );
-      return { event };
-    });
+  @SocketCommand('speaker.grant', SpeakerGrantCommandSchema)
+  async grant(
+    { meetingId, idempotencyKey, speakerId, limitSeconds }: SpeakerGrantCommand,
+    socket: AppSocket,
+  ) {
+    const { event } = await this.speakers.grant(
+      socketCaller(socket, idempotencyKey),
+      meetingId,
+      speakerId,
+      limitSeconds,
+    );
+    return { event };
   }
 
-  @SubscribeMessage('speaker.end')
-  end(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return runCommand(this.logger, async () => {
-      const { meetingId, idempotencyKey, speakerId } = parsePayload(SpeakerEndCommandSchema, payload);
-      const { event } = await this.speakers.end(
-        { user: socket.data.user, idempotencyKey },
-        meetingId,
-        speakerId,
-      );
-      return { event };
-    });
+  @SocketCommand('speaker.end', SpeakerEndCommandSchema)
+  async end({ meetingId, idempotencyKey, speakerId }: SpeakerEndCommand, socket: AppSocket) {
+    const { event } = await this.speakers.end(socketCaller(socket, idempotencyKey), meetingId, speakerId);
+    return { event };
   }
 
-  @SubscribeMessage('speaker.configure')
-  configure(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return runCommand(this.logger, async () => {
-      const { meetingId, idempotencyKey, ...changes } = parsePayload(SpeakerConfigureCommandSchema, payload);
-      const { event } = await this.speakers.configure(
-        { user: socket.data.user, idempotencyKey },
-        meetingId,
-        changes,
-      );
-      return { event };
-    });
+  @SocketCommand('speaker.configure', SpeakerConfigureCommandSchema)
+  async configure({ meetingId, idempotencyKey, ...changes }: SpeakerConfigureCommand, socket: AppSocket) {
+    const { event } = await this.speakers.configure(socketCaller(socket, idempotencyKey), meetingId, changes);
+    return { event };
   }
 }
