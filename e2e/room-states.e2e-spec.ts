@@ -143,6 +143,8 @@ describe('the room tells the truth (web, e2e)', () => {
       .waitFor();
     expect(await page.locator('[data-testid=room-current][data-live=false]').count()).toBe(1);
     expect(await page.getByTestId('room-online-count').count()).toBe(0);
+    // Checking in is a command too: it waits for the connection.
+    expect(await page.getByTestId('check-in-button').isDisabled()).toBe(true);
     // The agenda's current row is greyed with the rest, and nothing can be sent.
     expect(
       await page

@@ -9,6 +9,7 @@ import { SpeakersPanel } from '../../speakers/components/SpeakersPanel';
 import { useSession } from '../../auth/hooks/use-session';
 import { useMeetingActor } from '../hooks/use-meeting-actor';
 import { useMeetingRoom } from '../hooks/use-meeting-room';
+import classes from './MeetingRoom.module.css';
 import { pageTransitions } from '../state/page-transitions';
 import { ChairControls } from './ChairControls';
 import { CurrentItemPanel } from './CurrentItemPanel';
@@ -61,8 +62,13 @@ export function MeetingRoomPage() {
         <Grid.Col span={{ base: 12, md: 12 - agendaSpan }}>
           <Stack gap="md">
             <CurrentItemPanel meeting={meeting} agenda={agenda} participants={participants} live={live} />
-            <CheckInCard snapshot={room.snapshot} actor={actor} />
-            <SpeakersPanel snapshot={room.snapshot} actor={actor} />
+            {/* Check-in and the floor are commands: disabled while the room is not live. */}
+            <fieldset disabled={!live} className={classes.controls}>
+              <Stack gap="md">
+                <CheckInCard snapshot={room.snapshot} actor={actor} />
+                <SpeakersPanel snapshot={room.snapshot} actor={actor} />
+              </Stack>
+            </fieldset>
             <ChairControls room={room} actor={actor} />
             <HandOverChair room={room} actor={actor} />
             {/* After the session: the chair or secretary closes the meeting, the secretary archives it. */}
@@ -80,7 +86,9 @@ export function MeetingRoomPage() {
         <Grid.Col span={{ base: 12, md: agendaSpan }}>
           <Stack gap="md">
             <RoomAgenda room={room} actor={actor} />
-            <AttendancePanel snapshot={room.snapshot} actor={actor} />
+            <fieldset disabled={!live} className={classes.controls}>
+              <AttendancePanel snapshot={room.snapshot} actor={actor} />
+            </fieldset>
             {inSession ? (
               <RoomPresence participants={participants} online={online} live={live} />
             ) : (
