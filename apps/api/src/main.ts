@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { apiDocsMode } from './common/http/api-docs';
 import { DEMO_SIGN_INS } from './database/seed/demo-seed';
 import { start } from './start';
 import { StartupError } from './startup-error';
@@ -8,7 +9,10 @@ async function main(): Promise<void> {
   const server = await start(process.env, (line) => console.log(line));
   const { config } = server;
   const url = `http://localhost:${config.PORT}`;
-  const lines = ['', `Phòng họp thông minh is running at ${url}  (API ${url}/api/v1, docs ${url}/api/docs)`];
+  const docs = apiDocsMode(config);
+  const docsNote =
+    docs === 'off' ? 'docs off (API_DOCS)' : `docs ${url}/api/docs${docs === 'auth' ? ' (admins)' : ''}`;
+  const lines = ['', `Phòng họp thông minh is running at ${url}  (API ${url}/api/v1, ${docsNote})`];
   if (config.SEED_DEMO) {
     lines.push(
       `${server.seeded ? 'Seeded' : 'Demo'} ward "Phường Vĩnh Phúc" — sign in with password "${config.DEMO_PASSWORD}":`,
