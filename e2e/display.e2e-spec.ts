@@ -108,10 +108,26 @@ describe('room display (web, e2e)', () => {
     await page.locator('[data-testid=speaker-countdown][data-phase=normal]').waitFor();
     expect(Math.abs((await remaining(display)) - (await remaining(chair)))).toBeLessThanOrEqual(1);
     await page.locator('[data-testid=display-quorum]').waitFor();
-
     await page.setViewportSize(FULL_HD);
     await page.locator('[data-testid=check-in-qr][data-ready=true] svg').waitFor();
     await shot(page, 'display-speaker-1920x1080');
+    await page.setViewportSize(HD);
+
+    // The network drops: the display says it is not live; the chair ends the speech meanwhile;
+    // back online, the display catches up by itself.
+    await display.context.setOffline(true);
+    await page.locator('[data-testid=display][data-live=false]').waitFor();
+    await shot(page, 'display-offline-1280x720');
+    await chair.page.getByTestId('speaker-end').click();
+    await chair.page.getByTestId('current-speaker').waitFor({ state: 'hidden' });
+    await display.context.setOffline(false);
+    await page.locator('[data-testid=display][data-live=true]').waitFor();
+    await page.getByTestId('display-speaker-name').waitFor({ state: 'hidden' });
+    await page.getByTestId('display-speaker').filter({ hasText: 'Chưa có ai phát biểu' }).waitFor();
+
+    await page.setViewportSize(FULL_HD);
+    await page.locator('[data-testid=check-in-qr][data-ready=true] svg').waitFor();
+    await shot(page, 'display-after-speech-1920x1080');
     expectClean(display);
     expectClean(chair);
   });
@@ -120,6 +136,6 @@ describe('room display (web, e2e)', () => {
     await admin.page.reload();
     await admin.page.getByRole('button', { name: 'Thu hồi' }).first().click();
     await display.page.getByTestId('display-message').filter({ hasText: 'thu hồi' }).waitFor();
-    await shot(display.page, 'display-revoked-1280x720');
+    await shot(display.page, 'display-revoked-1920x1080');
   });
 });

@@ -56,8 +56,18 @@ export function DisplaySocketProvider({
         retry = setTimeout(() => !stopped && s.connect(), REFUSED_RETRY_MS);
       }
     });
-    const onOffline = () => setStatus('offline');
-    const onOnline = () => !s.connected && s.connect();
+    // As on the tablets: stop at once when the browser says the network is gone (rather than after
+    // the heartbeat gives up), connect again when it is back; the room client rejoins from its seq.
+    const onOffline = () => {
+      if (stopped) return;
+      setStatus('offline');
+      s.disconnect();
+    };
+    const onOnline = () => {
+      if (stopped) return;
+      setStatus('reconnecting');
+      s.connect();
+    };
     window.addEventListener('offline', onOffline);
     window.addEventListener('online', onOnline);
     s.connect();
