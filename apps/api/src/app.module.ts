@@ -14,6 +14,7 @@ import { dataSourceOptions } from './database/data-source';
 import { AgendaModule } from './modules/agenda/agenda.module';
 import { AttendanceModule } from './modules/attendance/attendance.module';
 import { SpeakersModule } from './modules/speakers/speakers.module';
+import { DisplaysModule } from './modules/displays/displays.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { HealthModule } from './modules/health/health.module';
 import { MeetingEventsModule } from './modules/meeting-events/meeting-events.module';
@@ -41,6 +42,7 @@ export class AppModule {
         AgendaModule,
         AttendanceModule,
         SpeakersModule,
+        DisplaysModule,
         NotificationsModule,
         CalendarModule,
       ],

@@ -57,6 +57,8 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'TOO_MANY_SOCKETS',
   'ORGANISER_REQUIRED',
+  'DISPLAY_READ_ONLY',
+  'DISPLAY_TOKEN_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -126,6 +128,8 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   TOO_MANY_SOCKETS: 429,
   ORGANISER_REQUIRED: 403,
+  DISPLAY_READ_ONLY: 403,
+  DISPLAY_TOKEN_INVALID: 401,
 };
 
 /** Messages shown to people, Vietnamese first. */
@@ -270,6 +274,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   ORGANISER_REQUIRED: {
     vi: 'Chỉ thư ký (người tổ chức) hoặc quản trị hệ thống được tạo cuộc họp.',
     en: 'Only an organiser (secretary) or a system administrator may create meetings.',
+  },
+  DISPLAY_READ_ONLY: {
+    vi: 'Màn hình phòng họp chỉ được xem, không được thao tác.',
+    en: 'A room display can only watch; it cannot act.',
+  },
+  DISPLAY_TOKEN_INVALID: {
+    vi: 'Mã màn hình không hợp lệ hoặc đã bị thu hồi.',
+    en: 'The display token is not valid or has been revoked.',
   },
 };
 

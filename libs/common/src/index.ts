@@ -12,3 +12,4 @@ export * from './schemas/text';
 export * from './rules';
 export * from './events';
 export * from './schemas/socket-session';
+export * from './schemas/displays';

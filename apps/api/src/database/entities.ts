@@ -7,6 +7,7 @@ import {
   SpeakerSettingsEntity,
 } from '../modules/speakers/speaker-settings.entity';
 import { SpeakerEntity } from '../modules/speakers/speaker.entity';
+import { DisplayTokenEntity } from '../modules/displays/display-token.entity';
 import { CalendarFeedEntity } from '../modules/calendar/calendar-feed.entity';
 import { AuthSessionEntity } from '../modules/identity/auth-session.entity';
 import { UserEntity } from '../modules/identity/user.entity';
@@ -40,4 +41,6 @@ export const ENTITIES: Function[] = [
   SpeakerEntity,
   SpeakerSettingsEntity,
   SpeakerItemSettingsEntity,
+  // room displays (issue 8)
+  DisplayTokenEntity,
 ];

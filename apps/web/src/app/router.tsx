@@ -9,11 +9,14 @@ import { MeetingRoomPage } from '../features/meetings/components/MeetingRoomPage
 import { MeetingsPage } from '../features/meetings/components/MeetingsPage';
 import { NewMeetingPage } from '../features/meetings/components/NewMeetingPage';
 import { UsersPage } from '../features/users/components/UsersPage';
+import { DisplayPage } from '../features/display/DisplayPage';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './layout/NotFoundPage';
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
+  // The hall's big screen: no app shell, no sign-in; its display token is in the URL.
+  { path: '/display/:meetingId', element: <DisplayPage /> },
   {
     path: '/',
     element: (

@@ -12,7 +12,8 @@ import { AppException } from '../errors/app-exception';
 import { commandGuard } from './command-guard';
 import { CommandRateLimits } from './command-rate-limits';
 import { runCommand } from './run-command';
-import { SocketSessions, type SocketData } from './socket-session';
+import { displayUser, SocketSessions, type SocketData } from './socket-session';
+import { displayRoom, DisplaysService } from '../../modules/displays/displays.service';
 
 export type { SocketData } from './socket-session';
 
@@ -74,13 +75,31 @@ export class AuthenticatedIoAdapter extends IoAdapter {
       this.appContext.get(TokenService, { strict: false }),
       this.appContext.get(SessionsRepository, { strict: false }),
     );
+    const displays = this.appContext.get(DisplaysService, { strict: false });
     const limits = new CommandRateLimits(this.config, this.limitsStore);
     server.use((socket, next) => {
-      const fail = (code: 'UNAUTHENTICATED' | 'TOKEN_EXPIRED' | 'TOO_MANY_SOCKETS') => {
+      const fail = (
+        code: 'UNAUTHENTICATED' | 'TOKEN_EXPIRED' | 'TOO_MANY_SOCKETS' | 'DISPLAY_TOKEN_INVALID',
+      ) => {
         const err = new Error(code) as Error & { data: unknown };
         err.data = { code };
         next(err);
       };
+      const displayToken: unknown = socket.handshake.auth?.displayToken;
+      if (displayToken !== undefined) {
+        // A room display: watch-only, one meeting (docs/display.md). It never carries a user token.
+        displays
+          .verify(displayToken)
+          .then((display) => {
+            const data = socket.data as SocketData;
+            data.display = display;
+            data.user = displayUser(display);
+            data.tokenExpiresAt = Number.POSITIVE_INFINITY;
+            next();
+          })
+          .catch(() => fail('DISPLAY_TOKEN_INVALID'));
+        return;
+      }
       sessions
         .verify(socket.handshake.auth?.token)
         .then(async ({ user, expiresAt }) => {
@@ -103,11 +122,14 @@ export class AuthenticatedIoAdapter extends IoAdapter {
     // Registered before the gateways' own connection handlers, so the guard is in place before
     // any handler can receive a command.
     server.on('connection', (socket) => {
-      sessions.start(socket);
+      const display = (socket.data as SocketData).display;
+      // A display has no access token to expire; its token is re-read at each command instead.
+      if (display) void socket.join(displayRoom(display.id));
+      else sessions.start(socket);
       socket.on('auth.renew', (payload: unknown, ack?: (a: unknown) => void) => {
         void runCommand(this.logger, () => sessions.renew(socket, payload)).then((a) => ack?.(a));
       });
-      socket.use(commandGuard(socket, sessions, limits));
+      socket.use(commandGuard(socket, sessions, limits, displays));
     });
     return server;
   }

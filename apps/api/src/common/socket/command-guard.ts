@@ -4,6 +4,10 @@ import { ERROR_MESSAGES, type Ack } from '@phonghop/common';
 import { RateLimitedException } from '../errors/rate-limited.exception';
 import { CommandClass, CommandRateLimits } from './command-rate-limits';
 import type { SocketData, SocketSessions } from './socket-session';
+import type { DisplaysService } from '../../modules/displays/displays.service';
+
+/** The only commands a room display may send (docs/display.md). */
+const DISPLAY_COMMANDS = new Set(['meeting.join', 'meeting.leave', 'system.ping']);
 
 const logger = new Logger('SocketGuard');
 
@@ -31,11 +35,58 @@ const RESERVED = new Set([
  *    excess is refused RATE_LIMITED with `retryAfterMs`.
  * A refused command never reaches its handler, so it writes nothing.
  */
-export function commandGuard(socket: AnySocket, sessions: SocketSessions, limits: CommandRateLimits) {
+export function commandGuard(
+  socket: AnySocket,
+  sessions: SocketSessions,
+  limits: CommandRateLimits,
+  displays: DisplaysService,
+) {
   return (packet: Packet, next: (err?: Error) => void): void => {
     const [event, ...args] = packet;
     const ack = typeof args.at(-1) === 'function' ? (args.at(-1) as (a: Ack<never>) => void) : undefined;
     const refuse = (error: Ack<never> & { ok: false }) => ack?.(error);
+    const consume = (): void => {
+      limits
+        .consume(classOf(args[0]), socket.id, socket.data.user.id)
+        .then((retryAfterMs) => {
+          if (retryAfterMs === null) return next();
+          refuse({ ok: false, error: new RateLimitedException(retryAfterMs).toApiError() });
+        })
+        // The limit store failing (Redis down) must not silence every command: let them through, loudly.
+        .catch((err: Error) => {
+          logger.warn(`rate limit store failed, command let through: ${err.message}`);
+          next();
+        });
+    };
+
+    const display = socket.data.display;
+    if (display) {
+      // A room display only watches: everything but joining/leaving its room and the clock ping is
+      // refused here, before any handler, so it writes nothing.
+      if (!DISPLAY_COMMANDS.has(event)) {
+        logger.warn(`refused ${event}: display=${display.id} code=DISPLAY_READ_ONLY`);
+        return refuse({
+          ok: false,
+          error: { code: 'DISPLAY_READ_ONLY', message: ERROR_MESSAGES.DISPLAY_READ_ONLY.en },
+        });
+      }
+      // Revocation acts at the next command: the token is read from the database each time.
+      displays
+        .stillValid(display.id, display.meetingId)
+        .then((valid) => {
+          if (valid) return consume();
+          refuse({
+            ok: false,
+            error: { code: 'DISPLAY_TOKEN_INVALID', message: ERROR_MESSAGES.DISPLAY_TOKEN_INVALID.en },
+          });
+          setImmediate(() => socket.disconnect(true));
+        })
+        .catch((err: Error) => {
+          refuse({ ok: false, error: { code: 'DB_UNAVAILABLE', message: ERROR_MESSAGES.DB_UNAVAILABLE.en } });
+          logger.warn(`display check failed: ${err.message}`);
+        });
+      return;
+    }
 
     if (RESERVED.has(event) || socket.listeners(event as never).length === 0) {
       return refuse({
@@ -47,17 +98,7 @@ export function commandGuard(socket: AnySocket, sessions: SocketSessions, limits
       refuse({ ok: false, error: { code: 'TOKEN_EXPIRED', message: ERROR_MESSAGES.TOKEN_EXPIRED.en } });
       return sessions.expire(socket);
     }
-    limits
-      .consume(classOf(args[0]), socket.id, socket.data.user.id)
-      .then((retryAfterMs) => {
-        if (retryAfterMs === null) return next();
-        refuse({ ok: false, error: new RateLimitedException(retryAfterMs).toApiError() });
-      })
-      // The limit store failing (Redis down) must not silence every command: let them through, loudly.
-      .catch((err: Error) => {
-        logger.warn(`rate limit store failed, command let through: ${err.message}`);
-        next();
-      });
+    consume();
   };
 }
 

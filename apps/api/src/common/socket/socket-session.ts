@@ -2,6 +2,7 @@ import type { Socket } from 'socket.io';
 import { AuthRenewCommandSchema, type AuthRenewResult } from '@phonghop/common';
 import { SessionsRepository } from '../../modules/identity/sessions.repository';
 import { TokenService } from '../../modules/identity/token.service';
+import type { DisplayIdentity } from '../../modules/displays/displays.service';
 import type { AuthUser } from '../auth/auth-user';
 import { AppException } from '../errors/app-exception';
 import { parsePayload } from './run-command';
@@ -13,6 +14,15 @@ export interface SocketData {
   user: AuthUser;
   /** When the socket's access token expires (epoch ms); after it, commands are refused. */
   tokenExpiresAt: number;
+  /** Set on a room display's socket (opened with `auth.displayToken`): watch-only, one meeting. Its
+   *  `user` is then a stand-in (id = the display's id, a session id that opens no meeting), so any
+   *  path that forgot the display check still fails closed. */
+  display?: DisplayIdentity;
+}
+
+/** The stand-in `user` of a display socket. */
+export function displayUser(display: DisplayIdentity): AuthUser {
+  return { id: display.id, sessionId: 'display', systemRole: 'member' };
 }
 
 type AnySocket = Socket<never, never, never, SocketData>;

@@ -1,3 +1,4 @@
+import { DisplayTokens1795971939947 } from './1795971939947-display-tokens';
 import { Identity1795713467995 } from './1795713467995-identity';
 import { MeetingsAndEventLog1795714310259 } from './1795714310259-meetings-and-event-log';
 import { OrganisersAndUnaccentSearch1795965948068 } from './1795965948068-organisers-and-unaccent-search';
@@ -15,4 +16,5 @@ export const MIGRATIONS: Function[] = [
   CommandReceiptsCreatedIndex1795966787407,
   AttendanceQrUses1795967475456,
   Speakers1795967938907,
+  DisplayTokens1795971939947,
 ];

@@ -9,6 +9,6 @@ import { CheckInQrService } from './check-in-qr.service';
 @Module({
   controllers: [AttendanceController],
   providers: [AttendanceRepository, AttendanceService, CheckInQrService, AttendanceGateway],
-  exports: [AttendanceRepository, AttendanceService],
+  exports: [AttendanceRepository, AttendanceService, CheckInQrService],
 })
 export class AttendanceModule {}

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AttendanceRecord, CheckInQr } from '@phonghop/common';
+import type { AttendanceRecord, CheckInQr, Meeting } from '@phonghop/common';
+import { DataSource } from 'typeorm';
 import { canManageAttendance, checkSelfCheckIn } from '@phonghop/common';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
@@ -19,6 +20,7 @@ export class CheckInQrService {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly access: MeetingAccessService,
     private readonly attendance: AttendanceService,
+    private readonly dataSource: DataSource,
   ) {
     this.key = checkInKey(config.JWT_SECRET);
   }
@@ -27,6 +29,21 @@ export class CheckInQrService {
   async current(user: AuthUser, meetingId: string): Promise<CheckInQr> {
     const { meeting, actor } = await this.access.open(meetingId, user, 'attendance.qr');
     if (!canManageAttendance(actor)) throw new AppException('MEETING_ROLE_REQUIRED');
+    return this.issue(meeting);
+  }
+
+  /** The code for a room display (its token was checked by the caller for this meeting). */
+  async forMeeting(meetingId: string): Promise<CheckInQr> {
+    const rows: { id: string; status: Meeting['status'] }[] = await this.dataSource.query(
+      'SELECT id, status FROM meetings WHERE id = $1',
+      [meetingId],
+    );
+    if (!rows[0]) throw new AppException('MEETING_NOT_FOUND');
+    return this.issue(rows[0]);
+  }
+
+  private issue(meeting: Pick<Meeting, 'id' | 'status'>): CheckInQr {
+    const meetingId = meeting.id;
     if (meeting.status !== 'scheduled' && meeting.status !== 'live')
       throw new AppException('ATTENDANCE_CLOSED');
     const now = new Date();

@@ -28,7 +28,8 @@ const routeUuid = uuid();
  */
 export class UuidOr404Pipe implements PipeTransform<string, string> {
   constructor(
-    private readonly code: 'MEETING_NOT_FOUND' | 'AGENDA_ITEM_NOT_FOUND' | 'PARTICIPANT_NOT_FOUND',
+    private readonly code:
+      'MEETING_NOT_FOUND' | 'AGENDA_ITEM_NOT_FOUND' | 'PARTICIPANT_NOT_FOUND' | 'DISPLAY_TOKEN_INVALID',
   ) {}
 
   transform(value: string): string {

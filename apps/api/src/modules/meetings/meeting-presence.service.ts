@@ -35,7 +35,8 @@ export class MeetingPresenceService implements OnModuleInit, OnModuleDestroy {
   /** User ids online in the meeting room, sorted. */
   async online(meetingId: string): Promise<string[]> {
     const sockets = await this.realtime.io.in(rooms.meeting(meetingId)).fetchSockets();
-    return [...new Set(sockets.map((s) => s.data.user.id))].sort();
+    // Room displays watch; they are nobody, so they are not shown as online.
+    return [...new Set(sockets.filter((s) => !s.data.display).map((s) => s.data.user.id))].sort();
   }
 
   /** Announces the room's presence soon (coalesced per meeting). */

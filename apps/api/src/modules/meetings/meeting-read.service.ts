@@ -64,6 +64,19 @@ export class MeetingReadService {
    */
   async snapshot(user: AuthUser, meetingId: string, online: string[]): Promise<MeetingSnapshot> {
     const { meeting } = await this.access.open(meetingId, user, 'meeting.join');
+    return this.stateOf(meetingId, meeting.lastSeq, online);
+  }
+
+  /** The meeting's last seq (MEETING_NOT_FOUND if none). No access check: for a display the caller checked. */
+  async lastSeq(meetingId: string): Promise<number> {
+    const meeting = await this.meetings.findById(meetingId);
+    if (!meeting) throw new AppException('MEETING_NOT_FOUND');
+    return meeting.lastSeq;
+  }
+
+  /** The shared room state at `lastSeq` or later. No access check: the caller made it. */
+  async stateOf(meetingId: string, lastSeq: number, online: string[]): Promise<MeetingSnapshot> {
+    const meeting = { lastSeq };
     let entry = this.stateCache.get(meetingId);
     if (!entry || entry.seq < meeting.lastSeq) {
       const state = this.consistent(async (manager) => {
@@ -95,6 +108,16 @@ export class MeetingReadService {
   events(user: AuthUser, meetingId: string, sinceSeq: number, limit: number): Promise<MeetingEventsResponse> {
     return this.consistent(async (manager) => {
       const { meeting } = await this.access.open(meetingId, user, 'meeting.events', { manager });
+      const events = await this.log.since(meetingId, sinceSeq, limit, manager);
+      return { events, seq: meeting.lastSeq };
+    });
+  }
+
+  /** Events after `sinceSeq` without an access check (a display's join, checked by the caller). */
+  eventsUnchecked(meetingId: string, sinceSeq: number, limit: number): Promise<MeetingEventsResponse> {
+    return this.consistent(async (manager) => {
+      const meeting = await this.meetings.findById(meetingId, manager);
+      if (!meeting) throw new AppException('MEETING_NOT_FOUND');
       const events = await this.log.since(meetingId, sinceSeq, limit, manager);
       return { events, seq: meeting.lastSeq };
     });

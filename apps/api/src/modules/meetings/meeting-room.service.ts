@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { MeetingJoinCommand, MeetingJoinResult } from '@phonghop/common';
+import { AppException } from '../../common/errors/app-exception';
+import { DisplaysService } from '../displays/displays.service';
 import { MeetingAccessService } from '../meeting-events/meeting-access.service';
 import { AppSocket, rooms } from '../realtime/realtime.types';
 import { MeetingPresenceService } from './meeting-presence.service';
@@ -18,6 +20,7 @@ export class MeetingRoomService {
     private readonly access: MeetingAccessService,
     private readonly read: MeetingReadService,
     private readonly presence: MeetingPresenceService,
+    private readonly displays: DisplaysService,
   ) {}
 
   /**
@@ -32,6 +35,7 @@ export class MeetingRoomService {
    * removed person in the room.
    */
   async join(socket: AppSocket, cmd: MeetingJoinCommand): Promise<MeetingJoinResult> {
+    if (socket.data.display) return this.joinDisplay(socket, cmd);
     const user = socket.data.user;
     const room = rooms.meeting(cmd.meetingId);
     // Outsiders are refused before they touch the room (and never show in its presence).
@@ -47,6 +51,26 @@ export class MeetingRoomService {
       this.presence.changed(cmd.meetingId);
       throw err;
     }
+  }
+
+  /**
+   * A room display joins its own meeting only, and only while its token is valid (read from the
+   * database now, like a person's roles). It is not a participant and is not shown in presence.
+   */
+  private async joinDisplay(socket: AppSocket, cmd: MeetingJoinCommand): Promise<MeetingJoinResult> {
+    const display = socket.data.display!;
+    const valid =
+      display.meetingId === cmd.meetingId && (await this.displays.stillValid(display.id, cmd.meetingId));
+    if (!valid) throw new AppException('MEETING_NOT_FOUND');
+    await socket.join(rooms.meeting(cmd.meetingId));
+    const since = cmd.sinceSeq;
+    const lastSeq = await this.read.lastSeq(cmd.meetingId);
+    if (since !== undefined && since >= 1 && since <= lastSeq && lastSeq - since <= MAX_CATCH_UP_EVENTS) {
+      const { events, seq } = await this.read.eventsUnchecked(cmd.meetingId, since, MAX_CATCH_UP_EVENTS * 2);
+      if (events.length === seq - since) return { kind: 'events', events, seq };
+    }
+    const online = await this.presence.online(cmd.meetingId);
+    return { kind: 'snapshot', snapshot: await this.read.stateOf(cmd.meetingId, lastSeq, online) };
   }
 
   private async answer(

@@ -1,7 +1,7 @@
 import { Center, Loader, Stack, Text } from '@mantine/core';
-import { checkInPath } from '@phonghop/common';
+import { checkInPath, type CheckInQr } from '@phonghop/common';
 import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { attendanceApi } from '../api/attendance-api';
@@ -15,8 +15,19 @@ const RETRY_MS = 3_000;
  * the next one is fetched when the server says this one stops being shown — measured on the
  * server's clock (validUntil − serverTime), so a wrong clock on this screen does not matter.
  */
-export function CheckInQrCode({ meetingId, size = 280 }: { meetingId: string; size?: number }) {
+export function CheckInQrCode({
+  meetingId,
+  size = 280,
+  fetchCode,
+}: {
+  meetingId: string;
+  size?: number;
+  /** Where the code comes from; the room display reads it with its display token. */
+  fetchCode?: () => Promise<CheckInQr>;
+}) {
   const { t } = useTranslation();
+  const fetcher = useRef(fetchCode);
+  fetcher.current = fetchCode;
   const errorMessage = useErrorMessage();
   const [svg, setSvg] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -26,7 +37,7 @@ export function CheckInQrCode({ meetingId, size = 280 }: { meetingId: string; si
     let timer: ReturnType<typeof setTimeout> | undefined;
     const load = async () => {
       try {
-        const code = await attendanceApi.qr(meetingId);
+        const code = await (fetcher.current?.() ?? attendanceApi.qr(meetingId));
         const url = `${window.location.origin}${checkInPath(meetingId, code.token)}`;
         const drawn = await QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
         if (stopped) return;

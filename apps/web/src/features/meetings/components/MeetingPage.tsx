@@ -3,6 +3,8 @@ import { IconChevronLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useErrorMessage } from '../../../lib/use-error-message';
+import { useIsAdmin } from '../../auth/hooks/use-session';
+import { DisplayTokensPanel } from '../../display/DisplayTokensPanel';
 import { useMeeting } from '../hooks/use-meetings';
 import { AgendaOverview } from './AgendaOverview';
 import { InvitationCard } from './InvitationCard';
@@ -19,6 +21,7 @@ export function MeetingPage() {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const detail = useMeeting(meetingId);
+  const isAdmin = useIsAdmin();
 
   if (detail.isPending) {
     return (
@@ -46,7 +49,10 @@ export function MeetingPage() {
           )}
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <ParticipantList participants={participants} showInvitations={meeting.status !== 'draft'} />
+          <Stack gap="lg">
+            <ParticipantList participants={participants} showInvitations={meeting.status !== 'draft'} />
+            {isAdmin && !OVER.includes(meeting.status) && <DisplayTokensPanel meetingId={meeting.id} />}
+          </Stack>
         </Grid.Col>
       </Grid>
     </Stack>
