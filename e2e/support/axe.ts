@@ -27,21 +27,15 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
   // Evaluated through the DevTools protocol, not as a <script> tag: the app's Content-Security-Policy
   // (script-src 'self') rightly refuses inline scripts, and the check must run under it.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource());
-  // Let entering transitions (modals, notifications) finish: axe measures the colours it sees.
-  await page.waitForTimeout(300);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } })
-      .axe;
-    const result = (await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      resultTypes: ['violations'],
-      // Mantine's TimePicker dropdown columns scroll without being focusable; the same values are
-      // typed with the keyboard in its hour and minute fields (spinbuttons), so nobody is locked out.
-      rules: { 'scrollable-region-focusable': { enabled: false } },
-    })) as { violations: AxeViolation[] };
-    return result.violations;
-  });
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  // axe measures the colours it sees: a modal or notification fading in or out has blended
+  // colours for a moment. Measure once nothing finite is animating, and measure again after a
+  // pause before reporting, so only what stays on screen fails the test.
+  let violations = await stillThenRun(page);
+  if (violations.some(isSerious)) {
+    await page.waitForTimeout(1000);
+    violations = await stillThenRun(page);
+  }
+  const serious = violations.filter(isSerious);
   if (serious.length === 0) return;
   const report = serious
     .map(
@@ -64,7 +58,7 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
 export async function expectNoHorizontalOverflow(page: Page, where: string): Promise<void> {
   const { scrollWidth, innerWidth, culprits } = await page.evaluate(() => {
     const width = window.innerWidth;
-    const wide = [...document.querySelectorAll<HTMLElement>('body *')]
+    const wide = Array.from(document.querySelectorAll<HTMLElement>('body *'))
       .filter((el) => {
         const r = el.getBoundingClientRect();
         return r.width > 0 && r.right > width + 1;
@@ -82,3 +76,35 @@ export async function expectNoHorizontalOverflow(page: Page, where: string): Pro
     );
   }
 }
+
+const isSerious = (v: AxeViolation) => v.impact === 'serious' || v.impact === 'critical';
+
+/** Waits (at most 3 s) until no CSS transition or finite animation runs, then runs axe. */
+async function stillThenRun(page: Page): Promise<AxeViolation[]> {
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity)
+          .length === 0,
+      undefined,
+      { timeout: 3000, polling: 100 },
+    )
+    .catch(() => undefined); // still animating after 3 s: measure what is there
+  return runAxe(page);
+}
+
+const runAxe = (page: Page): Promise<AxeViolation[]> =>
+  page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } })
+      .axe;
+    const result = (await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      resultTypes: ['violations'],
+      // Mantine's TimePicker dropdown columns scroll without being focusable; the same values are
+      // typed with the keyboard in its hour and minute fields (spinbuttons), so nobody is locked out.
+      rules: { 'scrollable-region-focusable': { enabled: false } },
+    })) as { violations: AxeViolation[] };
+    return result.violations;
+  });
