@@ -66,7 +66,7 @@ export async function expectNoHorizontalOverflow(page: Page, where: string): Pro
       .slice(0, 5)
       .map(
         (el) =>
-          `${el.tagName.toLowerCase()}${el.dataset.testid ? `[data-testid=${el.dataset.testid}]` : ''}.${[...el.classList].slice(0, 2).join('.')} right=${Math.round(el.getBoundingClientRect().right)}`,
+          `${el.tagName.toLowerCase()}${el.dataset.testid ? `[data-testid=${el.dataset.testid}]` : ''}.${Array.from(el.classList).slice(0, 2).join('.')} right=${Math.round(el.getBoundingClientRect().right)}`,
       );
     return { scrollWidth: document.scrollingElement!.scrollWidth, innerWidth: width, culprits: wide };
   });
