@@ -97,6 +97,8 @@ describe('room display (web, e2e)', () => {
 
     await page.getByTestId('display-speaker-name').filter({ hasText: 'Lê Văn Thắng' }).waitFor();
     await page.locator('[data-testid=speaker-countdown][data-phase=normal]').waitFor();
+    // Both screens count once they know the server's clock (before that they show no time).
+    await chair.page.locator('[data-testid=speaker-countdown][data-phase=normal]').first().waitFor();
     const remaining = async (tablet: Tablet) =>
       Number(await tablet.page.getByTestId('speaker-countdown').first().getAttribute('data-remaining'));
     expect(Math.abs((await remaining(display)) - (await remaining(chair)))).toBeLessThanOrEqual(1);

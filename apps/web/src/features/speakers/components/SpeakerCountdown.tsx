@@ -17,7 +17,25 @@ export function SpeakerCountdown({
   ...text
 }: { startedAt: string; limitSeconds: number } & TextProps) {
   const { t } = useTranslation();
-  const clock = speechClock(Date.parse(startedAt), limitSeconds, useServerNow());
+  const now = useServerNow();
+  // Until this screen knows the server's clock, a countdown could be off by its clock's error:
+  // show nothing rather than a wrong time.
+  if (now === null) {
+    return (
+      <Text
+        component="span"
+        fw={800}
+        ff="monospace"
+        c="gray.7"
+        data-testid="speaker-countdown"
+        data-phase="syncing"
+        {...text}
+      >
+        –:––
+      </Text>
+    );
+  }
+  const clock = speechClock(Date.parse(startedAt), limitSeconds, now);
   const label =
     clock.phase === 'overtime' ? `+${mmss(clock.remainingSeconds)}` : mmss(clock.remainingSeconds);
   return (

@@ -12,10 +12,13 @@ import { useSocket } from '../../realtime/state/socket-context';
  */
 
 let offsetMs = 0;
+/** False until the first measurement: before it, this screen's own clock may be far off. */
+let synced = false;
 const SAMPLES = 3;
 
-export function serverNow(): number {
-  return Date.now() + offsetMs;
+/** The server's time now, or null while the offset has not been measured yet. */
+export function serverNow(): number | null {
+  return synced ? Date.now() + offsetMs : null;
 }
 
 async function measure(socket: AppSocket): Promise<void> {
@@ -27,7 +30,10 @@ async function measure(socket: AppSocket): Promise<void> {
     const sample = { rtt: received - sent, offset: Date.parse(serverTime) - (sent + received) / 2 };
     if (!best || sample.rtt < best.rtt) best = sample;
   }
-  if (best) offsetMs = best.offset;
+  if (best) {
+    offsetMs = best.offset;
+    synced = true;
+  }
 }
 
 /** Keeps the offset measured while a socket is connected. */
@@ -44,8 +50,8 @@ export function useServerClockSync(): void {
   }, [socket]);
 }
 
-/** The server's time, re-read every `everyMs` (for countdowns). */
-export function useServerNow(everyMs = 250): number {
+/** The server's time, re-read every `everyMs` (for countdowns); null until the clock is synced. */
+export function useServerNow(everyMs = 250): number | null {
   const [now, setNow] = useState(serverNow);
   useEffect(() => {
     const timer = setInterval(() => setNow(serverNow()), everyMs);
