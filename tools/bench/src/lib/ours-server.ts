@@ -30,6 +30,9 @@ export async function startOursServer(extraEnv: Record<string, string> = {}): Pr
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
+    // The embedded PostgreSQL listens on a Unix socket by default; the bench's own setup queries
+    // (databaseUrl below) reach it over this TCP port.
+    EMBEDDED_PG_PORT: String(port + 1),
     JWT_SECRET: jwtSecret,
     SEED_DEMO: 'false',
     LOG_LEVEL: 'warn',
@@ -120,7 +123,8 @@ export async function createUsersWithTokens(
     for (let i = 0; i < count; i++) {
       const id = randomUUID();
       const sid = randomUUID();
-      rows.push(`('${id}', '${prefix}${i}', 'x', 'Đại biểu ${i}', '${systemRole}')`);
+      // Every bench user may organise: whoever the bench makes chair also creates the meeting.
+      rows.push(`('${id}', '${prefix}${i}', 'x', 'Đại biểu ${i}', '${systemRole}', true)`);
       sessions.push(`('${sid}', '${id}', 'x', now() + interval '1 day')`);
       const token = jwt.sign({ sub: id, sid, role: systemRole }, server.jwtSecret, {
         algorithm: 'HS256',
@@ -131,7 +135,7 @@ export async function createUsersWithTokens(
       users.push({ id, token });
     }
     await db.query(
-      `INSERT INTO users (id, username, password_hash, full_name, system_role) VALUES ${rows.join(',')}`,
+      `INSERT INTO users (id, username, password_hash, full_name, system_role, can_organise) VALUES ${rows.join(',')}`,
     );
     await db.query(
       `INSERT INTO auth_sessions (id, user_id, refresh_hash, expires_at) VALUES ${sessions.join(',')}`,

@@ -11,6 +11,11 @@ const DISPLAY_COMMANDS = new Set(['meeting.join', 'meeting.leave', 'system.ping'
 
 const logger = new Logger('SocketGuard');
 
+/** Commands refused RATE_LIMITED in a row, per socket id (cleared by an accepted command). */
+const refusedInARow = new Map<string, number>();
+/** Far beyond what a client that waits retryAfterMs ever reaches. */
+const MAX_REFUSED_IN_A_ROW = 50;
+
 type AnySocket = Socket<never, never, never, SocketData>;
 type Packet = [event: string, ...args: unknown[]];
 
@@ -41,6 +46,7 @@ export function commandGuard(
   limits: CommandRateLimits,
   displays: DisplaysService,
 ) {
+  socket.once('disconnect', () => refusedInARow.delete(socket.id));
   return (packet: Packet, next: (err?: Error) => void): void => {
     const [event, ...args] = packet;
     const ack = typeof args.at(-1) === 'function' ? (args.at(-1) as (a: Ack<never>) => void) : undefined;
@@ -49,8 +55,20 @@ export function commandGuard(
       limits
         .consume(classOf(args[0]), socket.id, socket.data.user.id)
         .then((retryAfterMs) => {
-          if (retryAfterMs === null) return next();
+          if (retryAfterMs === null) {
+            refusedInARow.delete(socket.id);
+            return next();
+          }
           refuse({ ok: false, error: new RateLimitedException(retryAfterMs).toApiError() });
+          // A client honours retryAfterMs; one that keeps sending regardless is flooding. Parsing
+          // and refusing its packets still costs the event loop everyone shares: close it.
+          const refused = (refusedInARow.get(socket.id) ?? 0) + 1;
+          refusedInARow.set(socket.id, refused);
+          if (refused >= MAX_REFUSED_IN_A_ROW) {
+            refusedInARow.delete(socket.id);
+            logger.warn(`closing a flooding socket: user=${socket.data.user.id} refused=${refused} in a row`);
+            socket.disconnect(true);
+          }
         })
         // The limit store failing (Redis down) must not silence every command: let them through, loudly.
         .catch((err: Error) => {

@@ -81,6 +81,23 @@ describe('floods are contained', () => {
     expect(await serverSeq()).toBe(before + accepted);
   });
 
+  it('closes a socket that keeps sending after RATE_LIMITED, and writes nothing for it', async () => {
+    const s = await open(chair);
+    const closed = new Promise<string>((resolve) => s.once('disconnect', (reason) => resolve(reason)));
+    const before = await serverSeq();
+    // 120 writes at once, never waiting the retry time: far past the allowance, then past patience.
+    const acks = await Promise.all(
+      Array.from({ length: 120 }, (_, i) =>
+        emit(s, 'agenda.add', { meetingId, idempotencyKey: key(), title: `Không dừng ${i}` }).catch(
+          () => null,
+        ),
+      ),
+    ).catch(() => []);
+    expect(await closed).toBe('io server disconnect');
+    const accepted = acks.filter((a) => a && a.ok).length;
+    expect(await serverSeq()).toBe(before + accepted);
+  });
+
   it('limits a guest’s join flood, and the user across their sockets', async () => {
     const a = await open(guest);
     const b = await open(guest);
