@@ -1,34 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
 import { startTestApp, TestApp } from '../test-app';
 import { api, ErrorBody, insertUser } from '../identity-helpers';
+import { REDIS_URL, redisSkipReason } from '../redis-probe';
 
 /**
  * Two API nodes on one PostgreSQL and one Redis enforce one set of sign-in limits: failures on
  * node 1 count on node 2. Skipped, saying why, without a reachable Redis (REDIS_URL).
  */
-const REDIS_URL = process.env.REDIS_URL;
-
-function redisAnswers(url: string): boolean {
-  const probe = spawnSync(
-    process.execPath,
-    [
-      '-e',
-      `const c = require('redis').createClient({ url: process.argv[1], socket: { connectTimeout: 2000, reconnectStrategy: false } });
-       c.on('error', () => {});
-       c.connect().then(() => c.ping()).then(() => c.quit()).then(() => process.exit(0), () => process.exit(1));`,
-      url,
-    ],
-    { timeout: 5000, cwd: __dirname },
-  );
-  return probe.status === 0;
-}
-
-const skipReason = !REDIS_URL
-  ? 'REDIS_URL is not set'
-  : !redisAnswers(REDIS_URL)
-    ? `Redis at ${REDIS_URL} does not answer`
-    : null;
+const skipReason = redisSkipReason();
 if (skipReason) console.warn(`Skipping the shared sign-in limit tests: ${skipReason}.`);
 const describeWithRedis = skipReason ? describe.skip : describe;
 

@@ -1,6 +1,5 @@
 import type { MeetingCommandResult, MeetingDetail, MeetingEvent, MeetingJoinResult } from '@phonghop/common';
 import { MeetingEventStream } from '@phonghop/common';
-import { spawnSync } from 'node:child_process';
 import { startTestApp, TestApp } from '../../../test/test-app';
 import {
   addItem,
@@ -18,34 +17,13 @@ import {
   TestSocket,
   transition,
 } from '../../../test/meetings-kit';
+import { REDIS_URL, redisSkipReason } from '../../../test/redis-probe';
 
 /**
  * Two API nodes on one PostgreSQL, joined by the socket.io Redis adapter (REDIS_URL). Skipped,
  * saying why, when REDIS_URL is unset or Redis does not answer.
  */
-const REDIS_URL = process.env.REDIS_URL;
-
-function redisAnswers(url: string): boolean {
-  // Decided before the suite is declared, so the skip shows as a skip; a child process keeps it synchronous.
-  const probe = spawnSync(
-    process.execPath,
-    [
-      '-e',
-      `const c = require('redis').createClient({ url: process.argv[1], socket: { connectTimeout: 2000, reconnectStrategy: false } });
-       c.on('error', () => {});
-       c.connect().then(() => c.ping()).then(() => c.quit()).then(() => process.exit(0), () => process.exit(1));`,
-      url,
-    ],
-    { timeout: 5000, cwd: __dirname },
-  );
-  return probe.status === 0;
-}
-
-const skipReason = !REDIS_URL
-  ? 'REDIS_URL is not set'
-  : !redisAnswers(REDIS_URL)
-    ? `Redis at ${REDIS_URL} does not answer`
-    : null;
+const skipReason = redisSkipReason();
 if (skipReason) console.warn(`Skipping the two-node tests: ${skipReason}.`);
 const describeWithRedis = skipReason ? describe.skip : describe;
 

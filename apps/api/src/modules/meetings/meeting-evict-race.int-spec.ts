@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { startTestApp, TestApp } from '../../../test/test-app';
 import {
   addParticipant,
@@ -13,6 +12,7 @@ import {
 } from '../../../test/meetings-kit';
 import { RealtimeService } from '../realtime/realtime.service';
 import { rooms } from '../realtime/realtime.types';
+import { REDIS_URL, redisSkipReason } from '../../../test/redis-probe';
 
 /**
  * `meeting.join` racing `DELETE /meetings/:id/participants/:user`, many times: whichever wins, the
@@ -20,28 +20,7 @@ import { rooms } from '../realtime/realtime.types';
  * one, removal through the other, joined by the Redis adapter) when REDIS_URL answers.
  */
 const ROUNDS = 30;
-const REDIS_URL = process.env.REDIS_URL;
-
-function redisAnswers(url: string): boolean {
-  const probe = spawnSync(
-    process.execPath,
-    [
-      '-e',
-      `const c = require('redis').createClient({ url: process.argv[1], socket: { connectTimeout: 2000, reconnectStrategy: false } });
-       c.on('error', () => {});
-       c.connect().then(() => c.ping()).then(() => c.quit()).then(() => process.exit(0), () => process.exit(1));`,
-      url,
-    ],
-    { timeout: 5000, cwd: __dirname },
-  );
-  return probe.status === 0;
-}
-
-const skipReason = !REDIS_URL
-  ? 'REDIS_URL is not set'
-  : !redisAnswers(REDIS_URL)
-    ? `Redis at ${REDIS_URL} does not answer`
-    : null;
+const skipReason = redisSkipReason();
 if (skipReason) console.warn(`Skipping the two-node join/evict race: ${skipReason}.`);
 
 /** Runs the race ROUNDS times: `joinVia` hosts the socket, `removeVia` takes the DELETE. */
