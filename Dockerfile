@@ -55,6 +55,7 @@ COPY --from=build /app/libs/common/package.json ./libs/common/package.json
 COPY --from=build /app/libs/common/dist ./libs/common/dist
 COPY --from=build /app/apps/api/package.json ./apps/api/package.json
 COPY --from=build /app/apps/api/dist ./apps/api/dist
+COPY --from=build /app/apps/api/assets ./apps/api/assets
 # DATA_DIR holds files the API keeps beside the database; the unprivileged `node` user owns it.
 RUN mkdir -p /data && chown node:node /data
 USER node
