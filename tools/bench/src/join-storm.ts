@@ -24,12 +24,13 @@ export async function measureJoinStorm(target: BenchTarget, windowMs: number) {
     failures: joined.failures,
     firstError: joined.firstError,
     ackBytes: joined.ackBytes,
+    sideBytes: target.sideBytes,
   };
 }
 
 export function joinStormLine(
   clients: number,
-  ours: { p99: number; failures: number; ackBytes: number },
+  ours: { p99: number; failures: number; ackBytes: number; sideBytes?: number },
   bare: { p99: number; failures: number; ackBytes: number },
 ): string {
   return benchLine('join-storm', {
@@ -38,6 +39,8 @@ export function joinStormLine(
     bare_p99_ms: round(bare.p99),
     ours_snapshot_kb: round(ours.ackBytes / 1024),
     bare_snapshot_kb: round(bare.ackBytes / 1024),
+    // Fetched once per client beside the join, and kept (ETag): names, titles, units.
+    ours_people_kb: round((ours.sideBytes ?? 0) / 1024),
     ours_failures: ours.failures,
     bare_failures: bare.failures,
     ratio: round(ours.p99 / bare.p99, 2),

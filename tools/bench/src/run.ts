@@ -46,12 +46,21 @@ async function joinStorm(): Promise<void> {
   const clients = option('clients', 1000);
   const windowMs = option('window', 10) * 1000;
   process.stderr.write(`join-storm: ${clients} clients within ${windowMs / 1000}s\n`);
-  const bare = await startBareTarget(clients, 20 * 1024);
-  const bareResult = await measureJoinStorm(bare, windowMs);
-  await bare.close();
-  const ours = await startOursTarget(clients);
-  const oursResult = await measureJoinStorm(ours, windowMs);
-  await ours.close();
+  // --only ours|bare: one side alone, for profiling (the BENCH line then has no meaningful ratio).
+  const only = process.argv[process.argv.indexOf('--only') + 1];
+  const skipped = { p99: 0, p50: 0, failures: 0, ackBytes: 0, firstError: undefined, sideBytes: undefined };
+  let bareResult: Awaited<ReturnType<typeof measureJoinStorm>> = skipped;
+  let oursResult: Awaited<ReturnType<typeof measureJoinStorm>> = skipped;
+  if (only !== 'ours') {
+    const bare = await startBareTarget(clients, 20 * 1024);
+    bareResult = await measureJoinStorm(bare, windowMs);
+    await bare.close();
+  }
+  if (only !== 'bare') {
+    const ours = await startOursTarget(clients);
+    oursResult = await measureJoinStorm(ours, windowMs);
+    await ours.close();
+  }
   if (oursResult.firstError) process.stderr.write(`  ours first error: ${oursResult.firstError}\n`);
   console.log(joinStormLine(clients, oursResult, bareResult));
 }

@@ -5,8 +5,10 @@ import type {
   MeetingEvent,
   MeetingEventOf,
   MeetingEventType,
+  MeetingRoomSnapshot,
   MeetingSnapshot,
 } from '../schemas/meeting-events';
+import { compactParticipant } from './room-snapshot';
 
 /*
  * The client side of the meeting event log, pure so the web app and the tests share it:
@@ -176,7 +178,7 @@ export class MeetingEventOrderError extends Error {}
  * changed). Throws MeetingEventOrderError for any other seq: order is the buffer's job, and applying
  * out of order would silently diverge from the server.
  */
-export function applyMeetingEvent(snapshot: MeetingSnapshot, event: MeetingEvent): MeetingSnapshot {
+export function applyMeetingEvent<S extends AnySnapshot>(snapshot: S, event: MeetingEvent): S {
   if (event.meetingId !== snapshot.meeting.id) {
     throw new MeetingEventOrderError(`event of meeting ${event.meetingId} applied to ${snapshot.meeting.id}`);
   }
@@ -184,8 +186,22 @@ export function applyMeetingEvent(snapshot: MeetingSnapshot, event: MeetingEvent
     throw new MeetingEventOrderError(`event seq ${event.seq} applied to snapshot at seq ${snapshot.seq}`);
   }
   const handler = HANDLERS[event.type] as Handler<MeetingEventType> | undefined;
-  const next = handler ? handler(snapshot, event as never) : snapshot;
-  return { ...next, seq: event.seq, meeting: { ...next.meeting, lastSeq: event.seq } };
+  const next = handler ? handler(snapshot as MeetingSnapshot, event as never) : snapshot;
+  const participants = isCompact(snapshot)
+    ? (next.participants as MeetingSnapshot['participants']).map(compactParticipant)
+    : next.participants;
+  return { ...next, participants, seq: event.seq, meeting: { ...next.meeting, lastSeq: event.seq } } as S;
+}
+
+/**
+ * A snapshot with full participants (MeetingSnapshot, what screens hold) or compact ones
+ * (MeetingRoomSnapshot, what `meeting.join` answers): the reducer keeps the form it was given.
+ */
+type AnySnapshot = MeetingSnapshot | MeetingRoomSnapshot;
+
+/** Compact when its participants carry no directory details (a meeting always has its chair). */
+function isCompact(s: AnySnapshot): boolean {
+  return s.participants.length > 0 && !('user' in s.participants[0]!);
 }
 
 export interface BufferPushResult {
@@ -261,14 +277,14 @@ export class MeetingEventBuffer {
  * ack and every `meeting.event`; read `snapshot`. When `gap` is non-null for a while, rejoin with
  * `sinceSeq: stream.seq`.
  */
-export class MeetingEventStream {
+export class MeetingEventStream<S extends AnySnapshot = MeetingSnapshot> {
   private buffer: MeetingEventBuffer;
 
-  constructor(private current: MeetingSnapshot) {
+  constructor(private current: S) {
     this.buffer = new MeetingEventBuffer(current.seq);
   }
 
-  get snapshot(): MeetingSnapshot {
+  get snapshot(): S {
     return this.current;
   }
 
@@ -281,7 +297,7 @@ export class MeetingEventStream {
   }
 
   /** Replaces the state with a fresh snapshot; events held past its seq are applied on top. */
-  loadSnapshot(snapshot: MeetingSnapshot): void {
+  loadSnapshot(snapshot: S): void {
     this.current = snapshot;
     this.applyAll(this.buffer.reset(snapshot.seq));
   }

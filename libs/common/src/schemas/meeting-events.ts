@@ -24,6 +24,7 @@ import {
   MeetingStatusSchema,
   ParticipantSchema,
 } from './meetings';
+import { UserSummarySchema } from './identity';
 import { SpeakerItemSettingsSchema, SpeakerSchema, SpeakersStateSchema } from './speakers';
 
 /*
@@ -270,17 +271,59 @@ export type AgendaRemoveCommand = z.infer<typeof AgendaRemoveCommandSchema>;
 export const MeetingHandOverCommandSchema = MeetingCommandBaseSchema.extend(HandOverChairRequestSchema.shape);
 export type MeetingHandOverCommand = z.infer<typeof MeetingHandOverCommandSchema>;
 
-/** Ack of `meeting.join`: a snapshot, or the events after `sinceSeq` (in order) when still in the log. */
+/**
+ * Ack of `meeting.join`: a compact snapshot (participants without their directory details, which
+ * come once from `GET /meetings/:id/people`), or the events after `sinceSeq` (in order) when still in the log.
+ */
 export type MeetingJoinResult =
-  { kind: 'snapshot'; snapshot: MeetingSnapshot } | { kind: 'events'; events: MeetingEvent[]; seq: number };
+  | { kind: 'snapshot'; snapshot: MeetingRoomSnapshot }
+  /** `online`: who is in the room now — presence deltas sent while the client was away are not replayed. */
+  | { kind: 'events'; events: MeetingEvent[]; seq: number; online: string[] };
 
 /** Ack of every mutating command: the event it appended (also broadcast on `meeting.event`). */
 export interface MeetingCommandResult {
   event: MeetingEvent;
 }
 
-/** Server → room, ephemeral (not logged): who has a socket in the meeting room now. */
+/**
+ * Server → room, ephemeral (not logged): who came into and who left the meeting room since the last
+ * update (coalesced, a few a second at most), and how many are in it now. The join snapshot carries
+ * the whole `online` list once; clients apply these deltas to it (`applyPresenceDelta`).
+ */
 export interface PresenceChanged {
   meetingId: string;
-  online: string[];
+  /** User ids with a socket in the room now (newly, or again). */
+  joined: string[];
+  /** User ids with no socket in the room any more. */
+  left: string[];
+  /** How many users are in the room now. */
+  count: number;
 }
+
+// ---- the compact room snapshot (scale, issue 11) ----------------------------------------------
+
+/**
+ * A participant as `meeting.join` carries it: who, in which role, and what changes live. The
+ * person's directory details (`user`, `addedAt`) come once from `GET /meetings/:id/people`, so a join
+ * answer of a hall of 1,000 does not carry the whole directory.
+ */
+export const RoomParticipantSchema = ParticipantSchema.omit({ user: true, addedAt: true });
+export type RoomParticipant = z.infer<typeof RoomParticipantSchema>;
+
+/** The snapshot `meeting.join` answers: `MeetingSnapshot` with compact participants. */
+export const MeetingRoomSnapshotSchema = MeetingSnapshotSchema.extend({
+  participants: z.array(RoomParticipantSchema),
+});
+export type MeetingRoomSnapshot = z.infer<typeof MeetingRoomSnapshotSchema>;
+
+/** One participant's directory details (what the compact snapshot leaves out). */
+export const MeetingPersonSchema = z.object({
+  userId: uuid(),
+  user: UserSummarySchema,
+  addedAt: z.iso.datetime(),
+});
+export type MeetingPerson = z.infer<typeof MeetingPersonSchema>;
+
+/** `GET /meetings/:id/people` (with an ETag; `If-None-Match` answers 304 when nothing changed). */
+export const MeetingPeopleResponseSchema = z.object({ people: z.array(MeetingPersonSchema) });
+export type MeetingPeopleResponse = z.infer<typeof MeetingPeopleResponseSchema>;

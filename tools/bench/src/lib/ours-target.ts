@@ -69,8 +69,15 @@ export async function startOursTarget(clients: number): Promise<BenchTarget> {
   const joined = (await chairSocket.emitWithAck('meeting.join', { meetingId: meeting.id })) as Ack<unknown>;
   if (!joined.ok) throw new Error(`chair join failed: ${joined.error.code}`);
 
+  // The directory a client fetches once beside its join (GET /meetings/:id/people, cached by ETag).
+  const peopleRes = await fetch(`${server.url}/api/v1/meetings/${meeting.id}/people`, {
+    headers: { authorization: `Bearer ${delegates[0].token}` },
+  });
+  const sideBytes = Buffer.byteLength(await peopleRes.text());
+
   return {
     name: 'ours',
+    sideBytes,
     url: server.url,
     tokens: delegates.map((d) => d.token),
     joinEvent: 'meeting.join',

@@ -10,6 +10,8 @@ export interface BenchTarget {
   eventName: string;
   /** Sends one change through the server; its broadcast must contain `bench:<sentAt>:<id>`. */
   publish(id: number, sentAt: number): Promise<void>;
+  /** Bytes of what a client fetches once beside the join (ours: the meeting's people directory). */
+  sideBytes?: number;
   close(): Promise<void>;
 }
 

@@ -3,7 +3,7 @@ import type {
   MeetingCommandResult,
   MeetingEvent,
   MeetingJoinResult,
-  MeetingSnapshot,
+  MeetingRoomSnapshot,
 } from '@phonghop/common';
 import { computeQuorum, MeetingEventStream } from '@phonghop/common';
 import { startTestApp, TestApp } from '../../../test/test-app';
@@ -61,7 +61,7 @@ describe('attendance and quorum', () => {
   }
   afterEach(() => sockets.splice(0).forEach((s) => s.close()));
 
-  async function snapshot(s: TestSocket, meetingId: string): Promise<MeetingSnapshot> {
+  async function snapshot(s: TestSocket, meetingId: string): Promise<MeetingRoomSnapshot> {
     const joined = ok(await emit(s, 'meeting.join', { meetingId })) as MeetingJoinResult;
     if (joined.kind !== 'snapshot') throw new Error('expected a snapshot');
     return joined.snapshot;
@@ -359,7 +359,7 @@ describe('attendance and quorum', () => {
     if (caughtUp.kind === 'events') expect(stream.receive(caughtUp.events)).toBe(6);
 
     const server = await snapshot(await socketOf(chair), meetingId);
-    const strip = ({ online: _o, ...rest }: MeetingSnapshot) => rest;
+    const strip = ({ online: _o, ...rest }: MeetingRoomSnapshot) => rest;
     expect(strip(stream.snapshot)).toEqual(strip(server));
     expect(server.attendance.records).toHaveLength(3);
   });

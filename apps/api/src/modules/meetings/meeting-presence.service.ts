@@ -4,24 +4,37 @@ import { RealtimeService } from '../realtime/realtime.service';
 import { rooms } from '../realtime/realtime.types';
 
 /**
- * Presence broadcasts of one meeting are coalesced over a window (a join storm sends a few, not
- * thousands). Each broadcast carries the whole list to every socket, so its cost grows with the
- * square of the room: the window grows with the room (150 ms for a ward meeting of 30, about 2 s
- * for a hall of 1,000).
+ * Presence updates of one meeting are coalesced over this window: at most four a second, however
+ * many tablets come and go (a join storm of 1,000 sends ~40 small deltas, not 1,000 lists).
  */
-const PRESENCE_MIN_WINDOW_MS = 150;
-const PRESENCE_MAX_WINDOW_MS = 2000;
-const PRESENCE_MS_PER_SOCKET = 2;
+export const PRESENCE_WINDOW_MS = 250;
+
+/** What this node last told a meeting room, and what it has seen change since. */
+interface RoomPresence {
+  /** The room's online users as of this node's last update (or first read). */
+  known: Set<string> | null;
+  /** Users whose sockets on this node came or went since the last update. */
+  touched: Set<string>;
+  timer: NodeJS.Timeout | null;
+  /** An update is being read and sent; the next one waits for it (updates of a room stay in order). */
+  running: Promise<void> | null;
+}
 
 /**
  * Who is in a meeting room: the users with at least one socket in `meeting:<id>`. Not logged — it
  * is read from socket.io itself (`fetchSockets`, which asks every node through the Redis adapter),
  * so it is right across nodes and after a node dies.
+ *
+ * The join snapshot carries the whole list once; after that the room gets `presence.changed`
+ * deltas (joined, left, count), at most one per PRESENCE_WINDOW_MS. Each delta names the users
+ * whose status differs from this node's last update, and every user whose socket on this node came
+ * or went, with their state read after the change — so the last word about anyone is never older
+ * than their last change (docs/events/presence.changed.md).
  */
 @Injectable()
 export class MeetingPresenceService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('MeetingPresence');
-  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly rooms = new Map<string, RoomPresence>();
 
   constructor(
     private readonly realtime: RealtimeService,
@@ -39,29 +52,56 @@ export class MeetingPresenceService implements OnModuleInit, OnModuleDestroy {
     return [...new Set(sockets.filter((s) => !s.data.display).map((s) => s.data.user.id))].sort();
   }
 
-  /** Announces the room's presence soon (coalesced per meeting). */
-  changed(meetingId: string): void {
-    if (this.pending.has(meetingId)) return;
-    const localSockets = this.realtime.io.sockets.adapter.rooms.get(rooms.meeting(meetingId))?.size ?? 0;
-    const window = Math.min(
-      PRESENCE_MAX_WINDOW_MS,
-      Math.max(PRESENCE_MIN_WINDOW_MS, localSockets * PRESENCE_MS_PER_SOCKET),
-    );
-    const timer = setTimeout(() => {
-      this.pending.delete(meetingId);
-      this.online(meetingId)
-        .then((online) =>
-          this.realtime.emitToRoom(rooms.meeting(meetingId), 'presence.changed', { meetingId, online }),
-        )
-        .catch((err: Error) => this.logger.warn(`presence of ${meetingId}: ${err.message}`));
-    }, window);
-    this.pending.set(meetingId, timer);
+  /** A socket of `userId` on this node came into or left the room: the room hears of it soon. */
+  changed(meetingId: string, userId?: string): void {
+    const room = this.roomOf(meetingId);
+    if (userId) room.touched.add(userId);
+    if (room.timer) return;
+    room.timer = setTimeout(() => {
+      room.timer = null;
+      const previous = room.running ?? Promise.resolve();
+      room.running = previous
+        .then(() => this.announce(meetingId, room))
+        .catch((err: Error) => this.logger.warn(`presence of ${meetingId}: ${err.message}`))
+        .finally(() => {
+          room.running = null;
+          // An empty room is forgotten; a busy one keeps what it last said, so deltas stay small.
+          if (!room.timer && room.touched.size === 0 && room.known?.size === 0) this.rooms.delete(meetingId);
+        });
+    }, PRESENCE_WINDOW_MS);
+  }
+
+  /** Reads the room (after the changes it reports) and sends what differs as one delta. */
+  private async announce(meetingId: string, room: RoomPresence): Promise<void> {
+    const touched = room.touched;
+    room.touched = new Set();
+    const online = new Set(await this.online(meetingId));
+    const known = room.known ?? new Set<string>();
+    const joined = [...online].filter((id) => !known.has(id) || touched.has(id));
+    const left = [...new Set([...known, ...touched])].filter((id) => !online.has(id));
+    room.known = online;
+    if (joined.length === 0 && left.length === 0) return;
+    this.realtime.emitToRoom(rooms.meeting(meetingId), 'presence.changed', {
+      meetingId,
+      joined: joined.sort(),
+      left: left.sort(),
+      count: online.size,
+    });
+  }
+
+  private roomOf(meetingId: string): RoomPresence {
+    let room = this.rooms.get(meetingId);
+    if (!room) {
+      room = { known: null, touched: new Set(), timer: null, running: null };
+      this.rooms.set(meetingId, room);
+    }
+    return room;
   }
 
   /** Takes every socket of a user (on every node) out of a meeting room — they are no longer a participant. */
   evict(meetingId: string, userId: string): void {
     this.realtime.io.in(rooms.user(userId)).socketsLeave(rooms.meeting(meetingId));
-    this.changed(meetingId);
+    this.changed(meetingId, userId);
   }
 
   /**
@@ -82,7 +122,7 @@ export class MeetingPresenceService implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
-    for (const timer of this.pending.values()) clearTimeout(timer);
-    this.pending.clear();
+    for (const room of this.rooms.values()) if (room.timer) clearTimeout(room.timer);
+    this.rooms.clear();
   }
 }

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { MeetingDetail, MeetingEventsResponse, MeetingSnapshot } from '@phonghop/common';
+import { createHash } from 'node:crypto';
+import {
+  compactSnapshot,
+  type MeetingDetail,
+  type MeetingEventsResponse,
+  type MeetingPeopleResponse,
+  type MeetingRoomSnapshot,
+} from '@phonghop/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
@@ -20,7 +27,13 @@ const STATE_CACHE_SIZE = 200;
 interface CachedState {
   /** The meeting's last seq when the read began; the state itself is at this seq or later. */
   seq: number;
-  state: Promise<Omit<MeetingSnapshot, 'online'>>;
+  state: Promise<Omit<MeetingRoomSnapshot, 'online'>>;
+}
+
+/** The people of a meeting, and the ETag of exactly that answer. */
+export interface MeetingPeople {
+  body: MeetingPeopleResponse;
+  etag: string;
 }
 
 @Injectable()
@@ -56,17 +69,6 @@ export class MeetingReadService {
     });
   }
 
-  /**
-   * The room state for a joining socket. Its shared part (meeting, participants, agenda) is the same
-   * for everyone at a given seq, so it is read once per seq and shared: a join storm of a thousand
-   * tablets costs one read, not a thousand. The seq used as the key is read after the socket joined
-   * the room, so the state handed out is never older than an event the socket could have missed.
-   */
-  async snapshot(user: AuthUser, meetingId: string, online: string[]): Promise<MeetingSnapshot> {
-    const { meeting } = await this.access.open(meetingId, user, 'meeting.join');
-    return this.stateOf(meetingId, meeting.lastSeq, online);
-  }
-
   /** The meeting's last seq (MEETING_NOT_FOUND if none). No access check: for a display the caller checked. */
   async lastSeq(meetingId: string): Promise<number> {
     const meeting = await this.meetings.findById(meetingId);
@@ -74,8 +76,14 @@ export class MeetingReadService {
     return meeting.lastSeq;
   }
 
-  /** The shared room state at `lastSeq` or later. No access check: the caller made it. */
-  async stateOf(meetingId: string, lastSeq: number, online: string[]): Promise<MeetingSnapshot> {
+  /**
+   * The room state for a joining socket, at `lastSeq` or later. No access check: the caller made
+   * it. Its shared part (meeting, compact participants, agenda …) is the same for everyone at a
+   * given seq, so it is read once per seq and shared: a join storm of a thousand tablets costs one
+   * read, not a thousand. The caller reads `lastSeq` after the socket joined the room, so the state
+   * handed out is never older than an event the socket could have missed.
+   */
+  async stateOf(meetingId: string, lastSeq: number, online: string[]): Promise<MeetingRoomSnapshot> {
     const meeting = { lastSeq };
     let entry = this.stateCache.get(meetingId);
     if (!entry || entry.seq < meeting.lastSeq) {
@@ -86,13 +94,41 @@ export class MeetingReadService {
         const attendance = await this.attendance.state(meetingId, manager);
         const speakers = await this.speakers.state(meetingId, manager);
         if (!current) throw new AppException('MEETING_NOT_FOUND');
-        return { meeting: current, participants, agenda, attendance, speakers, seq: current.lastSeq };
+        // Compact: the participants' directory details come from people() (fetched once by a client).
+        return compactSnapshot({
+          meeting: current,
+          participants,
+          agenda,
+          attendance,
+          speakers,
+          seq: current.lastSeq,
+        });
       });
       entry = { seq: meeting.lastSeq, state };
       this.remember(meetingId, entry);
       state.catch(() => this.stateCache.delete(meetingId));
     }
     return { ...(await entry.state), online };
+  }
+
+  /**
+   * The participants' directory details, which the join snapshot leaves out. The ETag is a hash of
+   * the answer itself, so it changes with anything in it (a participant added, a name corrected)
+   * and a client that already has it gets a 304.
+   */
+  async people(user: AuthUser, meetingId: string): Promise<MeetingPeople> {
+    await this.access.open(meetingId, user, 'meeting.people');
+    return this.peopleUnchecked(meetingId);
+  }
+
+  /** people() without an access check (a room display, whose token the caller checked). */
+  async peopleUnchecked(meetingId: string): Promise<MeetingPeople> {
+    const participants = await this.meetings.participants(meetingId);
+    const body: MeetingPeopleResponse = {
+      people: participants.map((p) => ({ userId: p.userId, user: p.user, addedAt: p.addedAt })),
+    };
+    const hash = createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27);
+    return { body, etag: `"${hash}"` };
   }
 
   private remember(meetingId: string, entry: CachedState): void {

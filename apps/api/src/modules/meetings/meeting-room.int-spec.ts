@@ -3,9 +3,11 @@ import type {
   MeetingCommandResult,
   MeetingDetail,
   MeetingJoinResult,
-  MeetingSnapshot,
+  MeetingPeopleResponse,
+  MeetingRoomSnapshot,
+  PresenceChanged,
 } from '@phonghop/common';
-import { MeetingEventStream } from '@phonghop/common';
+import { applyPresenceDelta, compactSnapshot, hydrateSnapshot, MeetingEventStream } from '@phonghop/common';
 import { startTestApp, TestApp } from '../../../test/test-app';
 import {
   addItem,
@@ -27,7 +29,7 @@ import {
 /** A room screen as the web app keeps it: the shared stream fed by the join ack and `meeting.event`. */
 class RoomClient {
   socket!: TestSocket;
-  stream?: MeetingEventStream;
+  stream?: MeetingEventStream<MeetingRoomSnapshot>;
   applied = 0;
   snapshots = 0;
 
@@ -63,7 +65,7 @@ class RoomClient {
     this.socket.disconnect();
   }
 
-  get state(): Omit<MeetingSnapshot, 'online'> {
+  get state(): Omit<MeetingRoomSnapshot, 'online'> {
     const { online: _online, ...rest } = this.stream!.snapshot;
     return rest;
   }
@@ -102,12 +104,28 @@ describe('the live meeting room', () => {
   });
   afterAll(() => t.close());
 
-  const serverState = async (): Promise<Omit<MeetingSnapshot, 'online'>> => {
+  const fullState = async (): Promise<Omit<MeetingDetail, 'myRole'>> => {
     const { myRole: _r, ...detail } = expectStatus(
       await call<MeetingDetail>(t, secretary, 'GET', `/meetings/${meetingId}`),
       200,
     );
     return detail;
+  };
+  /** The room state as `meeting.join` carries it (compact participants). */
+  const serverState = async (): Promise<Omit<MeetingRoomSnapshot, 'online'>> =>
+    compactSnapshot(await fullState());
+
+  /** GET /meetings/:id/people as a client makes it, with the ETag it was given. */
+  const people = async (who: Person, etag?: string) => {
+    const res = await fetch(`${t.url}/api/v1/meetings/${meetingId}/people`, {
+      headers: { authorization: `Bearer ${who.token}`, ...(etag ? { 'if-none-match': etag } : {}) },
+    });
+    const text = await res.text();
+    return {
+      status: res.status,
+      etag: res.headers.get('etag') ?? '',
+      body: (text ? JSON.parse(text) : undefined) as MeetingPeopleResponse | undefined,
+    };
   };
 
   it('answers a join with the same snapshot as REST, or with the missed events', async () => {
@@ -119,10 +137,18 @@ describe('the live meeting room', () => {
       const { online, ...state } = snap.snapshot;
       expect(state).toEqual(await serverState());
       expect(online).toContain(delegates[0].id);
+      // The join carries no directory details; with the people they make exactly the REST detail.
+      expect(snap.snapshot.participants[0]).not.toHaveProperty('user');
+      const directory = (await people(delegates[0])).body!;
+      const byId = new Map(directory.people.map((p) => [p.userId, p]));
+      const hydrated = hydrateSnapshot(snap.snapshot, byId);
+      expect(hydrated.missing).toEqual([]);
+      const { online: _o, ...full } = hydrated.snapshot;
+      expect(full).toEqual(await fullState());
       const seq = snap.snapshot.seq;
 
       const upToDate = ok(await emit(s, 'meeting.join', { meetingId, sinceSeq: seq }));
-      expect(upToDate).toEqual({ kind: 'events', events: [], seq });
+      expect(upToDate).toEqual({ kind: 'events', events: [], seq, online: [delegates[0].id] });
       const behind = ok(await emit(s, 'meeting.join', { meetingId, sinceSeq: seq - 3 })) as MeetingJoinResult;
       expect(behind.kind === 'events' && behind.events.map((e) => e.seq)).toEqual([seq - 2, seq - 1, seq]);
       const ahead = ok(await emit(s, 'meeting.join', { meetingId, sinceSeq: seq + 10 })) as MeetingJoinResult;
@@ -135,22 +161,64 @@ describe('the live meeting room', () => {
     }
   });
 
-  it('tells the room who is online as people join, leave and drop', async () => {
+  it('tells the room who is online as people join, leave and drop: the list once, then deltas', async () => {
     const a = await connect(t.url, delegates[1]);
     const b = await connect(t.url, delegates[2]);
+    const b2 = await connect(t.url, delegates[2]);
     try {
-      const lists: string[][] = [];
-      a.on('presence.changed', (p) => p.meetingId === meetingId && lists.push(p.online));
-      ok(await emit(a, 'meeting.join', { meetingId }));
+      const deltas: PresenceChanged[] = [];
+      a.on('presence.changed', (p) => p.meetingId === meetingId && deltas.push(p));
+      const joined = ok(await emit(a, 'meeting.join', { meetingId })) as MeetingJoinResult;
+      if (joined.kind !== 'snapshot') throw new Error('expected a snapshot');
+      let online = joined.snapshot.online;
+      expect(online).toEqual([delegates[1].id]);
+      const seen = () => deltas.reduce((list, d) => applyPresenceDelta(list, d), online);
       ok(await emit(b, 'meeting.join', { meetingId }));
-      await eventually(() => expect(lists.at(-1)).toEqual([delegates[1].id, delegates[2].id].sort()));
+      ok(await emit(b2, 'meeting.join', { meetingId }));
+      await eventually(() => expect(seen()).toEqual([delegates[1].id, delegates[2].id].sort()));
+      // Deltas name only who changed, and the count; never the whole list again.
+      expect(deltas.at(-1)).toEqual({
+        meetingId,
+        joined: expect.arrayContaining([delegates[2].id]),
+        left: [],
+        count: 2,
+      });
+      for (const d of deltas) expect(d).not.toHaveProperty('online');
+      // One of two tablets of the same person leaves: still online.
       b.disconnect();
-      await eventually(() => expect(lists.at(-1)).toEqual([delegates[1].id]));
+      await eventually(() => expect(deltas.at(-1)?.count).toBe(2));
+      expect(seen()).toEqual([delegates[1].id, delegates[2].id].sort());
+      b2.disconnect();
+      await eventually(() => expect(seen()).toEqual([delegates[1].id]));
+      expect(deltas.at(-1)).toEqual({ meetingId, joined: [], left: [delegates[2].id], count: 1 });
+      online = seen();
       ok(await emit(a, 'meeting.join', { meetingId }));
     } finally {
       a.close();
       b.close();
+      b2.close();
     }
+  });
+
+  it('gives the directory once with an ETag: 304 while it is the same, a new one when someone is added', async () => {
+    const first = await people(delegates[0]);
+    expect(first.status).toBe(200);
+    expect(first.etag).toMatch(/^"[\w-]+"$/);
+    expect(first.body!.people.find((p) => p.userId === chair.id)?.user.fullName).toBe(
+      `Đồng chí ${chair.username}`,
+    );
+    const again = await people(delegates[0], first.etag);
+    expect(again.status).toBe(304);
+    expect(again.body).toBeUndefined();
+    const newcomer = await person(t, 'daibieu-room-moi');
+    await addParticipant(t, secretary, meetingId, newcomer, 'guest');
+    const changed = await people(delegates[0], first.etag);
+    expect(changed.status).toBe(200);
+    expect(changed.etag).not.toBe(first.etag);
+    expect(changed.body!.people.map((p) => p.userId)).toContain(newcomer.id);
+    // Outsiders learn nothing, not even that the meeting exists.
+    const outsider = await person(t, 'nguoi-ngoai-room');
+    expect((await people(outsider)).status).toBe(404);
   });
 
   it('starts with the chair; the command is refused to a delegate', async () => {

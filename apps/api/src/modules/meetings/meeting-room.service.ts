@@ -44,11 +44,11 @@ export class MeetingRoomService {
     await socket.join(room);
     try {
       const { meeting } = await this.access.open(cmd.meetingId, user, 'meeting.join');
-      if (!wasIn) this.presence.changed(cmd.meetingId);
+      if (!wasIn) this.presence.changed(cmd.meetingId, user.id);
       return await this.answer(user, cmd, meeting.lastSeq);
     } catch (err) {
       await socket.leave(room);
-      this.presence.changed(cmd.meetingId);
+      this.presence.changed(cmd.meetingId, user.id);
       throw err;
     }
   }
@@ -67,7 +67,8 @@ export class MeetingRoomService {
     const lastSeq = await this.read.lastSeq(cmd.meetingId);
     if (since !== undefined && since >= 1 && since <= lastSeq && lastSeq - since <= MAX_CATCH_UP_EVENTS) {
       const { events, seq } = await this.read.eventsUnchecked(cmd.meetingId, since, MAX_CATCH_UP_EVENTS * 2);
-      if (events.length === seq - since) return { kind: 'events', events, seq };
+      const online = await this.presence.online(cmd.meetingId);
+      if (events.length === seq - since) return { kind: 'events', events, seq, online };
     }
     const online = await this.presence.online(cmd.meetingId);
     return { kind: 'snapshot', snapshot: await this.read.stateOf(cmd.meetingId, lastSeq, online) };
@@ -81,16 +82,19 @@ export class MeetingRoomService {
     const since = cmd.sinceSeq;
     if (since !== undefined && since >= 1 && since <= lastSeq && lastSeq - since <= MAX_CATCH_UP_EVENTS) {
       const { events, seq } = await this.read.events(user, cmd.meetingId, since, MAX_CATCH_UP_EVENTS * 2);
-      if (events.length === seq - since) return { kind: 'events', events, seq };
+      // The whole presence list again: the deltas sent while this client was away are not replayed.
+      const online = await this.presence.online(cmd.meetingId);
+      if (events.length === seq - since) return { kind: 'events', events, seq, online };
     }
     const online = await this.presence.online(cmd.meetingId);
-    return { kind: 'snapshot', snapshot: await this.read.snapshot(user, cmd.meetingId, online) };
+    // The access check was made after the socket entered the room (join); lastSeq is from it.
+    return { kind: 'snapshot', snapshot: await this.read.stateOf(cmd.meetingId, lastSeq, online) };
   }
 
   async leave(socket: AppSocket, meetingId: string): Promise<{ left: true }> {
     if (socket.rooms.has(rooms.meeting(meetingId))) {
       await socket.leave(rooms.meeting(meetingId));
-      this.presence.changed(meetingId);
+      if (!socket.data.display) this.presence.changed(meetingId, socket.data.user.id);
     }
     return { left: true };
   }
@@ -100,7 +104,8 @@ export class MeetingRoomService {
     socket.on('disconnecting', () => {
       const meetingIds = [...socket.rooms].filter((r) => r.startsWith('meeting:')).map((r) => r.slice(8));
       if (meetingIds.length === 0) return;
-      socket.once('disconnect', () => meetingIds.forEach((id) => this.presence.changed(id)));
+      const userId = socket.data.display ? undefined : socket.data.user.id;
+      socket.once('disconnect', () => meetingIds.forEach((id) => this.presence.changed(id, userId)));
     });
   }
 }

@@ -3,6 +3,7 @@ import { AgendaModule } from '../agenda/agenda.module';
 import { AttendanceModule } from '../attendance/attendance.module';
 import { SpeakersModule } from '../speakers/speakers.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { MeetingPeopleController } from './meeting-people.controller';
 import { MeetingPresenceService } from './meeting-presence.service';
 import { MeetingReadService } from './meeting-read.service';
 import { MeetingRoomService } from './meeting-room.service';
@@ -13,7 +14,7 @@ import { MeetingsService } from './meetings.service';
 
 @Module({
   imports: [AgendaModule, AttendanceModule, SpeakersModule, NotificationsModule],
-  controllers: [MeetingsController],
+  controllers: [MeetingsController, MeetingPeopleController],
   providers: [
     MeetingsRepository,
     MeetingsService,

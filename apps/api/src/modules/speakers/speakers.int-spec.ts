@@ -2,7 +2,7 @@ import type {
   MeetingCommandResult,
   MeetingEvent,
   MeetingJoinResult,
-  MeetingSnapshot,
+  MeetingRoomSnapshot,
   Speaker,
 } from '@phonghop/common';
 import { MeetingEventStream, speakerQueue } from '@phonghop/common';
@@ -68,7 +68,7 @@ describe('the list of speakers', () => {
     return { meetingId: m.id, itemIds: items.map((i) => i.id) };
   }
 
-  async function snapshot(meetingId: string): Promise<MeetingSnapshot> {
+  async function snapshot(meetingId: string): Promise<MeetingRoomSnapshot> {
     const joined = ok(await emit(await socketOf(chair), 'meeting.join', { meetingId })) as MeetingJoinResult;
     if (joined.kind !== 'snapshot') throw new Error('expected a snapshot');
     return joined.snapshot;
@@ -281,7 +281,7 @@ describe('the list of speakers', () => {
     expect(caughtUp.kind).toBe('events');
     if (caughtUp.kind === 'events') stream.receive(caughtUp.events);
     const server = await snapshot(meetingId);
-    const strip = ({ online: _o, ...rest }: MeetingSnapshot) => rest;
+    const strip = ({ online: _o, ...rest }: MeetingRoomSnapshot) => rest;
     expect(strip(stream.snapshot)).toEqual(strip(server));
     expect(server.speakers.list.find((s) => s.status === 'speaking')).toMatchObject({
       id: s2.id,
@@ -308,7 +308,7 @@ describe('the list of speakers', () => {
     const server = await snapshot(meetingId);
     expect(server.speakers.items).toEqual([]);
     await eventually(() => expect(stream.seq).toBe(server.seq));
-    const strip = ({ online: _o, ...rest }: MeetingSnapshot) => rest;
+    const strip = ({ online: _o, ...rest }: MeetingRoomSnapshot) => rest;
     expect(strip(stream.snapshot)).toEqual(strip(server));
   });
 });

@@ -1,7 +1,8 @@
 import { SOCKET_PATH } from '@phonghop/common';
 import { io } from 'socket.io-client';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { AppSocket } from '../../lib/socket';
+import { displayPeopleFetch } from '../meetings/state/meeting-people';
 import { SocketContext, type ConnectionStatus } from '../realtime/state/socket-context';
 
 /** A refused handshake (revoked token, database down) is tried again this often: nobody is there to. */
@@ -83,5 +84,8 @@ export function DisplaySocketProvider({
     };
   }, [displayToken, onRefused]);
 
-  return <SocketContext.Provider value={{ socket, status }}>{children}</SocketContext.Provider>;
+  const fetchPeople = useMemo(() => displayPeopleFetch(displayToken), [displayToken]);
+  return (
+    <SocketContext.Provider value={{ socket, status, fetchPeople }}>{children}</SocketContext.Provider>
+  );
 }

@@ -2,7 +2,7 @@ import type { AddAgendaItemRequest, MeetingCommandResult, UpdateAgendaItemReques
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiRequestError } from '../../../lib/api-error';
 import { sendCommand } from '../../../lib/socket-command';
-import { isLive, useSocket } from '../../realtime/state/socket-context';
+import { isLive, peopleFetchOf, useSocket } from '../../realtime/state/socket-context';
 import { MeetingRoomClient, type RoomState } from '../state/meeting-room-client';
 
 export interface MeetingRoom extends RoomState {
@@ -27,20 +27,22 @@ export interface MeetingRoom extends RoomState {
  * its own idempotency key, whose acknowledged event is applied at once (the broadcast copy is dropped).
  */
 export function useMeetingRoom(meetingId: string): MeetingRoom {
-  const { socket, status } = useSocket();
+  const context = useSocket();
+  const { socket, status } = context;
+  const fetchPeople = peopleFetchOf(context);
   const [state, setState] = useState<RoomState>({ snapshot: null, joining: true, error: null });
   const client = useRef<MeetingRoomClient | null>(null);
 
   useEffect(() => {
     if (!socket) return;
-    const room = new MeetingRoomClient(socket, meetingId, setState);
+    const room = new MeetingRoomClient(socket, meetingId, setState, fetchPeople);
     client.current = room;
     room.start();
     return () => {
       room.stop();
       client.current = null;
     };
-  }, [socket, meetingId]);
+  }, [socket, meetingId, fetchPeople]);
 
   const run = useCallback(
     async (command: (s: NonNullable<typeof socket>) => Promise<MeetingCommandResult>) => {

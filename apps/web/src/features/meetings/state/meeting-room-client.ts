@@ -1,12 +1,16 @@
 import {
+  applyPresenceDelta,
+  hydrateSnapshot,
   MeetingEventStream,
   type MeetingEvent,
+  type MeetingRoomSnapshot,
   type MeetingSnapshot,
   type PresenceChanged,
 } from '@phonghop/common';
 import { errorCodeOf } from '../../../lib/api-error';
 import { sendQuery } from '../../../lib/socket-command';
 import type { AppSocket } from '../../../lib/socket';
+import { meetingPeople, type PeopleFetch } from './meeting-people';
 
 export interface RoomState {
   snapshot: MeetingSnapshot | null;
@@ -24,12 +28,17 @@ const JOIN_RETRY_MS = 2_000;
  * One meeting room on this socket: joins with `meeting.join`, feeds every `meeting.event` through
  * the shared ordering buffer and reducer (MeetingEventStream), and after a reconnect or a gap
  * rejoins with `sinceSeq` = the last applied seq, so the screen ends in exactly the server's state.
+ *
+ * The join snapshot is compact (participants without names and titles); this layer puts the
+ * people back from the meeting's directory (fetched once, cached with its ETag — meeting-people.ts),
+ * so the state it hands to screens has `participants[].user` as before. Presence arrives as
+ * deltas applied to the list the join carried.
  */
 export class MeetingRoomClient {
   private stream: MeetingEventStream | null = null;
   /** Events that arrived before the first snapshot; applied on top of it. */
   private early: MeetingEvent[] = [];
-  private earlyOnline: string[] | null = null;
+  private earlyPresence: PresenceChanged[] = [];
   private joinAttempt = 0;
   private joining = false;
   private error: string | null = null;
@@ -40,6 +49,7 @@ export class MeetingRoomClient {
     private readonly socket: AppSocket,
     readonly meetingId: string,
     private readonly onChange: (state: RoomState) => void,
+    private readonly fetchPeople: PeopleFetch,
   ) {}
 
   start(): void {
@@ -74,6 +84,7 @@ export class MeetingRoomClient {
 
   private onEvent = (event: MeetingEvent) => {
     if (event.meetingId !== this.meetingId) return;
+    if (event.type === 'participant.added') meetingPeople.remember(this.meetingId, event.payload.participant);
     if (!this.stream) {
       this.early.push(event);
       return;
@@ -86,10 +97,10 @@ export class MeetingRoomClient {
   private onPresence = (presence: PresenceChanged) => {
     if (presence.meetingId !== this.meetingId) return;
     if (!this.stream) {
-      this.earlyOnline = presence.online;
+      this.earlyPresence.push(presence);
       return;
     }
-    this.stream.setOnline(presence.online);
+    this.stream.setOnline(applyPresenceDelta(this.stream.snapshot.online, presence));
     this.emit();
   };
 
@@ -105,14 +116,19 @@ export class MeetingRoomClient {
       });
       if (attempt !== this.joinAttempt || this.stopped) return;
       if (result.kind === 'snapshot') {
-        if (this.stream) this.stream.loadSnapshot(result.snapshot);
-        else this.stream = new MeetingEventStream(result.snapshot);
+        const snapshot = await this.hydrate(result.snapshot);
+        if (attempt !== this.joinAttempt || this.stopped) return;
+        if (this.stream) this.stream.loadSnapshot(snapshot);
+        else this.stream = new MeetingEventStream(snapshot);
       } else {
         this.stream?.receive(result.events);
+        this.stream?.setOnline(result.online);
       }
       if (this.early.length > 0) this.stream?.receive(this.early.splice(0));
-      if (this.earlyOnline) this.stream?.setOnline(this.earlyOnline);
-      this.earlyOnline = null;
+      // Deltas that came while the answer was on its way are newer than its list, or repeat it.
+      for (const delta of this.earlyPresence.splice(0)) {
+        this.stream?.setOnline(applyPresenceDelta(this.stream.snapshot.online, delta));
+      }
       this.joining = false;
       this.error = null;
       this.watchGap();
@@ -128,6 +144,14 @@ export class MeetingRoomClient {
         this.timer = setTimeout(() => void this.join(), JOIN_RETRY_MS);
       }
     }
+  }
+
+  /** The snapshot with its people: from the cached directory, asked again when it misses someone. */
+  private async hydrate(room: MeetingRoomSnapshot): Promise<MeetingSnapshot> {
+    const first = hydrateSnapshot(room, meetingPeople.people(this.meetingId));
+    if (first.missing.length === 0) return first.snapshot;
+    await meetingPeople.refresh(this.meetingId, this.fetchPeople);
+    return hydrateSnapshot(room, meetingPeople.people(this.meetingId)).snapshot;
   }
 
   private watchGap(): void {

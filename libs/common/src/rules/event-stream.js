@@ -1,0 +1,262 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.MeetingEventStream = exports.MeetingEventBuffer = exports.MeetingEventOrderError = void 0;
+exports.applyMeetingEvent = applyMeetingEvent;
+const attendance_1 = require("../schemas/attendance");
+const speakers_1 = require("../schemas/speakers");
+const byPosition = (a, b) => a.position - b.position;
+function reorder(agenda, order) {
+    const rank = new Map(order.map((id, i) => [id, i + 1]));
+    return agenda
+        .filter((item) => rank.has(item.id))
+        .map((item) => ({ ...item, position: rank.get(item.id) }))
+        .sort(byPosition);
+}
+function applyProgress(agenda, progress) {
+    const changes = new Map(progress.map((p) => [p.id, p]));
+    return agenda.map((item) => {
+        const p = changes.get(item.id);
+        return p ? { ...item, status: p.status, startedAt: p.startedAt, endedAt: p.endedAt } : item;
+    });
+}
+/** One handler per event type. Later domains add theirs (an unknown type only advances seq). */
+const HANDLERS = {
+    'meeting.created': (s, e) => ({
+        ...s,
+        meeting: e.payload.meeting,
+        participants: e.payload.participants,
+        agenda: [],
+        attendance: { settings: attendance_1.DEFAULT_ATTENDANCE_SETTINGS, records: [] },
+        speakers: speakers_1.EMPTY_SPEAKERS_STATE,
+    }),
+    'meeting.updated': (s, e) => ({ ...s, meeting: { ...s.meeting, ...e.payload.changes } }),
+    'meeting.statusChanged': (s, e) => ({
+        ...s,
+        meeting: { ...s.meeting, status: e.payload.to },
+        agenda: applyProgress(s.agenda, e.payload.agenda),
+    }),
+    'participant.added': (s, e) => ({
+        ...s,
+        participants: [
+            ...s.participants.filter((p) => p.userId !== e.payload.participant.userId),
+            e.payload.participant,
+        ],
+    }),
+    'participant.removed': (s, e) => ({
+        ...s,
+        participants: s.participants.filter((p) => p.userId !== e.payload.userId),
+    }),
+    'participant.roleChanged': (s, e) => ({
+        ...s,
+        participants: s.participants.map((p) => p.userId === e.payload.userId ? { ...p, role: e.payload.role } : p),
+    }),
+    'participant.chairHandedOver': (s, e) => ({
+        ...s,
+        participants: s.participants.map((p) => p.userId === e.payload.toUserId
+            ? { ...p, role: 'chair' }
+            : e.payload.fromUserIds.includes(p.userId)
+                ? { ...p, role: 'delegate' }
+                : p),
+    }),
+    'participant.responded': (s, e) => ({
+        ...s,
+        participants: s.participants.map((p) => p.userId === e.payload.userId
+            ? {
+                ...p,
+                invitation: e.payload.invitation,
+                declineReason: e.payload.declineReason,
+                respondedAt: e.payload.respondedAt,
+            }
+            : p),
+    }),
+    'agenda.itemAdded': (s, e) => ({
+        ...s,
+        agenda: reorder([...s.agenda.filter((i) => i.id !== e.payload.item.id), e.payload.item], e.payload.order),
+    }),
+    'agenda.itemUpdated': (s, e) => ({
+        ...s,
+        agenda: s.agenda.map((i) => (i.id === e.payload.itemId ? { ...i, ...e.payload.changes } : i)),
+    }),
+    'agenda.itemRemoved': (s, e) => ({
+        ...s,
+        agenda: reorder(s.agenda, e.payload.order),
+        // The item's speaking settings go with it (the database cascades them too).
+        speakers: { ...s.speakers, items: s.speakers.items.filter((i) => i.agendaItemId !== e.payload.itemId) },
+    }),
+    'agenda.reordered': (s, e) => ({ ...s, agenda: reorder(s.agenda, e.payload.order) }),
+    'agenda.currentChanged': (s, e) => ({ ...s, agenda: applyProgress(s.agenda, e.payload.items) }),
+    'attendance.marked': (s, e) => ({
+        ...s,
+        attendance: {
+            ...s.attendance,
+            records: [
+                ...s.attendance.records.filter((r) => r.userId !== e.payload.record.userId),
+                e.payload.record,
+            ],
+        },
+    }),
+    'attendance.configured': (s, e) => ({
+        ...s,
+        attendance: { ...s.attendance, settings: e.payload.settings },
+    }),
+    'speaker.requested': (s, e) => ({
+        ...s,
+        speakers: {
+            ...s.speakers,
+            list: [...s.speakers.list.filter((x) => x.id !== e.payload.speaker.id), e.payload.speaker],
+        },
+    }),
+    'speaker.withdrawn': (s, e) => updateSpeaker(s, e.payload.speakerId, { status: 'withdrawn', endedAt: e.payload.at }),
+    'speaker.removed': (s, e) => updateSpeaker(s, e.payload.speakerId, { status: 'removed', endedAt: e.payload.at }),
+    'speaker.reordered': (s, e) => {
+        const rank = new Map(e.payload.order.map((id, i) => [id, i + 1]));
+        return {
+            ...s,
+            speakers: {
+                ...s.speakers,
+                list: s.speakers.list.map((x) => (rank.has(x.id) ? { ...x, position: rank.get(x.id) } : x)),
+            },
+        };
+    },
+    'speaker.granted': (s, e) => updateSpeaker(s, e.payload.speakerId, {
+        status: 'speaking',
+        startedAt: e.payload.startedAt,
+        limitSeconds: e.payload.limitSeconds,
+    }),
+    'speaker.ended': (s, e) => updateSpeaker(s, e.payload.speakerId, { status: 'done', endedAt: e.payload.endedAt }),
+    'speaker.configured': (s, e) => {
+        const item = e.payload.item;
+        const items = item
+            ? s.speakers.items.some((i) => i.agendaItemId === item.agendaItemId)
+                ? s.speakers.items.map((i) => (i.agendaItemId === item.agendaItemId ? item : i))
+                : [...s.speakers.items, item]
+            : s.speakers.items;
+        return { ...s, speakers: { ...s.speakers, defaultLimitSeconds: e.payload.defaultLimitSeconds, items } };
+    },
+};
+function updateSpeaker(s, id, patch) {
+    return {
+        ...s,
+        speakers: { ...s.speakers, list: s.speakers.list.map((x) => (x.id === id ? { ...x, ...patch } : x)) },
+    };
+}
+class MeetingEventOrderError extends Error {
+}
+exports.MeetingEventOrderError = MeetingEventOrderError;
+/**
+ * Applies event `seq + 1` to a snapshot at `seq` and returns the new snapshot (the input is not
+ * changed). Throws MeetingEventOrderError for any other seq: order is the buffer's job, and applying
+ * out of order would silently diverge from the server.
+ */
+function applyMeetingEvent(snapshot, event) {
+    if (event.meetingId !== snapshot.meeting.id) {
+        throw new MeetingEventOrderError(`event of meeting ${event.meetingId} applied to ${snapshot.meeting.id}`);
+    }
+    if (event.seq !== snapshot.seq + 1) {
+        throw new MeetingEventOrderError(`event seq ${event.seq} applied to snapshot at seq ${snapshot.seq}`);
+    }
+    const handler = HANDLERS[event.type];
+    const next = handler ? handler(snapshot, event) : snapshot;
+    return { ...next, seq: event.seq, meeting: { ...next.meeting, lastSeq: event.seq } };
+}
+/**
+ * Orders a meeting's events by seq. Holds events that arrive early, releases them once the missing
+ * ones arrive, drops duplicates (seq ≤ the last applied or already held).
+ */
+class MeetingEventBuffer {
+    applied;
+    maxHeld;
+    held = new Map();
+    /** @param seq the last seq already applied (the snapshot's). */
+    constructor(applied, 
+    /** More held events than this means the stream is broken: report the gap, keep holding. */
+    maxHeld = 1000) {
+        this.applied = applied;
+        this.maxHeld = maxHeld;
+    }
+    /** The last seq released for applying. */
+    get seq() {
+        return this.applied;
+    }
+    get heldCount() {
+        return this.held.size;
+    }
+    /** Starts over at `seq` (after a snapshot); held events past it are kept, older ones dropped. */
+    reset(seq) {
+        this.applied = seq;
+        for (const s of [...this.held.keys()])
+            if (s <= seq)
+                this.held.delete(s);
+        return this.drain();
+    }
+    push(event) {
+        if (event.seq <= this.applied || this.held.has(event.seq)) {
+            return { ready: [], duplicate: true, gap: this.gap() };
+        }
+        this.held.set(event.seq, event);
+        return { ready: this.drain(), duplicate: false, gap: this.gap() };
+    }
+    /** The missing range before the first held event, or null when nothing is held. */
+    gap() {
+        if (this.held.size === 0)
+            return null;
+        const first = Math.min(...this.held.keys());
+        return { fromSeq: this.applied + 1, toSeq: first - 1 };
+    }
+    drain() {
+        const ready = [];
+        for (let next = this.held.get(this.applied + 1); next; next = this.held.get(this.applied + 1)) {
+            this.held.delete(next.seq);
+            this.applied = next.seq;
+            ready.push(next);
+        }
+        return ready;
+    }
+}
+exports.MeetingEventBuffer = MeetingEventBuffer;
+/**
+ * A room's state on a client: the snapshot plus the ordering buffer. Feed it the `meeting.join`
+ * ack and every `meeting.event`; read `snapshot`. When `gap` is non-null for a while, rejoin with
+ * `sinceSeq: stream.seq`.
+ */
+class MeetingEventStream {
+    current;
+    buffer;
+    constructor(current) {
+        this.current = current;
+        this.buffer = new MeetingEventBuffer(current.seq);
+    }
+    get snapshot() {
+        return this.current;
+    }
+    get seq() {
+        return this.current.seq;
+    }
+    get gap() {
+        return this.buffer.gap();
+    }
+    /** Replaces the state with a fresh snapshot; events held past its seq are applied on top. */
+    loadSnapshot(snapshot) {
+        this.current = snapshot;
+        this.applyAll(this.buffer.reset(snapshot.seq));
+    }
+    /** Applies one event or a batch (e.g. the missed events of a rejoin); returns how many were applied. */
+    receive(events) {
+        let applied = 0;
+        for (const event of Array.isArray(events) ? events : [events]) {
+            applied += this.applyAll(this.buffer.push(event).ready);
+        }
+        return applied;
+    }
+    /** Presence is not in the log; it replaces the list as the server sends it. */
+    setOnline(online) {
+        this.current = { ...this.current, online: [...online] };
+    }
+    applyAll(events) {
+        for (const e of events)
+            this.current = applyMeetingEvent(this.current, e);
+        return events.length;
+    }
+}
+exports.MeetingEventStream = MeetingEventStream;
+//# sourceMappingURL=event-stream.js.map
