@@ -17,9 +17,14 @@ import type {
 
 /** A participant without the details the directory carries. */
 export function compactParticipant(p: Participant | RoomParticipant): RoomParticipant {
-  if (!('user' in p)) return p;
-  const { user: _user, addedAt: _addedAt, ...live } = p;
-  return live;
+  const { userId, role, invitation, declineReason, respondedAt } = p;
+  return {
+    userId,
+    role,
+    invitation,
+    ...(declineReason != null ? { declineReason } : {}),
+    ...(respondedAt != null ? { respondedAt } : {}),
+  };
 }
 
 /** The join form of a snapshot (or of a state without `online`). */
@@ -54,7 +59,13 @@ export function hydrateSnapshot(
       missing.push(p.userId);
       person = unknownPerson(p.userId);
     }
-    return { ...p, user: person.user, addedAt: person.addedAt };
+    return {
+      ...p,
+      user: person.user,
+      declineReason: p.declineReason ?? null,
+      respondedAt: p.respondedAt ?? null,
+      addedAt: person.addedAt,
+    };
   });
   return { snapshot: { ...room, participants }, missing };
 }

@@ -307,7 +307,16 @@ export interface PresenceChanged {
  * person's directory details (`user`, `addedAt`) come once from `GET /meetings/:id/people`, so a join
  * answer of a hall of 1,000 does not carry the whole directory.
  */
-export const RoomParticipantSchema = ParticipantSchema.omit({ user: true, addedAt: true });
+export const RoomParticipantSchema = ParticipantSchema.omit({
+  user: true,
+  addedAt: true,
+  declineReason: true,
+  respondedAt: true,
+}).extend({
+  /** Left out while null (most participants have not answered): a hall's list stays short. */
+  declineReason: z.string().optional(),
+  respondedAt: z.iso.datetime().optional(),
+});
 export type RoomParticipant = z.infer<typeof RoomParticipantSchema>;
 
 /** The snapshot `meeting.join` answers: `MeetingSnapshot` with compact participants. */
