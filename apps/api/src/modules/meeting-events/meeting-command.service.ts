@@ -164,7 +164,7 @@ export class MeetingCommandService {
           : null;
         await this.events.append(manager, { ...row, prevHash, hash }, receipt);
         tasks.unshift(() =>
-          this.realtime.emitToRoom(rooms.meeting(spec.meetingId), 'meeting.event', result.event),
+          this.realtime.fanOut(rooms.meeting(spec.meetingId), 'meeting.event', result.event),
         );
         return result;
       });

@@ -81,7 +81,7 @@ export class MeetingPresenceService implements OnModuleInit, OnModuleDestroy {
     const left = [...new Set([...known, ...touched])].filter((id) => !online.has(id));
     room.known = online;
     if (joined.length === 0 && left.length === 0) return;
-    this.realtime.emitToRoom(rooms.meeting(meetingId), 'presence.changed', {
+    this.realtime.fanOut(rooms.meeting(meetingId), 'presence.changed', {
       meetingId,
       joined: joined.sort(),
       left: left.sort(),

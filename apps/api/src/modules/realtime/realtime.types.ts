@@ -2,8 +2,10 @@ import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '@phonghop/common';
 import type { SocketData } from '../../common/socket/authenticated-io.adapter';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-type InterServerEvents = {};
+/** Between API nodes (Redis adapter): fan a room event out to this node's sockets (RealtimeService.fanOut). */
+type InterServerEvents = {
+  'realtime.fanOut': (room: string, event: string, args: unknown[]) => void;
+};
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
