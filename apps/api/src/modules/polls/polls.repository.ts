@@ -29,7 +29,9 @@ export class PollsRepository {
   /** The polls slice of the snapshot: every poll of the meeting in creation order, with its voters. */
   async state(meetingId: string, manager?: EntityManager): Promise<PollsState> {
     const m = this.m(manager);
-    const rows = await m.getRepository(PollEntity).find({ where: { meetingId }, order: { createdSeq: 'ASC' } });
+    const rows = await m
+      .getRepository(PollEntity)
+      .find({ where: { meetingId }, order: { createdSeq: 'ASC' } });
     if (rows.length === 0) return { items: [] };
     const voters: (PollVoter & { pollId: string })[] = await m.query(
       `SELECT v.poll_id AS "pollId", v.user_id AS "userId", v.holder_id AS "holderId", v.late
@@ -66,7 +68,9 @@ export class PollsRepository {
   }
 
   async voters(manager: EntityManager, pollId: string): Promise<PollVoter[]> {
-    const rows = await manager.getRepository(PollVoterEntity).find({ where: { pollId }, order: { position: 'ASC' } });
+    const rows = await manager
+      .getRepository(PollVoterEntity)
+      .find({ where: { pollId }, order: { position: 'ASC' } });
     return rows.map((v) => ({ userId: v.userId, holderId: v.holderId, late: v.late }));
   }
 
@@ -87,7 +91,12 @@ export class PollsRepository {
     await manager.getRepository(PollEntity).delete({ id: pollId });
   }
 
-  async addVoters(manager: EntityManager, pollId: string, voters: PollVoter[], firstPosition: number): Promise<void> {
+  async addVoters(
+    manager: EntityManager,
+    pollId: string,
+    voters: PollVoter[],
+    firstPosition: number,
+  ): Promise<void> {
     if (voters.length === 0) return;
     await manager
       .getRepository(PollVoterEntity)
@@ -95,9 +104,10 @@ export class PollsRepository {
   }
 
   async countVoters(manager: EntityManager, pollId: string): Promise<number> {
-    const rows: { n: number }[] = await manager.query('SELECT count(*)::int AS n FROM poll_voters WHERE poll_id = $1', [
-      pollId,
-    ]);
+    const rows: { n: number }[] = await manager.query(
+      'SELECT count(*)::int AS n FROM poll_voters WHERE poll_id = $1',
+      [pollId],
+    );
     return rows[0].n;
   }
 
@@ -111,10 +121,10 @@ export class PollsRepository {
   }
 
   async agendaItemExists(manager: EntityManager, meetingId: string, itemId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query('SELECT 1 FROM agenda_items WHERE meeting_id = $1 AND id = $2', [
-      meetingId,
-      itemId,
-    ]);
+    const rows: unknown[] = await manager.query(
+      'SELECT 1 FROM agenda_items WHERE meeting_id = $1 AND id = $2',
+      [meetingId, itemId],
+    );
     return rows.length > 0;
   }
 
@@ -153,7 +163,12 @@ export class PollsRepository {
   // ---- named ballots ----------------------------------------------------------------------
 
   /** Inserts the ballot unless the voter has one (or the receipt is taken); true when inserted. */
-  async insertNamedBallot(manager: EntityManager, pollId: string, b: StoredNamedBallot, at: Date): Promise<boolean> {
+  async insertNamedBallot(
+    manager: EntityManager,
+    pollId: string,
+    b: StoredNamedBallot,
+    at: Date,
+  ): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `INSERT INTO poll_ballots (poll_id, user_id, cast_by_id, choices, receipt, idempotency_key, cast_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING 1`,
@@ -162,7 +177,11 @@ export class PollsRepository {
     return rows.length > 0;
   }
 
-  async namedBallot(manager: EntityManager, pollId: string, userId: string): Promise<StoredNamedBallot | null> {
+  async namedBallot(
+    manager: EntityManager,
+    pollId: string,
+    userId: string,
+  ): Promise<StoredNamedBallot | null> {
     const rows: StoredNamedBallot[] = await manager.query(
       `SELECT user_id AS "userId", cast_by_id AS "castById", choices, receipt, idempotency_key AS "idempotencyKey"
          FROM poll_ballots WHERE poll_id = $1 AND user_id = $2 FOR UPDATE`,
@@ -172,7 +191,12 @@ export class PollsRepository {
   }
 
   /** Replaces a named ballot (allowChange); false when the new receipt is taken by another ballot. */
-  async replaceNamedBallot(manager: EntityManager, pollId: string, b: StoredNamedBallot, at: Date): Promise<boolean> {
+  async replaceNamedBallot(
+    manager: EntityManager,
+    pollId: string,
+    b: StoredNamedBallot,
+    at: Date,
+  ): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `UPDATE poll_ballots SET cast_by_id = $3, choices = $4, receipt = $5, idempotency_key = $6, cast_at = $7
         WHERE poll_id = $1 AND user_id = $2
@@ -191,7 +215,11 @@ export class PollsRepository {
     );
   }
 
-  async namedBallotsOf(manager: EntityManager, pollId: string, userIds: string[]): Promise<StoredNamedBallot[]> {
+  async namedBallotsOf(
+    manager: EntityManager,
+    pollId: string,
+    userIds: string[],
+  ): Promise<StoredNamedBallot[]> {
     return manager.query(
       `SELECT user_id AS "userId", cast_by_id AS "castById", choices, receipt, idempotency_key AS "idempotencyKey"
          FROM poll_ballots WHERE poll_id = $1 AND user_id = ANY($2::uuid[])`,
@@ -252,16 +280,22 @@ export class PollsRepository {
          SELECT $1, t.position, t.choices, t.receipt
            FROM jsonb_to_recordset($2::jsonb) AS t(position int, choices jsonb, receipt varchar)
           ORDER BY t.position`,
-        [pollId, JSON.stringify(chunk.map((b, j) => ({ position: i + j + 1, choices: b.choices, receipt: b.receipt })))],
+        [
+          pollId,
+          JSON.stringify(
+            chunk.map((b, j) => ({ position: i + j + 1, choices: b.choices, receipt: b.receipt })),
+          ),
+        ],
       );
     }
     await manager.query('DELETE FROM poll_ballot_box WHERE poll_id = $1', [pollId]);
   }
 
   async secretBallots(manager: EntityManager, pollId: string): Promise<StoredBallot[]> {
-    return manager.query('SELECT receipt, choices FROM poll_secret_ballots WHERE poll_id = $1 ORDER BY position', [
-      pollId,
-    ]);
+    return manager.query(
+      'SELECT receipt, choices FROM poll_secret_ballots WHERE poll_id = $1 ORDER BY position',
+      [pollId],
+    );
   }
 
   /**

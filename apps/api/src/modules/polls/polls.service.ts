@@ -110,7 +110,12 @@ export class PollsService implements OnModuleDestroy {
     });
   }
 
-  update(caller: Caller, meetingId: string, pollId: string, def: PollDefinition): Promise<CommandResponse<Poll>> {
+  update(
+    caller: Caller,
+    meetingId: string,
+    pollId: string,
+    def: PollDefinition,
+  ): Promise<CommandResponse<Poll>> {
     return this.commands.execute({
       ...spec(caller, meetingId, 'poll.update', { pollId, ...def }),
       handle: async (ctx) => {
@@ -193,7 +198,12 @@ export class PollsService implements OnModuleDestroy {
   }
 
   /** The secretary (or the chair) adds a voting member who arrived after the poll opened. */
-  addVoter(caller: Caller, meetingId: string, pollId: string, userId: string): Promise<CommandResponse<null>> {
+  addVoter(
+    caller: Caller,
+    meetingId: string,
+    pollId: string,
+    userId: string,
+  ): Promise<CommandResponse<null>> {
     return this.commands.execute({
       ...spec(caller, meetingId, 'poll.addVoter', { pollId, userId }),
       handle: async (ctx) => {
@@ -258,9 +268,19 @@ export class PollsService implements OnModuleDestroy {
         const votes = entity.secret
           ? null
           : (await this.polls.namedBallots(ctx.manager, pollId))
-              .map((b) => ({ userId: b.userId, castById: b.castById, choices: b.choices, receipt: b.receipt }))
+              .map((b) => ({
+                userId: b.userId,
+                castById: b.castById,
+                choices: b.choices,
+                receipt: b.receipt,
+              }))
               .sort((a, b) => a.userId.localeCompare(b.userId));
-        await this.polls.update(ctx.manager, pollId, { status: 'published', publishedAt: ctx.at, receipts, votes });
+        await this.polls.update(ctx.manager, pollId, {
+          status: 'published',
+          publishedAt: ctx.at,
+          receipts,
+          votes,
+        });
         return {
           type: 'poll.published',
           payload: { pollId, publishedAt: ctx.at.toISOString(), receipts, votes },
@@ -401,12 +421,20 @@ export class PollsService implements OnModuleDestroy {
     const entitlements: PollMine['entitlements'] = [];
     if (poll.secret) {
       const marked = await this.polls.markedVoters(manager, pollId, mine);
-      for (const id of mine) entitlements.push({ userId: id, cast: marked.has(id), receipt: null, choices: null });
+      for (const id of mine)
+        entitlements.push({ userId: id, cast: marked.has(id), receipt: null, choices: null });
     } else {
-      const ballots = new Map((await this.polls.namedBallotsOf(manager, pollId, mine)).map((b) => [b.userId, b]));
+      const ballots = new Map(
+        (await this.polls.namedBallotsOf(manager, pollId, mine)).map((b) => [b.userId, b]),
+      );
       for (const id of mine) {
         const b = ballots.get(id);
-        entitlements.push({ userId: id, cast: !!b, receipt: b?.receipt ?? null, choices: b?.choices ?? null });
+        entitlements.push({
+          userId: id,
+          cast: !!b,
+          receipt: b?.receipt ?? null,
+          choices: b?.choices ?? null,
+        });
       }
     }
     const progress = poll.status === 'open' ? await this.progress.read(meetingId, poll) : null;
@@ -423,7 +451,12 @@ export class PollsService implements OnModuleDestroy {
   }
 
   /** Whether a receipt is among the stored ballots of a closed poll ("phiếu của tôi đã được đếm"). */
-  async checkReceipt(user: AuthUser, meetingId: string, pollId: string, receipt: string): Promise<ReceiptCheck> {
+  async checkReceipt(
+    user: AuthUser,
+    meetingId: string,
+    pollId: string,
+    receipt: string,
+  ): Promise<ReceiptCheck> {
     const manager = this.dataSource.manager;
     await this.access.open(meetingId, user, 'poll.receipt', { manager });
     const poll = await this.polls.find(manager, meetingId, pollId);
@@ -442,7 +475,8 @@ export class PollsService implements OnModuleDestroy {
     const entity = await this.polls.find(manager, meetingId, pollId);
     if (!entity) throw new AppException('POLL_NOT_FOUND');
     if (entity.status === 'draft' || entity.status === 'open') throw new AppException('POLL_NOT_CLOSED');
-    if (entity.status === 'closed' && !canSeeUnpublishedResult(actor)) throw new AppException('POLL_NOT_CLOSED');
+    if (entity.status === 'closed' && !canSeeUnpublishedResult(actor))
+      throw new AppException('POLL_NOT_CLOSED');
     const poll = toPoll(entity, await this.polls.voters(manager, pollId));
     const officers = await this.polls.officers(meetingId);
     const people = [
@@ -510,8 +544,16 @@ function definitionColumns(def: PollDefinition) {
   const ids = pollOptionIds(def.kind, def.options?.length ?? 0);
   const options: PollOption[] =
     def.kind === 'yes_no_abstain'
-      ? YES_NO_ABSTAIN_OPTION_IDS.map((id) => ({ id, label: YES_NO_ABSTAIN_LABELS[id].vi, candidateUserId: null }))
-      : (def.options ?? []).map((o, i) => ({ id: ids[i], label: o.label, candidateUserId: o.candidateUserId ?? null }));
+      ? YES_NO_ABSTAIN_OPTION_IDS.map((id) => ({
+          id,
+          label: YES_NO_ABSTAIN_LABELS[id].vi,
+          candidateUserId: null,
+        }))
+      : (def.options ?? []).map((o, i) => ({
+          id: ids[i],
+          label: o.label,
+          candidateUserId: o.candidateUserId ?? null,
+        }));
   const maxChoices = def.kind === 'multiple' ? def.maxChoices! : def.kind === 'election' ? def.seats! : 1;
   return {
     agendaItemId: def.agendaItemId ?? null,
