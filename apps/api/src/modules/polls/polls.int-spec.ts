@@ -732,6 +732,27 @@ describe('polls', () => {
     expect(text).toContain('Kết quả: KHÔNG THÔNG QUA');
   });
 
+  it('closes a poll with a timer when its time is up (on the log as byTimer)', async () => {
+    const meetingId = await liveMeeting();
+    const c = await socketOf(chair);
+    const seen = recordEvents(c);
+    ok(await emit(c, 'meeting.join', { meetingId }));
+    const poll = await create(c, meetingId, { title: 'Có giới hạn thời gian', ...YNA, durationSeconds: 10 });
+    const opened = ok(
+      await emit(c, 'poll.open', { meetingId, idempotencyKey: key(), pollId: poll.id }),
+    ) as MeetingCommandResult;
+    const { openedAt, closesAt } = (opened.event as MeetingEventOf<'poll.opened'>).payload;
+    expect(Date.parse(closesAt!) - Date.parse(openedAt)).toBe(10_000);
+    ok(await cast(await socketOf(d[0]), meetingId, poll.id, ['yes']));
+    await eventually(() => expect(seen.some((e) => e.type === 'poll.closed')).toBe(true), 20_000);
+    const closed = seen.find((e) => e.type === 'poll.closed') as MeetingEventOf<'poll.closed'>;
+    expect(closed.payload).toMatchObject({ byTimer: true, result: { cast: 1 } });
+    expect(Date.parse(closed.at)).toBeGreaterThanOrEqual(Date.parse(closesAt!));
+    expect(await cast(await socketOf(d[1]), meetingId, poll.id, ['yes'])).toEqual(
+      refusedWith('POLL_NOT_OPEN'),
+    );
+  }, 40_000);
+
   it('deletes drafts only, and removes them from every screen', async () => {
     const meetingId = await liveMeeting();
     const c = await socketOf(chair);

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type {
   Poll,
   PollCastCommand,
@@ -57,7 +57,7 @@ import { renderResultsPdf } from './results-pdf';
  * receipt. The close event then carries the tally and a hash over every ballot. See docs/voting.md.
  */
 @Injectable()
-export class PollsService implements OnModuleDestroy {
+export class PollsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Polls');
   /** Timers of open polls with a duration that this node opened (a restart loses them: see docs). */
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -70,6 +70,17 @@ export class PollsService implements OnModuleDestroy {
     private readonly attendance: AttendanceRepository,
     private readonly progress: PollProgressService,
   ) {}
+
+  /**
+   * Rewrites the ballot box once at start: if a process died between a secret close and its scrub,
+   * the dead rows of that poll do not stay in the box's pages. Cheap: the box holds only the
+   * ballots of polls that are open now.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.polls
+      .scrubBox()
+      .catch((err: unknown) => this.logger.warn(`ballot box scrub: ${(err as Error).message}`));
+  }
 
   onModuleDestroy(): void {
     for (const t of this.timers.values()) clearTimeout(t);
@@ -307,22 +318,26 @@ export class PollsService implements OnModuleDestroy {
       if (!poll) throw new AppException('POLL_NOT_FOUND');
       const voter = await this.polls.voter(manager, cmd.pollId, userId);
       const ballot = checkBallot(poll, cmd.choices);
-
-      // A retry of a cast that committed (its ack was lost) answers the same, even after close.
-      if (voter?.holderId === user.id && ballot.ok) {
-        const replay = await this.replay(manager, poll, userId, receipt, ballot.choices, cmd.idempotencyKey);
-        if (replay) return { poll, result: answer(false), wrote: false };
+      const rule = checkCastBallot({
+        callerId: user.id,
+        userId,
+        pollStatus: poll.status,
+        closesAt: poll.closesAt?.toISOString() ?? null,
+        nowMs: Date.now(),
+        voters: voter ? [voter] : [],
+      });
+      if (!rule.ok) {
+        // A retry of a cast that committed before the poll closed (its ack was lost) still gets
+        // its answer. (While open, a retry is recognised by the insert's conflict below.)
+        const mayReplay = voter?.holderId === user.id && ballot.ok;
+        if (
+          mayReplay &&
+          (await this.replay(manager, poll, userId, receipt, ballot.choices, cmd.idempotencyKey))
+        ) {
+          return { poll, result: answer(false), wrote: false };
+        }
+        enforce(rule);
       }
-      enforce(
-        checkCastBallot({
-          callerId: user.id,
-          userId,
-          pollStatus: poll.status,
-          closesAt: poll.closesAt?.toISOString() ?? null,
-          nowMs: Date.now(),
-          voters: voter ? [voter] : [],
-        }),
-      );
       if (!ballot.ok) throw new AppException('BALLOT_INVALID');
       const stored = { receipt, choices: ballot.choices };
       const changed = poll.secret
