@@ -12,7 +12,7 @@ import type {
   ReceiptCheck,
 } from '@phonghop/common';
 import { MeetingEventStream } from '@phonghop/common';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,6 +36,7 @@ import {
 } from '../../../test/meetings-kit';
 import { verifyPoll } from './poll-verify';
 
+const CLI = path.resolve(__dirname, '../../../dist/cli/poll-verify.js');
 const refusedWith = (code: string) => ({ ok: false, error: expect.objectContaining({ code }) });
 const YNA = { kind: 'yes_no_abstain', secret: false, rule: { kind: 'more_than_half_present' } } as const;
 
@@ -677,6 +678,16 @@ describe('polls', () => {
       const verdict = await verifyPoll(query(t), poll.id);
       expect(verdict).toMatchObject({ ok: true });
       expect(verdict!.lines.every((l) => l.startsWith('OK'))).toBe(true);
+      const cliBuilt = fs.existsSync(CLI);
+      if (cliBuilt)
+        expect(await runCli(poll.id)).toEqual({
+          code: 0,
+          out: expect.stringContaining(`VERIFIED ${poll.id}`),
+        });
+      else
+        console.warn(
+          `poll:verify CLI not built (${CLI}); run \`npx tsc -p apps/api/tsconfig.build.json\` to test it too`,
+        );
 
       // Tampering with a stored ballot (someone with the database owner's rights) is caught.
       await t.dataSource.query(
@@ -777,6 +788,18 @@ describe('polls', () => {
 
   function query(app: TestApp) {
     return async <T>(sql: string, params: unknown[]) => (await app.dataSource.query(sql, params)) as T[];
+  }
+
+  function runCli(pollId: string): Promise<{ code: number; out: string }> {
+    return new Promise((resolve) => {
+      execFile(
+        'node',
+        [CLI, pollId],
+        { env: { ...process.env, DATABASE_URL: t.db.url } },
+        (err, stdout, stderr) =>
+          resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, out: stdout + stderr }),
+      );
+    });
   }
 
   async function relationPath(table: string): Promise<string> {
