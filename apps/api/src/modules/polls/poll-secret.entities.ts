@@ -7,7 +7,7 @@ import { PollVoterEntity } from './poll-voter.entity';
  *  - poll_secret_markers: that a voter has voted — nothing else, no time, no ballot id;
  *  - poll_ballot_box: the ballots while the poll is open — no voter, no time, a random id;
  *  - poll_secret_ballots: the ballots after close, re-written in one transaction in a random order
- *    (the box's rows are deleted and its storage rewritten, so no cast transaction id or insertion
+ *    (the box is truncated in the same transaction — new files — so no cast transaction id or insertion
  *    order survives next to a ballot).
  */
 

@@ -593,6 +593,12 @@ describe('polls', () => {
       ) as PollMine;
       expect(mine.entitlements).toEqual([{ userId: voters[0].id, cast: true, receipt: null, choices: null }]);
 
+      // Another secret poll, open at the same time, with two ballots.
+      const other = await create(c, meetingId, { title: 'Biểu quyết kín khác', ...YNA, secret: true });
+      ok(await emit(c, 'poll.open', { meetingId, idempotencyKey: key(), pollId: other.id }));
+      ok(await cast(await socketOf(voters[0]), meetingId, other.id, ['yes']));
+      ok(await cast(await socketOf(voters[1]), meetingId, other.id, ['no']));
+
       // While open, PostgreSQL links a ballot to its voter by the transaction id (documented in
       // docs/voting.md): this is what close must undo.
       const openLinks = await t.dataSource.query(
@@ -623,9 +629,9 @@ describe('polls', () => {
       );
       expect(cmdReceipts[0].n).toBe(0);
 
-      // After close: the box holds nothing of this poll, and its old storage is gone (the scrub
-      // runs after commit: wait for the file to change).
-      await eventually(async () => expect(await relationPath('poll_ballot_box')).not.toBe(boxPath));
+      // After close: the box holds nothing of this poll, and its old files are gone (TRUNCATE in
+      // the close's transaction gave it new ones); the other secret poll's ballots are still there.
+      expect(await relationPath('poll_ballot_box')).not.toBe(boxPath);
       const oldFile = await t.dataSource.query(`SELECT (pg_stat_file($1, true)).size AS size`, [boxPath]);
       expect([null, '0', 0]).toContain(oldFile[0].size);
       const inBox = await t.dataSource.query(
@@ -633,6 +639,24 @@ describe('polls', () => {
         [poll.id],
       );
       expect(inBox[0].n).toBe(0);
+      const otherBox: { xmin: string }[] = await t.dataSource.query(
+        'SELECT xmin::text AS xmin FROM poll_ballot_box WHERE poll_id = $1',
+        [other.id],
+      );
+      expect(otherBox).toHaveLength(2);
+      const otherMarkers: { xmin: string }[] = await t.dataSource.query(
+        'SELECT xmin::text AS xmin FROM poll_secret_markers WHERE poll_id = $1',
+        [other.id],
+      );
+      // Put back by the close: their cast transaction ids are gone from the box too.
+      expect(otherBox.some((b) => otherMarkers.some((m) => m.xmin === b.xmin))).toBe(false);
+      const otherClosed = ok(
+        await emit(c, 'poll.close', { meetingId, idempotencyKey: key(), pollId: other.id }),
+      ) as MeetingCommandResult;
+      expect(
+        (otherClosed.event as MeetingEventOf<'poll.closed'>).payload.result.options.map((o) => o.count),
+      ).toEqual([1, 1, 0]);
+      expect((await verifyPoll(query(t), other.id))?.ok).toBe(true);
 
       // The sealed ballots share one transaction id (the close), none of a voter marker's.
       const sealed: { xmin: string; choices: string[]; receipt: string }[] = await t.dataSource.query(

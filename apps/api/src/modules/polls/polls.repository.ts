@@ -269,26 +269,42 @@ export class PollsRepository {
   }
 
   /**
-   * At close: writes the ballots into poll_secret_ballots in the order given (the caller shuffles),
-   * in this one transaction, and deletes them from the box.
+   * At close, in the close's transaction: writes the poll's ballots into poll_secret_ballots in the
+   * order given (the caller shuffles), then empties the box with TRUNCATE — which gives the table new,
+   * empty files and drops the old ones at commit, whatever other transactions might still see —
+   * and puts back the ballots of other secret polls still open (shuffled too). So no page of the box
+   * keeps a closed poll's ballots with their cast transaction ids and order. The box is locked
+   * exclusively for the moment: casts of other secret polls wait for this commit.
    */
-  async sealBox(manager: EntityManager, pollId: string, shuffled: StoredBallot[]): Promise<void> {
-    for (let i = 0; i < shuffled.length; i += 1000) {
-      const chunk = shuffled.slice(i, i + 1000);
-      await manager.query(
-        `INSERT INTO poll_secret_ballots (poll_id, position, choices, receipt)
-         SELECT $1, t.position, t.choices, t.receipt
-           FROM jsonb_to_recordset($2::jsonb) AS t(position int, choices jsonb, receipt varchar)
-          ORDER BY t.position`,
-        [
-          pollId,
-          JSON.stringify(
-            chunk.map((b, j) => ({ position: i + j + 1, choices: b.choices, receipt: b.receipt })),
-          ),
-        ],
-      );
-    }
-    await manager.query('DELETE FROM poll_ballot_box WHERE poll_id = $1', [pollId]);
+  async sealBox(
+    manager: EntityManager,
+    pollId: string,
+    shuffled: StoredBallot[],
+    shuffle: <T>(items: readonly T[]) => T[],
+  ): Promise<void> {
+    await manager.query('LOCK TABLE poll_ballot_box IN ACCESS EXCLUSIVE MODE');
+    await insertRecords(
+      manager,
+      `INSERT INTO poll_secret_ballots (poll_id, position, choices, receipt)
+       SELECT $1, t.position, t.choices, t.receipt
+         FROM jsonb_to_recordset($2::jsonb) AS t(position int, choices jsonb, receipt varchar) ORDER BY t.position`,
+      shuffled.map((b, i) => ({ position: i + 1, choices: b.choices, receipt: b.receipt })),
+      [pollId],
+    );
+    const others: { id: string; pollId: string; choices: string[]; receipt: string }[] = await manager.query(
+      'SELECT id, poll_id AS "pollId", choices, receipt FROM poll_ballot_box WHERE poll_id <> $1',
+      [pollId],
+    );
+    await manager.query('TRUNCATE poll_ballot_box');
+    await insertRecords(
+      manager,
+      `INSERT INTO poll_ballot_box (id, poll_id, choices, receipt)
+       SELECT t.id, t.poll_id, t.choices, t.receipt
+         FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (id uuid, poll_id uuid, choices jsonb, receipt varchar))
+              WITH ORDINALITY AS t(id, poll_id, choices, receipt, n)
+        ORDER BY t.n`,
+      shuffle(others).map((b) => ({ id: b.id, poll_id: b.pollId, choices: b.choices, receipt: b.receipt })),
+    );
   }
 
   async secretBallots(manager: EntityManager, pollId: string): Promise<StoredBallot[]> {
@@ -296,15 +312,6 @@ export class PollsRepository {
       'SELECT receipt, choices FROM poll_secret_ballots WHERE poll_id = $1 ORDER BY position',
       [pollId],
     );
-  }
-
-  /**
-   * Rewrites the box's storage (new files, the old ones dropped), so the deleted rows of a closed
-   * poll — with their cast transaction ids and insertion order — are not left in the table's pages.
-   * Cannot run inside a transaction; takes the box's exclusive lock for the moment it runs.
-   */
-  async scrubBox(): Promise<void> {
-    await this.dataSource.query('VACUUM (FULL) poll_ballot_box');
   }
 
   // ---- progress ---------------------------------------------------------------------------
@@ -330,6 +337,18 @@ export class PollsRepository {
       tally = new Map(counts.map((c) => [c.optionId, c.n]));
     }
     return { ...rows[0], tally };
+  }
+}
+
+/** Runs an INSERT … SELECT FROM jsonb_to_recordset(<records>) in chunks of 1,000; the records are the last parameter. */
+async function insertRecords(
+  manager: EntityManager,
+  sql: string,
+  records: object[],
+  params: unknown[] = [],
+): Promise<void> {
+  for (let i = 0; i < records.length; i += 1000) {
+    await manager.query(sql, [...params, JSON.stringify(records.slice(i, i + 1000))]);
   }
 }
 

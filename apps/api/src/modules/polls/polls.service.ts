@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type {
   Poll,
   PollCastCommand,
@@ -57,7 +57,7 @@ import { renderResultsPdf } from './results-pdf';
  * receipt. The close event then carries the tally and a hash over every ballot. See docs/voting.md.
  */
 @Injectable()
-export class PollsService implements OnApplicationBootstrap, OnModuleDestroy {
+export class PollsService implements OnModuleDestroy {
   private readonly logger = new Logger('Polls');
   /** Timers of open polls with a duration that this node opened (a restart loses them: see docs). */
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -70,17 +70,6 @@ export class PollsService implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly attendance: AttendanceRepository,
     private readonly progress: PollProgressService,
   ) {}
-
-  /**
-   * Rewrites the ballot box once at start: if a process died between a secret close and its scrub,
-   * the dead rows of that poll do not stay in the box's pages. Cheap: the box holds only the
-   * ballots of polls that are open now.
-   */
-  async onApplicationBootstrap(): Promise<void> {
-    await this.polls
-      .scrubBox()
-      .catch((err: unknown) => this.logger.warn(`ballot box scrub: ${(err as Error).message}`));
-  }
 
   onModuleDestroy(): void {
     for (const t of this.timers.values()) clearTimeout(t);
@@ -233,8 +222,8 @@ export class PollsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   /**
    * Closes an open poll: counts the ballots, hashes them, and for a secret poll re-writes them in a
-   * random order into poll_secret_ballots and empties the box (its storage is rewritten after
-   * commit). The event carries the result and the hash.
+   * random order into poll_secret_ballots and truncates the box (new files; the old ones are dropped
+   * at commit). The event carries the result and the hash.
    */
   close(caller: Caller, meetingId: string, pollId: string, byTimer = false): Promise<CommandResponse<Poll>> {
     return this.commands.execute({
@@ -249,13 +238,10 @@ export class PollsService implements OnApplicationBootstrap, OnModuleDestroy {
         const voters = await this.polls.countVoters(ctx.manager, pollId);
         const result = computePollResult(entity, { voters, members: entity.members ?? 0 }, ballots);
         const ballotsHash = sha256Hex(ballotsDigestText(ballots));
-        if (entity.secret) await this.polls.sealBox(ctx.manager, pollId, shuffle(ballots));
+        if (entity.secret) await this.polls.sealBox(ctx.manager, pollId, shuffle(ballots), shuffle);
         const patch = { status: 'closed' as const, closedAt: ctx.at, result, ballotsHash };
         await this.polls.update(ctx.manager, pollId, patch);
-        ctx.afterCommit(async () => {
-          this.stopTimer(pollId);
-          if (entity.secret) await this.polls.scrubBox();
-        });
+        ctx.afterCommit(() => this.stopTimer(pollId));
         return {
           type: 'poll.closed',
           payload: { pollId, closedAt: ctx.at.toISOString(), byTimer, result, ballotsHash },
