@@ -28,7 +28,13 @@ export class PollSecretMarkerEntity {
   voter?: PollVoterEntity;
 }
 
-/** A secret ballot while its poll is open. */
+/**
+ * A secret ballot while its poll is open. No foreign key to `polls`, on purpose: a close puts the
+ * other open polls' ballots back into the box after truncating it, and a foreign key check would
+ * lock those polls' rows — two secret polls closing at once could then deadlock. Rows of a poll
+ * exist only between its open and its close (which empties them); drafts, the only polls ever
+ * deleted, have none.
+ */
 @Entity('poll_ballot_box')
 @Index('uq_poll_ballot_box_receipt', ['pollId', 'receipt'], { unique: true })
 export class PollBallotBoxEntity {
@@ -37,10 +43,6 @@ export class PollBallotBoxEntity {
 
   @Column({ type: 'uuid' })
   pollId: string;
-
-  @ManyToOne(() => PollEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'poll_id' })
-  poll?: PollEntity;
 
   @Column({ type: 'jsonb' })
   choices: string[];

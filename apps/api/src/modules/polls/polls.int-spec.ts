@@ -743,6 +743,50 @@ describe('polls', () => {
       expect(text).toContain(`Thư ký: Đồng chí ${secretary.username}`);
       for (const r of receipts) expect(text).toContain(r);
     });
+
+    it('closes secret polls of two meetings at once while ballots still come in: every acknowledged ballot counted', async () => {
+      async function meetingWithPoll(): Promise<{ meetingId: string; pollId: string }> {
+        const m = await createMeeting(t, secretary);
+        await addParticipant(t, secretary, m.id, chair, 'chair');
+        for (const v of voters) await addParticipant(t, secretary, m.id, v, 'delegate');
+        await transition(t, secretary, m.id, 'scheduled');
+        for (const v of [chair, ...voters]) await mark(m.id, v, 'present_room');
+        await transition(t, chair, m.id, 'live');
+        const c = await socketOf(chair);
+        const poll = await create(c, m.id, { title: 'Bỏ phiếu kín song song', ...YNA, secret: true });
+        ok(await emit(c, 'poll.open', { meetingId: m.id, idempotencyKey: key(), pollId: poll.id }));
+        return { meetingId: m.id, pollId: poll.id };
+      }
+      const a = await meetingWithPoll();
+      const b = await meetingWithPoll();
+      for (const v of voters.slice(0, 6)) {
+        ok(await cast(await socketOf(v), a.meetingId, a.pollId, ['yes']));
+        ok(await cast(await socketOf(v), b.meetingId, b.pollId, ['no']));
+      }
+      const c = await socketOf(chair);
+      const late = voters.slice(6).flatMap((v) => [
+        socketOf(v)
+          .then((s) => cast(s, a.meetingId, a.pollId, ['yes']))
+          .then((ack) => ({ poll: a.pollId, ack })),
+        socketOf(v)
+          .then((s) => cast(s, b.meetingId, b.pollId, ['no']))
+          .then((ack) => ({ poll: b.pollId, ack })),
+      ]);
+      const [closeA, closeB, ...casts] = await Promise.all([
+        emit(c, 'poll.close', { meetingId: a.meetingId, idempotencyKey: key(), pollId: a.pollId }),
+        emit(c, 'poll.close', { meetingId: b.meetingId, idempotencyKey: key(), pollId: b.pollId }),
+        ...late,
+      ]);
+      for (const x of casts) {
+        if (!x.ack.ok) expect(x.ack.error.code).toBe('POLL_NOT_OPEN');
+      }
+      const counted = (closed: typeof closeA) =>
+        ((ok(closed) as MeetingCommandResult).event as MeetingEventOf<'poll.closed'>).payload.result.cast;
+      expect(counted(closeA)).toBe(6 + casts.filter((x) => x.poll === a.pollId && x.ack.ok).length);
+      expect(counted(closeB)).toBe(6 + casts.filter((x) => x.poll === b.pollId && x.ack.ok).length);
+      expect((await verifyPoll(query(t), a.pollId))?.ok).toBe(true);
+      expect((await verifyPoll(query(t), b.pollId))?.ok).toBe(true);
+    });
   });
 
   it('refuses the results PDF before close, and to a delegate before publishing', async () => {
