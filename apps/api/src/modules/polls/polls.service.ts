@@ -258,20 +258,14 @@ export class PollsService implements OnModuleDestroy {
       handle: async (ctx) => {
         const entity = await this.find(ctx, pollId);
         enforce(checkPublishPoll(ctx.actor, entity.status));
-        const ballots = entity.secret
-          ? await this.polls.secretBallots(ctx.manager, pollId)
-          : await this.polls.namedBallots(ctx.manager, pollId);
+        const named = entity.secret ? null : await this.polls.namedBallots(ctx.manager, pollId);
+        const ballots = named ?? (await this.polls.secretBallots(ctx.manager, pollId));
         const receipts = ballots.map((b) => b.receipt).sort();
-        const votes = entity.secret
-          ? null
-          : (await this.polls.namedBallots(ctx.manager, pollId))
-              .map((b) => ({
-                userId: b.userId,
-                castById: b.castById,
-                choices: b.choices,
-                receipt: b.receipt,
-              }))
-              .sort((a, b) => a.userId.localeCompare(b.userId));
+        // Named polls publish who voted what; a secret poll never has `votes`.
+        const votes =
+          named
+            ?.map((b) => ({ userId: b.userId, castById: b.castById, choices: b.choices, receipt: b.receipt }))
+            .sort((x, y) => x.userId.localeCompare(y.userId)) ?? null;
         await this.polls.update(ctx.manager, pollId, {
           status: 'published',
           publishedAt: ctx.at,
