@@ -9,3 +9,5 @@ export * from './attendance-permissions';
 export * from './speakers';
 export * from './vietnamese-days';
 export * from './room-snapshot';
+export * from './poll-result';
+export * from './poll-permissions';

@@ -13,6 +13,7 @@ import { AppException } from '../../common/errors/app-exception';
 import { AgendaRepository } from '../agenda/agenda.repository';
 import { AttendanceRepository } from '../attendance/attendance.repository';
 import { SpeakersRepository } from '../speakers/speakers.repository';
+import { PollsRepository } from '../polls/polls.repository';
 import { MeetingAccessService } from '../meeting-events/meeting-access.service';
 import { MeetingEventsRepository } from '../meeting-events/meeting-events.repository';
 import { MeetingsRepository } from './meetings.repository';
@@ -48,6 +49,7 @@ export class MeetingReadService {
     private readonly log: MeetingEventsRepository,
     private readonly attendance: AttendanceRepository,
     private readonly speakers: SpeakersRepository,
+    private readonly polls: PollsRepository,
   ) {}
 
   detail(user: AuthUser, meetingId: string, command = 'meeting.get'): Promise<MeetingDetail> {
@@ -57,12 +59,14 @@ export class MeetingReadService {
       const agenda = await this.agenda.list(meetingId, manager);
       const attendance = await this.attendance.state(meetingId, manager);
       const speakers = await this.speakers.state(meetingId, manager);
+      const polls = await this.polls.state(meetingId, manager);
       return {
         meeting,
         participants,
         agenda,
         attendance,
         speakers,
+        polls,
         seq: meeting.lastSeq,
         myRole: actor.meetingRole,
       };
@@ -93,6 +97,7 @@ export class MeetingReadService {
         const agenda = await this.agenda.list(meetingId, manager);
         const attendance = await this.attendance.state(meetingId, manager);
         const speakers = await this.speakers.state(meetingId, manager);
+        const polls = await this.polls.state(meetingId, manager);
         if (!current) throw new AppException('MEETING_NOT_FOUND');
         // Compact: the participants' directory details come from people() (fetched once by a client).
         return compactSnapshot({
@@ -101,6 +106,7 @@ export class MeetingReadService {
           agenda,
           attendance,
           speakers,
+          polls,
           seq: current.lastSeq,
         });
       });
