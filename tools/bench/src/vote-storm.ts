@@ -4,6 +4,7 @@ import { benchLine, percentile, round } from './lib/stats';
 import { now } from './lib/target';
 import { VotePool } from './lib/vote-pool';
 import { startBareVoteTarget } from './lib/vote-bare-target';
+import { startOursVoteTarget } from './lib/vote-ours-target';
 import type { VoteTarget } from './lib/vote-target';
 
 /**
@@ -12,8 +13,9 @@ import type { VoteTarget } from './lib/vote-target';
  * idempotency key while the first is in flight (a tablet that lost its ack). Measured:
  * - the ack time of each first send (emit → ack, the ack comes after the commit);
  * - the tally time: from just before the organiser's close until each client holds the result;
- * - lost: acknowledged ballots missing from the result the clients got or from the stored ballots;
- * - duplicated: ballots counted beyond one per acknowledged voter (in either), or voters stored twice.
+ * - lost: acknowledged ballots missing from the result the clients got (per option), or acknowledged
+ *   receipts the server does not hold (ours: the receipts it publishes; bare: its table);
+ * - duplicated: ballots counted beyond the acknowledged ones, in the result or in the store.
  * The same procedure runs against the bare baseline (lib/vote-bare-server.ts).
  */
 export interface VoteStormOptions {
@@ -80,7 +82,12 @@ export async function measureVoteStorm(target: VoteTarget, o: VoteStormOptions):
     });
     const [majority] = Object.entries(results).sort((a, b) => b[1] - a[1]);
     const seen = majority ? target.countsOf(majority[0]) : {};
-    const stored = await target.stored();
+    const receipts = outcomes.flatMap((out) => {
+      const data = (out.ok ? out.data : out.retry?.ok ? out.retry.data : undefined) as
+        { receipt?: string } | undefined;
+      return data?.receipt ? [data.receipt] : [];
+    });
+    const stored = await target.audit(receipts);
     const lostIn = (counts: Record<string, number>) =>
       target.options.reduce((s, k) => s + Math.max(0, (acked[k] ?? 0) - (counts[k] ?? 0)), 0);
     const extraIn = (counts: Record<string, number>) =>
@@ -103,8 +110,8 @@ export async function measureVoteStorm(target: VoteTarget, o: VoteStormOptions):
         99,
       ),
       tallyP99: percentile(tallyMs, 99),
-      lost: Math.max(lostIn(seen), lostIn(stored.counts)),
-      duplicated: Math.max(extraIn(seen), extraIn(stored.counts), stored.votersCountedTwice),
+      lost: Math.max(lostIn(seen), stored.missing),
+      duplicated: Math.max(extraIn(seen), stored.extra),
       errors,
       firstError,
       retryMismatches: outcomes.filter(
@@ -118,68 +125,74 @@ export async function measureVoteStorm(target: VoteTarget, o: VoteStormOptions):
   }
 }
 
-/** The BENCH line; without `ours` (--only bare) it has the baseline's figures alone and no ratio. */
+/** The BENCH line; with one side alone (--only) it has that side's figures and no ratio. */
 export function voteStormLine(
   voters: number,
   windowMs: number,
   ours: VoteStormResult | undefined,
-  bare: VoteStormResult,
+  bare: VoteStormResult | undefined,
 ): string {
-  const oursFields: Record<string, number> = ours
-    ? {
-        ours_ack_p50_ms: round(ours.ackP50),
-        ours_ack_p99_ms: round(ours.ackP99),
-      }
-    : {};
-  const bareFields = {
-    bare_ack_p50_ms: round(bare.ackP50),
-    bare_ack_p99_ms: round(bare.ackP99),
-  };
-  const rest: Record<string, number | string> = ours
-    ? {
-        tally_p99_ms: round(ours.tallyP99),
-        bare_tally_p99_ms: round(bare.tallyP99),
-        lost: ours.lost,
-        duplicated: ours.duplicated,
-        ours_errors: ours.errors,
-        ours_no_result: ours.noResult,
-        ours_retry_mismatch: ours.retryMismatches,
-        bare_lost: bare.lost,
-        bare_duplicated: bare.duplicated,
-        bare_errors: bare.errors,
-        ratio: round(ours.ackP99 / bare.ackP99, 2),
-        target: '<=2',
-        tally_target: '<=250',
-      }
-    : {
-        bare_tally_p99_ms: round(bare.tallyP99),
-        bare_lost: bare.lost,
-        bare_duplicated: bare.duplicated,
-        bare_errors: bare.errors,
-      };
-  return benchLine('vote-storm', {
+  const fields: Record<string, number | string> = {
     voters,
     window_ms: windowMs,
-    retries: bare.retries,
-    ...oursFields,
-    ...bareFields,
-    ...rest,
-  });
+    retries: (ours ?? bare)?.retries ?? 0,
+  };
+  if (ours)
+    Object.assign(fields, { ours_ack_p50_ms: round(ours.ackP50), ours_ack_p99_ms: round(ours.ackP99) });
+  if (bare)
+    Object.assign(fields, { bare_ack_p50_ms: round(bare.ackP50), bare_ack_p99_ms: round(bare.ackP99) });
+  if (ours) {
+    Object.assign(fields, {
+      tally_p99_ms: round(ours.tallyP99),
+      lost: ours.lost,
+      duplicated: ours.duplicated,
+      ours_errors: ours.errors,
+      ours_no_result: ours.noResult,
+      ours_retry_mismatch: ours.retryMismatches,
+    });
+  }
+  if (bare) {
+    Object.assign(fields, {
+      bare_tally_p99_ms: round(bare.tallyP99),
+      bare_lost: bare.lost,
+      bare_duplicated: bare.duplicated,
+      bare_errors: bare.errors,
+    });
+  }
+  if (ours && bare) {
+    Object.assign(fields, {
+      ratio: round(ours.ackP99 / bare.ackP99, 2),
+      target: '<=2',
+      tally_target: '<=250',
+    });
+  }
+  return benchLine('vote-storm', fields);
 }
 
 /**
- * `npm run bench -- vote-storm [--clients N] [--window S] [--only bare]`: one product server (its
- * PostgreSQL also holds the baseline's table); the baseline runs first, then ours on that server.
+ * `npm run bench -- vote-storm [--clients N] [--window S] [--named] [--only bare|ours]`: one
+ * product server (its PostgreSQL also holds the baseline's table); the baseline runs first, then
+ * ours (a secret poll unless --named) on that server. With --only ours the line has no ratio
+ * (BENCH_SERVER_NODE_ARGS="--cpu-prof …" then profiles ours alone).
  */
 export async function voteStorm(option: (name: string, fallback: number) => number): Promise<void> {
   const voters = option('clients', 1000);
   const o = { windowMs: option('window', 1) * 1000, connectSpreadMs: 5000, retryEvery: 20 };
   process.stderr.write(`vote-storm: ${voters} voters, one ballot each within ${o.windowMs} ms\n`);
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : '';
   const server = await startOursServer();
   try {
-    const bare = await startBareVoteTarget(voters, server.databaseUrl);
-    const bareResult = await measureVoteStorm(bare, o).finally(() => bare.stop());
-    const oursResult: VoteStormResult | undefined = undefined; // wired once the polls contract lands
+    let bareResult: VoteStormResult | undefined;
+    let oursResult: VoteStormResult | undefined;
+    if (only !== 'ours') {
+      const bare = await startBareVoteTarget(voters, server.databaseUrl);
+      bareResult = await measureVoteStorm(bare, o).finally(() => bare.stop());
+    }
+    if (only !== 'bare') {
+      const ours = await startOursVoteTarget(server, voters, { named: process.argv.includes('--named') });
+      oursResult = await measureVoteStorm(ours, o).finally(() => ours.stop());
+      if (oursResult.firstError) process.stderr.write(`  ours first error: ${oursResult.firstError}\n`);
+    }
     console.log(voteStormLine(voters, o.windowMs, oursResult, bareResult));
   } finally {
     await server.stop();

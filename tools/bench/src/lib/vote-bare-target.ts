@@ -43,22 +43,19 @@ export async function startBareVoteTarget(voters: number, databaseUrl: string): 
       if (!ack.ok) throw new Error('bare close failed');
     },
     countsOf: (json) => (JSON.parse(json) as { counts: Record<string, number> }).counts,
-    stored: async () => {
+    audit: async (receipts) => {
       const db = new Client({ connectionString: databaseUrl });
       await db.connect();
       try {
-        const { rows } = await db.query<{ choice: string; n: string }>(
-          'SELECT choice, count(*) AS n FROM bench_ballots WHERE poll_id = $1 GROUP BY choice',
+        const { rows } = await db.query<{ idempotency_key: string }>(
+          'SELECT idempotency_key FROM bench_ballots WHERE poll_id = $1',
           [pollId],
         );
-        const twice = await db.query<{ n: string }>(
-          `SELECT count(*) AS n FROM (SELECT voter_id FROM bench_ballots WHERE poll_id = $1
-           GROUP BY voter_id HAVING count(*) > 1) d`,
-          [pollId],
-        );
+        const stored = new Set(rows.map((r) => r.idempotency_key));
+        const acked = new Set(receipts);
         return {
-          counts: Object.fromEntries(rows.map((r) => [r.choice, Number(r.n)])),
-          votersCountedTwice: Number(twice.rows[0].n),
+          missing: [...acked].filter((r) => !stored.has(r)).length,
+          extra: [...stored].filter((r) => !acked.has(r)).length,
         };
       } finally {
         await db.end();

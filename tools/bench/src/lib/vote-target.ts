@@ -26,7 +26,10 @@ export interface VoteTarget {
   close(): Promise<void>;
   /** Per-option counts in a result as the clients received it (the JSON the worker kept). */
   countsOf(resultJson: string): Record<string, number>;
-  /** What the database holds: per-option counts of stored ballots, voters with more than one. */
-  stored(): Promise<{ counts: Record<string, number>; votersCountedTwice: number }>;
+  /**
+   * After the close, checks the acknowledged receipts against what the server kept: `missing`,
+   * acknowledged receipts it does not hold; `extra`, ballots it holds beyond those receipts.
+   */
+  audit(receipts: string[]): Promise<{ missing: number; extra: number }>;
   stop(): Promise<void>;
 }
