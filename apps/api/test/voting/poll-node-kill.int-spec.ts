@@ -99,8 +99,9 @@ describeWithRedis('a node killed with ballots in flight', () => {
   }, 120_000);
 
   afterAll(async () => {
-    for (const s of sockets) s.close();
     for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    // Node A asks the dead node B for its sockets until the adapter's request times out (5 s).
+    await closeSockets(sockets, 6000);
     await nodeA?.close();
   });
 

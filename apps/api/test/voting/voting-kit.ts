@@ -181,6 +181,23 @@ export async function cast(socket: TestSocket, payload: CastPayload): Promise<Ac
   }
 }
 
+/** Sends a cast that must be acknowledged; returns its result. */
+export async function castOk(socket: TestSocket, payload: CastPayload): Promise<PollCastResult> {
+  const ack = await cast(socket, payload);
+  if (!ack.ok) throw new Error(`cast refused: ${ack.error.code} ${ack.error.message}`);
+  return ack.data;
+}
+
+/**
+ * Closes sockets, then lets the nodes finish what a disconnect starts (the presence broadcast is
+ * coalesced over up to 2 s and asks every node) before the caller closes them, so nothing is sent
+ * through an already closed Redis client.
+ */
+export async function closeSockets(sockets: { close(): unknown }[], settleMs = 2500): Promise<void> {
+  for (const s of sockets) s.close();
+  await new Promise((r) => setTimeout(r, settleMs));
+}
+
 export interface NoAck {
   ok: false;
   error: { code: 'NO_ACK'; message: string };
