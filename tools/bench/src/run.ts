@@ -8,6 +8,7 @@ import { floodLine, measureFlood } from './flood';
 import { joinStormLine, measureJoinStorm } from './join-storm';
 import { startBareTarget } from './lib/bare-target';
 import { startOursTarget } from './lib/ours-target';
+import { voteStorm } from './vote-storm';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -79,7 +80,12 @@ async function flood(): Promise<void> {
   console.log(floodLine(o, await measureFlood(o)));
 }
 
-const benches: Record<string, () => Promise<void>> = { fanout, 'join-storm': joinStorm, flood };
+const benches: Record<string, () => Promise<void>> = {
+  fanout,
+  'join-storm': joinStorm,
+  flood,
+  'vote-storm': () => voteStorm(option),
+};
 
 const name = process.argv[2];
 const bench = name ? benches[name] : undefined;
