@@ -1,0 +1,287 @@
+import { Badge, Button, Group, Paper, Progress, Select, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { computeQuorum, isVotingRole, type MeetingSnapshot } from '@phonghop/common';
+import {
+  IconEdit,
+  IconLock,
+  IconPlayerPlay,
+  IconSpeakerphone,
+  IconTrash,
+  IconUserPlus,
+} from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmModal } from '../../../components/ConfirmModal';
+import { errorCodeOf } from '../../../lib/api-error';
+import { useErrorMessage } from '../../../lib/use-error-message';
+import { usePollCommands } from '../hooks/use-poll-commands';
+import { optionLabel } from '../state/labels';
+import type { Poll, PollProgress } from '../state/poll-model';
+import { chartRows, ruleText } from '../state/results-view';
+import { PollResults } from './PollResults';
+import { ResultsChart } from './ResultsChart';
+
+const STATUS_COLOR = { draft: 'gray.7', open: 'teal.8', closed: 'orange.9', published: 'blue.8' } as const;
+
+/**
+ * One poll in the chair's and secretary's console: edit or delete the draft, open it (quorum
+ * checked: a warning and a confirmation that goes on the log), watch the progress live, add a late
+ * voter, close it, publish the result.
+ */
+export function PollManageCard({
+  poll,
+  snapshot,
+  progress,
+  onEdit,
+}: {
+  poll: Poll;
+  snapshot: MeetingSnapshot;
+  progress: PollProgress | undefined;
+  onEdit: (poll: Poll) => void;
+}) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const commands = usePollCommands(snapshot.meeting.id);
+  const [confirm, setConfirm] = useState<null | 'noQuorum' | 'close' | 'delete' | 'publish'>(null);
+  const [busy, setBusy] = useState(false);
+  const [lateVoter, setLateVoter] = useState<string | null>(null);
+  const quorum = computeQuorum(
+    snapshot.participants,
+    snapshot.attendance.records,
+    snapshot.attendance.settings,
+  );
+  const cast = progress?.cast ?? poll.cast;
+  const voters = progress?.voters ?? poll.voters;
+  const item = snapshot.agenda.find((i) => i.id === poll.agendaItemId);
+  const rule = ruleText(poll.rule);
+  const live = snapshot.meeting.status === 'live';
+
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await action();
+    } catch (err) {
+      if (errorCodeOf(err) === 'QUORUM_NOT_REACHED') setConfirm('noQuorum');
+      else notifications.show({ color: 'red', message: errorMessage(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const open = () => {
+    if (!quorum.reached) setConfirm('noQuorum');
+    else void run(() => commands.open(poll.id, false));
+  };
+
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      data-testid="poll-manage"
+      data-poll={poll.id}
+      data-status={poll.status}
+    >
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="wrap" gap="xs" align="flex-start">
+          <Stack gap={2} miw={0} flex={1}>
+            <Title order={3} size="h5" style={{ overflowWrap: 'anywhere' }}>
+              {poll.title}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {item ? `${item.position}. ${item.title} · ` : ''}
+              {t(`polls.kind.${poll.kind}`)} · {poll.secret ? t('polls.secret') : t('polls.named')} ·{' '}
+              {t(rule.key, rule.values)}
+            </Text>
+          </Stack>
+          <Badge color={STATUS_COLOR[poll.status]} variant="filled" data-testid="poll-status">
+            {t(`polls.status.${poll.status}`)}
+          </Badge>
+        </Group>
+
+        {poll.status === 'draft' && (
+          <Text size="sm">
+            {poll.kind === 'yes_no' ? t('polls.choicesYesNo') : poll.options.map((o) => o.label).join(' · ')}
+          </Text>
+        )}
+
+        {(poll.status === 'open' || poll.status === 'closed') && (
+          <Stack gap={4} data-testid="poll-progress" data-cast={cast} data-voters={voters}>
+            <Group justify="space-between">
+              <Text fw={700} size="lg">
+                {t('polls.progress', { cast, voters })}
+              </Text>
+              {poll.status === 'open' && (
+                <Text size="sm" c="dimmed">
+                  {t('polls.waitingFor', { n: Math.max(0, voters - cast) })}
+                </Text>
+              )}
+            </Group>
+            <Progress
+              value={voters === 0 ? 0 : (100 * cast) / voters}
+              size="lg"
+              color="teal.8"
+              aria-label={t('polls.progressLabel')}
+            />
+          </Stack>
+        )}
+
+        {poll.status === 'open' && !poll.secret && poll.liveTally && progress?.tally && (
+          <ResultsChart
+            rows={chartRows(poll, progress.tally, Math.max(cast, 1), (p, id) => optionLabel(t, p, id))}
+            denominatorLabel={t('polls.liveTallyCaption')}
+          />
+        )}
+
+        {poll.status === 'published' && <PollResults poll={poll} myReceipts={[]} />}
+
+        <Group gap="sm" wrap="wrap">
+          {poll.status === 'draft' && (
+            <>
+              <Button
+                size="md"
+                leftSection={<IconPlayerPlay size={18} />}
+                disabled={!live || busy}
+                onClick={open}
+                data-testid="poll-open"
+              >
+                {t('polls.actions.open')}
+              </Button>
+              <Button
+                size="md"
+                variant="default"
+                leftSection={<IconEdit size={18} />}
+                onClick={() => onEdit(poll)}
+                data-testid="poll-edit"
+              >
+                {t('polls.actions.edit')}
+              </Button>
+              <Button
+                size="md"
+                variant="subtle"
+                color="red"
+                leftSection={<IconTrash size={18} />}
+                onClick={() => setConfirm('delete')}
+                data-testid="poll-delete"
+              >
+                {t('polls.actions.delete')}
+              </Button>
+            </>
+          )}
+          {poll.status === 'open' && (
+            <Button
+              size="md"
+              color="orange.9"
+              leftSection={<IconLock size={18} />}
+              disabled={busy}
+              onClick={() => setConfirm('close')}
+              data-testid="poll-close"
+            >
+              {t('polls.actions.close')}
+            </Button>
+          )}
+          {poll.status === 'closed' && (
+            <Button
+              size="md"
+              leftSection={<IconSpeakerphone size={18} />}
+              disabled={busy}
+              onClick={() => setConfirm('publish')}
+              data-testid="poll-publish"
+            >
+              {t('polls.actions.publish')}
+            </Button>
+          )}
+        </Group>
+
+        {poll.status === 'open' && (
+          <Group gap="xs" wrap="nowrap" align="flex-end">
+            <Select
+              flex={1}
+              label={t('polls.addVoter')}
+              placeholder={t('polls.addVoterPlaceholder')}
+              data={snapshot.participants
+                .filter((p) => isVotingRole(p.role))
+                .map((p) => ({ value: p.userId, label: p.user.fullName }))}
+              value={lateVoter}
+              onChange={setLateVoter}
+              searchable
+              comboboxProps={{ withinPortal: true }}
+              data-testid="poll-late-voter"
+            />
+            <Button
+              variant="light"
+              leftSection={<IconUserPlus size={16} />}
+              disabled={!lateVoter || busy}
+              onClick={() =>
+                lateVoter &&
+                void run(async () => {
+                  await commands.addVoter(poll.id, lateVoter);
+                  setLateVoter(null);
+                  notifications.show({ color: 'teal', message: t('polls.voterAdded') });
+                })
+              }
+              data-testid="poll-add-voter"
+            >
+              {t('polls.add')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+
+      <ConfirmModal
+        opened={confirm === 'noQuorum'}
+        title={t('polls.confirm.noQuorumTitle')}
+        body={t('polls.confirm.noQuorumBody', {
+          counted: quorum.counted,
+          expected: quorum.expected,
+          required: quorum.required,
+        })}
+        confirmLabel={t('polls.confirm.openAnyway')}
+        color="orange"
+        onCancel={() => setConfirm(null)}
+        onConfirm={() => {
+          setConfirm(null);
+          void run(() => commands.open(poll.id, true));
+        }}
+        testId="poll-no-quorum"
+      />
+      <ConfirmModal
+        opened={confirm === 'close'}
+        title={t('polls.confirm.closeTitle')}
+        body={t('polls.confirm.closeBody', { cast, voters })}
+        confirmLabel={t('polls.actions.close')}
+        color="orange"
+        onCancel={() => setConfirm(null)}
+        onConfirm={() => {
+          setConfirm(null);
+          void run(() => commands.close(poll.id));
+        }}
+        testId="poll-close-confirm"
+      />
+      <ConfirmModal
+        opened={confirm === 'publish'}
+        title={t('polls.confirm.publishTitle')}
+        body={t('polls.confirm.publishBody')}
+        confirmLabel={t('polls.actions.publish')}
+        color="blue"
+        onCancel={() => setConfirm(null)}
+        onConfirm={() => {
+          setConfirm(null);
+          void run(() => commands.publish(poll.id));
+        }}
+        testId="poll-publish-confirm"
+      />
+      <ConfirmModal
+        opened={confirm === 'delete'}
+        title={t('polls.confirm.deleteTitle')}
+        body={t('polls.confirm.deleteBody', { title: poll.title })}
+        confirmLabel={t('polls.actions.delete')}
+        onCancel={() => setConfirm(null)}
+        onConfirm={() => {
+          setConfirm(null);
+          void run(() => commands.remove(poll.id));
+        }}
+        testId="poll-delete-confirm"
+      />
+    </Paper>
+  );
+}
