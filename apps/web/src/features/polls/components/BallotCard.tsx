@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useCastBallot } from '../hooks/use-cast-ballot';
 import { choiceColor, optionLabel } from '../state/labels';
-import type { Poll, PollEntitlement } from '../state/poll-model';
+import type { Poll } from '../state/poll-model';
 import classes from './Polls.module.css';
 
 /**
@@ -15,13 +15,17 @@ import classes from './Polls.module.css';
  */
 export function BallotCard({
   poll,
-  entitlement,
+  userId,
+  known,
   proxyName,
   live,
   cast,
 }: {
   poll: Poll;
-  entitlement: PollEntitlement;
+  /** Whose vote this ballot is: mine, or the absent member whose proxy I hold. */
+  userId: string;
+  /** What the server (poll.mine) says of it: cast or not, and for a named poll its receipt. */
+  known: { cast: boolean; receipt: string | null; choices: string[] | null };
   /** The member whose proxy this ballot is, or null for my own. */
   proxyName: string | null;
   live: boolean;
@@ -30,17 +34,14 @@ export function BallotCard({
 }) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const ballot = useCastBallot(poll.meetingId, poll.id, entitlement.proxyFor, {
-    receipt: entitlement.receipt,
-    choices: entitlement.choices,
-  });
+  const ballot = useCastBallot(poll.meetingId, poll.id, userId, proxyName !== null, known);
   const [picked, setPicked] = useState<string[]>([]);
   const [confirming, setConfirming] = useState(false);
   const [changing, setChanging] = useState(false);
-  const max = poll.kind === 'multiple' || poll.kind === 'election' ? poll.maxChoices : 1;
-  const multi = max > 1 || poll.kind === 'multiple' || poll.kind === 'election';
+  const max = poll.maxChoices;
+  const multi = poll.kind === 'multiple' || poll.kind === 'election';
   const open = poll.status === 'open';
-  const testId = `ballot-${entitlement.proxyFor ?? 'self'}`;
+  const testId = proxyName ? `ballot-proxy-${userId}` : 'ballot-self';
 
   const choose = (optionId: string) => {
     if (!multi) {
@@ -113,17 +114,23 @@ export function BallotCard({
             })}
           </Text>
         )}
-        <Stack gap={0} align="center">
-          <Text size="sm" c="dimmed">
-            {t('polls.ballot.receipt')}
+        {ballot.receipt ? (
+          <Stack gap={0} align="center">
+            <Text size="sm" c="dimmed">
+              {t('polls.ballot.receipt')}
+            </Text>
+            <Text className={classes.receipt} data-testid="ballot-receipt">
+              {ballot.receipt}
+            </Text>
+            <Text size="xs" c="dimmed" ta="center">
+              {t('polls.ballot.receiptHint')}
+            </Text>
+          </Stack>
+        ) : (
+          <Text size="sm" c="dimmed" ta="center">
+            {t('polls.ballot.castElsewhere')}
           </Text>
-          <Text className={classes.receipt} data-testid="ballot-receipt">
-            {ballot.receipt}
-          </Text>
-          <Text size="xs" c="dimmed" ta="center">
-            {t('polls.ballot.receiptHint')}
-          </Text>
-        </Stack>
+        )}
         {open && poll.allowChange && (
           <Button
             variant="default"

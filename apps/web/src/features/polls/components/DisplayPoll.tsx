@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { usePollProgress } from '../hooks/use-poll-progress';
 import { optionLabel } from '../state/labels';
 import { pollsOf, type Poll } from '../state/poll-model';
-import { chartRows, ruleText } from '../state/results-view';
+import { resultRows, ruleText, tallyRows, turnout } from '../state/results-view';
 import classes from './DisplayPoll.module.css';
 import { ResultsChart } from './ResultsChart';
 
@@ -33,8 +33,7 @@ export function DisplayPoll({
 }) {
   const { t } = useTranslation();
   const progress = usePollProgress(snapshot.meeting.id)[poll.id];
-  const cast = progress?.cast ?? poll.cast;
-  const voters = progress?.voters ?? poll.voters;
+  const { cast, voters } = turnout(poll, progress);
   const rule = ruleText(poll.rule);
   const label = (p: Poll, id: string) => optionLabel(t, p, id);
 
@@ -65,10 +64,10 @@ export function DisplayPoll({
           <div className={classes.track} aria-hidden="true">
             <div className={classes.fill} style={{ width: `${voters === 0 ? 0 : (100 * cast) / voters}%` }} />
           </div>
-          {!poll.secret && poll.liveTally && progress?.tally && (
+          {!poll.secret && poll.showLiveTally && progress?.tally && (
             <ResultsChart
               size="display"
-              rows={chartRows(poll, progress.tally, Math.max(cast, 1), label)}
+              rows={tallyRows(poll, progress.tally, cast, label)}
               denominatorLabel={t('polls.liveTallyCaption')}
             />
           )}
@@ -83,7 +82,11 @@ export function DisplayPoll({
           >
             {poll.kind === 'election'
               ? t('polls.results.elected', {
-                  names: poll.result.elected.map((id) => label(poll, id)).join(', ') || '—',
+                  names:
+                    poll.result.options
+                      .filter((o) => o.passed)
+                      .map((o) => label(poll, o.optionId))
+                      .join(', ') || '—',
                 })
               : poll.result.passed
                 ? t('polls.results.passed')
@@ -91,11 +94,8 @@ export function DisplayPoll({
           </span>
           <ResultsChart
             size="display"
-            rows={chartRows(poll, poll.result.counts, poll.result.denominator, label)}
-            denominatorLabel={t(
-              `polls.results.denominator.${poll.rule.kind === 'present_majority' ? 'present' : 'members'}`,
-              { n: poll.result.denominator },
-            )}
+            rows={resultRows(poll, label)}
+            denominatorLabel={t(`polls.results.denominator.${poll.result.base}`, { n: poll.result.denominator })}
           />
         </>
       )}

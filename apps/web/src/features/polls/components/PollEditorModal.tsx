@@ -18,11 +18,16 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { usePollCommands } from '../hooks/use-poll-commands';
-import { cleanDraft, draftProblems, type PollDraft } from '../state/poll-draft';
-import type { PollKind, PollRuleKind } from '../state/poll-model';
+import { draftProblems, toDefinition, type PollDraft } from '../state/poll-draft';
+import type { MajorityRuleKind, PollKind } from '../state/poll-model';
 
-const KINDS: PollKind[] = ['yes_no', 'single', 'multiple', 'election'];
-const RULES: PollRuleKind[] = ['present_majority', 'members_majority', 'members_two_thirds', 'custom'];
+const KINDS: PollKind[] = ['yes_no_abstain', 'single', 'multiple', 'election'];
+const RULES: MajorityRuleKind[] = [
+  'more_than_half_present',
+  'more_than_half_members',
+  'two_thirds_members',
+  'custom',
+];
 
 /**
  * Prepares a poll (draft): on which agenda item, what kind (tán thành / không tán thành / không
@@ -62,14 +67,14 @@ export function PollEditorModal({
     setDraft((d) => ({ ...d, [key]: value }));
   const problems = draftProblems(draft);
   const shown = tried ? problems : [];
-  const needsOptions = draft.kind !== 'yes_no';
+  const needsOptions = draft.kind !== 'yes_no_abstain';
 
   const save = async () => {
     setTried(true);
     if (problems.length > 0) return;
     setSaving(true);
     try {
-      const body = cleanDraft(draft);
+      const body = toDefinition(draft);
       if (pollId) await commands.update(pollId, body);
       else await commands.create(body);
       onClose();
@@ -124,8 +129,7 @@ export function PollEditorModal({
                 kind,
                 // Personnel votes are secret by practice; the chair may still change it.
                 secret: kind === 'election' ? true : d.secret,
-                seats: kind === 'election' ? (d.seats ?? 1) : null,
-                options: kind === 'yes_no' ? [] : d.options.length >= 2 ? d.options : ['', ''],
+                options: kind === 'yes_no_abstain' ? [] : d.options.length >= 2 ? d.options : ['', ''],
               }));
             }}
             data-testid="poll-kind"
@@ -169,11 +173,13 @@ export function PollEditorModal({
             >
               {draft.kind === 'election' ? t('polls.editor.addCandidate') : t('polls.editor.addOption')}
             </Button>
-            {(shown.includes('options') || shown.includes('duplicate')) && (
-              <Text size="sm" c="red.8" role="alert">
-                {t(`polls.editor.problems.${shown.includes('options') ? 'options' : 'duplicate'}`)}
-              </Text>
-            )}
+            {['options', 'candidates', 'duplicate']
+              .filter((p) => shown.includes(p))
+              .map((p) => (
+                <Text key={p} size="sm" c="red.8" role="alert">
+                  {t(`polls.editor.problems.${p}`)}
+                </Text>
+              ))}
           </Stack>
         )}
         {draft.kind === 'multiple' && (
@@ -189,7 +195,7 @@ export function PollEditorModal({
           <NumberInput
             label={t('polls.editor.seats')}
             min={1}
-            value={draft.seats ?? 1}
+            value={draft.seats}
             onChange={(v) => set('seats', Number(v) || 1)}
             error={shown.includes('seats') ? t('polls.editor.problems.seats') : undefined}
             data-testid="poll-seats"
@@ -206,60 +212,88 @@ export function PollEditorModal({
               { value: 'secret', label: t('polls.secret') },
             ]}
             value={draft.secret ? 'secret' : 'named'}
-            onChange={(v) => setDraft((d) => ({ ...d, secret: v === 'secret', liveTally: false }))}
+            onChange={(v) =>
+              setDraft((d) => ({ ...d, secret: v === 'secret', showLiveTally: false, allowChange: v !== 'secret' }))
+            }
             data-testid="poll-secrecy"
           />
         </Stack>
         <Select
           label={t('polls.editor.rule')}
           data={RULES.map((r) => ({ value: r, label: t(`polls.ruleOption.${r}`) }))}
-          value={draft.rule.kind}
-          onChange={(v) =>
-            v &&
-            set(
-              'rule',
-              v === 'custom'
-                ? { kind: 'custom', numerator: 3, denominator: 4, atLeast: true }
-                : { kind: v as PollRuleKind },
-            )
-          }
+          value={draft.ruleKind}
+          onChange={(v) => v && set('ruleKind', v as MajorityRuleKind)}
           allowDeselect={false}
           comboboxProps={{ withinPortal: true }}
           data-testid="poll-rule"
         />
-        {draft.rule.kind === 'custom' && (
-          <Group grow align="flex-start">
-            <NumberInput
-              label={t('polls.editor.numerator')}
-              min={1}
-              value={draft.rule.numerator}
-              onChange={(v) => set('rule', { ...draft.rule, numerator: Number(v) || 1 })}
+        {draft.ruleKind === 'custom' && (
+          <Stack gap="xs">
+            <Group grow align="flex-start">
+              <NumberInput
+                label={t('polls.editor.numerator')}
+                min={1}
+                max={99}
+                value={draft.numerator}
+                onChange={(v) => set('numerator', Number(v) || 1)}
+              />
+              <NumberInput
+                label={t('polls.editor.denominator')}
+                min={1}
+                max={100}
+                value={draft.denominator}
+                onChange={(v) => set('denominator', Number(v) || 1)}
+                error={shown.includes('fraction') ? t('polls.editor.problems.fraction') : undefined}
+              />
+            </Group>
+            <SegmentedControl
+              fullWidth
+              data={[
+                { value: 'moreThan', label: t('polls.editor.moreThan') },
+                { value: 'atLeast', label: t('polls.editor.atLeast') },
+              ]}
+              value={draft.atLeast ? 'atLeast' : 'moreThan'}
+              onChange={(v) => set('atLeast', v === 'atLeast')}
             />
-            <NumberInput
-              label={t('polls.editor.denominator')}
-              min={1}
-              value={draft.rule.denominator}
-              onChange={(v) => set('rule', { ...draft.rule, denominator: Number(v) || 1 })}
-              error={shown.includes('fraction') ? t('polls.editor.problems.fraction') : undefined}
+            <SegmentedControl
+              fullWidth
+              data={[
+                { value: 'voters', label: t('polls.editor.baseVoters') },
+                { value: 'members', label: t('polls.editor.baseMembers') },
+              ]}
+              value={draft.base}
+              onChange={(v) => set('base', v as 'voters' | 'members')}
             />
-          </Group>
+          </Stack>
         )}
         <Text size="xs" c="dimmed">
           {t('polls.editor.ruleHint')}
         </Text>
         <Switch
           label={t('polls.editor.allowChange')}
-          checked={draft.allowChange}
+          description={draft.secret ? t('polls.editor.allowChangeSecret') : undefined}
+          checked={!draft.secret && draft.allowChange}
+          disabled={draft.secret}
           onChange={(e) => set('allowChange', e.currentTarget.checked)}
           data-testid="poll-allow-change"
         />
         <Switch
           label={t('polls.editor.liveTally')}
           description={draft.secret ? t('polls.editor.liveTallySecret') : undefined}
-          checked={!draft.secret && draft.liveTally}
+          checked={!draft.secret && draft.showLiveTally}
           disabled={draft.secret}
-          onChange={(e) => set('liveTally', e.currentTarget.checked)}
+          onChange={(e) => set('showLiveTally', e.currentTarget.checked)}
           data-testid="poll-live-tally"
+        />
+        <NumberInput
+          label={t('polls.editor.duration')}
+          description={t('polls.editor.durationHint')}
+          min={1}
+          max={24 * 60}
+          value={draft.durationMinutes ?? ''}
+          onChange={(v) => set('durationMinutes', v === '' ? null : Number(v) || null)}
+          error={shown.includes('duration') ? t('polls.editor.problems.duration') : undefined}
+          data-testid="poll-duration"
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -1,6 +1,12 @@
 import { Badge, Button, Group, Paper, Progress, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { computeQuorum, isVotingRole, type MeetingSnapshot } from '@phonghop/common';
+import {
+  computeQuorum,
+  isPresentStatus,
+  isVotingRole,
+  type MeetingActor,
+  type MeetingSnapshot,
+} from '@phonghop/common';
 import {
   IconEdit,
   IconLock,
@@ -17,7 +23,7 @@ import { useErrorMessage } from '../../../lib/use-error-message';
 import { usePollCommands } from '../hooks/use-poll-commands';
 import { optionLabel } from '../state/labels';
 import type { Poll, PollProgress } from '../state/poll-model';
-import { chartRows, ruleText } from '../state/results-view';
+import { ruleText, tallyRows, turnout } from '../state/results-view';
 import { PollResults } from './PollResults';
 import { ResultsChart } from './ResultsChart';
 
@@ -31,12 +37,16 @@ const STATUS_COLOR = { draft: 'gray.7', open: 'teal.8', closed: 'orange.9', publ
 export function PollManageCard({
   poll,
   snapshot,
+  actor,
   progress,
+  myReceipts,
   onEdit,
 }: {
   poll: Poll;
   snapshot: MeetingSnapshot;
+  actor: MeetingActor;
   progress: PollProgress | undefined;
+  myReceipts: string[];
   onEdit: (poll: Poll) => void;
 }) {
   const { t } = useTranslation();
@@ -50,8 +60,14 @@ export function PollManageCard({
     snapshot.attendance.records,
     snapshot.attendance.settings,
   );
-  const cast = progress?.cast ?? poll.cast;
-  const voters = progress?.voters ?? poll.voters;
+  const { cast, voters } = turnout(poll, progress);
+  // Hidden buttons only; the server decides (the chair opens, closes, publishes; both prepare).
+  const isChair = actor.systemRole === 'admin' || actor.meetingRole === 'chair';
+  const statusOf = (userId: string) => snapshot.attendance.records.find((r) => r.userId === userId)?.status;
+  const lateCandidates = snapshot.participants.filter(
+    (p) =>
+      isVotingRole(p.role) && isPresentStatus(statusOf(p.userId)) && !poll.voters.some((v) => v.userId === p.userId),
+  );
   const item = snapshot.agenda.find((i) => i.id === poll.agendaItemId);
   const rule = ruleText(poll.rule);
   const live = snapshot.meeting.status === 'live';
@@ -100,7 +116,7 @@ export function PollManageCard({
 
         {poll.status === 'draft' && (
           <Text size="sm">
-            {poll.kind === 'yes_no' ? t('polls.choicesYesNo') : poll.options.map((o) => o.label).join(' · ')}
+            {poll.kind === 'yes_no_abstain' ? t('polls.choicesYesNo') : poll.options.map((o) => o.label).join(' · ')}
           </Text>
         )}
 
@@ -125,14 +141,17 @@ export function PollManageCard({
           </Stack>
         )}
 
-        {poll.status === 'open' && !poll.secret && poll.liveTally && progress?.tally && (
+        {poll.status === 'open' && !poll.secret && poll.showLiveTally && progress?.tally && (
           <ResultsChart
-            rows={chartRows(poll, progress.tally, Math.max(cast, 1), (p, id) => optionLabel(t, p, id))}
+            rows={tallyRows(poll, progress.tally, cast, (p, id) => optionLabel(t, p, id))}
             denominatorLabel={t('polls.liveTallyCaption')}
           />
         )}
 
-        {poll.status === 'published' && <PollResults poll={poll} myReceipts={[]} />}
+        {/* The chair and the secretary see the result from the close; everyone else from publication. */}
+        {(poll.status === 'closed' || poll.status === 'published') && (
+          <PollResults poll={poll} snapshot={snapshot} myReceipts={myReceipts} embedded />
+        )}
 
         <Group gap="sm" wrap="wrap">
           {poll.status === 'draft' && (
@@ -140,7 +159,7 @@ export function PollManageCard({
               <Button
                 size="md"
                 leftSection={<IconPlayerPlay size={18} />}
-                disabled={!live || busy}
+                disabled={!live || busy || !isChair}
                 onClick={open}
                 data-testid="poll-open"
               >
@@ -167,7 +186,7 @@ export function PollManageCard({
               </Button>
             </>
           )}
-          {poll.status === 'open' && (
+          {poll.status === 'open' && isChair && (
             <Button
               size="md"
               color="orange.9"
@@ -179,7 +198,7 @@ export function PollManageCard({
               {t('polls.actions.close')}
             </Button>
           )}
-          {poll.status === 'closed' && (
+          {poll.status === 'closed' && isChair && (
             <Button
               size="md"
               leftSection={<IconSpeakerphone size={18} />}
@@ -197,10 +216,10 @@ export function PollManageCard({
             <Select
               flex={1}
               label={t('polls.addVoter')}
-              placeholder={t('polls.addVoterPlaceholder')}
-              data={snapshot.participants
-                .filter((p) => isVotingRole(p.role))
-                .map((p) => ({ value: p.userId, label: p.user.fullName }))}
+              placeholder={
+                lateCandidates.length > 0 ? t('polls.addVoterPlaceholder') : t('polls.addVoterNone')
+              }
+              data={lateCandidates.map((p) => ({ value: p.userId, label: p.user.fullName }))}
               value={lateVoter}
               onChange={setLateVoter}
               searchable

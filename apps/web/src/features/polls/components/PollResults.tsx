@@ -1,4 +1,5 @@
-import { Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Box, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import type { MeetingSnapshot } from '@phonghop/common';
 import { IconFileTypePdf, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,24 +7,37 @@ import { useErrorMessage } from '../../../lib/use-error-message';
 import { downloadResultsPdf } from '../api/polls-api';
 import { optionLabel } from '../state/labels';
 import type { Poll } from '../state/poll-model';
-import { chartRows, ruleText } from '../state/results-view';
+import { resultRows, ruleText } from '../state/results-view';
 import { ResultsChart } from './ResultsChart';
 
 /**
- * A published poll's result: counts and percentages per option on the rule's denominator, passed
- * or not (or who is elected), a chart; for a secret poll the published receipts and "check my
- * receipt"; the results PDF.
+ * A poll's result: counts and percentages per option on the rule's denominator, passed or not (or
+ * who is elected), a chart; once published, for a named poll who voted what, for a secret poll the
+ * receipts and "check my receipt"; the results PDF. `embedded` inside the chair's poll card.
  */
-export function PollResults({ poll, myReceipts }: { poll: Poll; myReceipts: string[] }) {
+export function PollResults({
+  poll,
+  snapshot,
+  myReceipts,
+  embedded = false,
+}: {
+  poll: Poll;
+  snapshot: MeetingSnapshot;
+  myReceipts: string[];
+  embedded?: boolean;
+}) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const [pdfError, setPdfError] = useState<string | null>(null);
   const [downloading, setDownloading] = useState(false);
+  const [showVotes, setShowVotes] = useState(false);
   const result = poll.result;
   if (!result) return null;
   const rule = ruleText(poll.rule);
-  const rows = chartRows(poll, result.counts, result.denominator, (p, id) => optionLabel(t, p, id));
-  const basis = poll.rule.kind === 'present_majority' ? 'present' : 'members';
+  const label = (p: Poll, id: string) => optionLabel(t, p, id);
+  const elected = result.options.filter((o) => o.passed).map((o) => label(poll, o.optionId));
+  const nameOf = (userId: string) =>
+    snapshot.participants.find((p) => p.userId === userId)?.user.fullName ?? '';
 
   const download = async () => {
     setDownloading(true);
@@ -37,51 +51,77 @@ export function PollResults({ poll, myReceipts }: { poll: Poll; myReceipts: stri
     }
   };
 
-  return (
-    <Paper
-      withBorder
-      radius="md"
-      p="md"
-      data-testid="poll-results"
-      data-poll={poll.id}
-      data-passed={result.passed}
-    >
-      <Stack gap="sm">
-        <Group justify="space-between" wrap="wrap" gap="xs">
+  const body = (
+    <Stack gap="sm">
+      <Group justify="space-between" wrap="wrap" gap="xs">
+        {!embedded && (
           <Title order={3} size="h4" style={{ overflowWrap: 'anywhere' }}>
             {poll.title}
           </Title>
-          {poll.kind === 'election' ? (
-            <Badge size="lg" color="blue.8" variant="filled">
-              {t('polls.results.electedCount', { n: result.elected.length, seats: poll.seats ?? 0 })}
-            </Badge>
-          ) : (
-            <Badge
-              size="lg"
-              color={result.passed ? 'teal.8' : 'red.8'}
-              variant="filled"
-              data-testid="poll-passed"
-            >
-              {result.passed ? t('polls.results.passed') : t('polls.results.notPassed')}
-            </Badge>
-          )}
-        </Group>
-        <Text size="sm">
-          {t(rule.key, rule.values)} · {poll.secret ? t('polls.secret') : t('polls.named')} ·{' '}
-          {t('polls.results.turnout', { cast: poll.cast, voters: poll.voters })}
-        </Text>
-        <ResultsChart
-          rows={rows}
-          denominatorLabel={t(`polls.results.denominator.${basis}`, { n: result.denominator })}
-        />
-        {poll.kind === 'election' && result.elected.length > 0 && (
-          <Text fw={700} data-testid="poll-elected">
-            {t('polls.results.elected', {
-              names: result.elected.map((id) => optionLabel(t, poll, id)).join(', '),
-            })}
-          </Text>
         )}
-        {poll.secret && <ReceiptCheck receipts={result.receipts} myReceipts={myReceipts} />}
+        {poll.kind === 'election' ? (
+          <Badge size="lg" color="blue.8" variant="filled" data-testid="poll-passed">
+            {t('polls.results.electedCount', { n: elected.length, seats: poll.seats ?? 0 })}
+          </Badge>
+        ) : (
+          <Badge size="lg" color={result.passed ? 'teal.8' : 'red.8'} variant="filled" data-testid="poll-passed">
+            {result.passed ? t('polls.results.passed') : t('polls.results.notPassed')}
+          </Badge>
+        )}
+      </Group>
+      {!embedded && (
+        <Text size="sm">
+          {t(rule.key, rule.values)} · {poll.secret ? t('polls.secret') : t('polls.named')}
+        </Text>
+      )}
+      <Text size="sm" data-testid="poll-turnout">
+        {t('polls.results.turnout', { cast: result.cast, voters: result.voters })}
+        {result.blank > 0 ? ` · ${t('polls.results.blank', { n: result.blank })}` : ''}
+        {' · '}
+        {t('polls.results.required', { n: result.required })}
+      </Text>
+      <ResultsChart
+        rows={resultRows(poll, label)}
+        denominatorLabel={t(`polls.results.denominator.${result.base}`, { n: result.denominator })}
+      />
+      {poll.kind === 'election' && (
+        <Text fw={700} data-testid="poll-elected">
+          {elected.length > 0 ? t('polls.results.elected', { names: elected.join(', ') }) : t('polls.results.nobodyElected')}
+        </Text>
+      )}
+      {poll.status === 'closed' && (
+        <Text size="sm" c="dimmed">
+          {t('polls.results.notPublishedYet')}
+        </Text>
+      )}
+      {poll.status === 'published' && poll.votes && poll.votes.length > 0 && (
+        <Stack gap={4}>
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            onClick={() => setShowVotes((s) => !s)}
+            data-testid="named-votes-toggle"
+            style={{ alignSelf: 'flex-start' }}
+          >
+            {showVotes ? t('polls.results.hideVotes') : t('polls.results.showVotes', { n: poll.votes.length })}
+          </Button>
+          {showVotes && (
+            <Box component="ul" m={0} pl="md" data-testid="named-votes">
+              {poll.votes.map((v) => (
+                <Text component="li" size="sm" key={v.userId}>
+                  {nameOf(v.userId)}
+                  {v.castById !== v.userId ? ` (${t('polls.results.byProxy', { name: nameOf(v.castById) })})` : ''}:{' '}
+                  <b>{v.choices.length > 0 ? v.choices.map((id) => label(poll, id)).join(', ') : t('polls.ballot.blank')}</b>
+                </Text>
+              ))}
+            </Box>
+          )}
+        </Stack>
+      )}
+      {poll.status === 'published' && poll.secret && (
+        <ReceiptCheck receipts={poll.receipts ?? []} myReceipts={myReceipts} />
+      )}
+      {poll.status === 'published' && (
         <Group>
           <Button
             variant="light"
@@ -98,7 +138,20 @@ export function PollResults({ poll, myReceipts }: { poll: Poll; myReceipts: stri
             </Text>
           )}
         </Group>
-      </Stack>
+      )}
+    </Stack>
+  );
+
+  if (embedded) {
+    return (
+      <Box data-testid="poll-results" data-poll={poll.id} data-passed={result.passed}>
+        {body}
+      </Box>
+    );
+  }
+  return (
+    <Paper withBorder radius="md" p="md" data-testid="poll-results" data-poll={poll.id} data-passed={result.passed}>
+      {body}
     </Paper>
   );
 }
@@ -109,7 +162,8 @@ function ReceiptCheck({ receipts, myReceipts }: { receipts: string[]; myReceipts
   const [code, setCode] = useState(myReceipts[0] ?? '');
   const [checked, setChecked] = useState<boolean | null>(null);
   const [showAll, setShowAll] = useState(false);
-  const normalise = (s: string) => s.trim().toUpperCase().replace(/\s+/g, '');
+  // People type receipts loosely: any case, with or without the dash, with spaces.
+  const normalise = (s: string) => s.toUpperCase().replace(/[^0-9A-Z]/g, '');
   const check = () => setChecked(receipts.map(normalise).includes(normalise(code)));
 
   return (
@@ -151,21 +205,18 @@ function ReceiptCheck({ receipts, myReceipts }: { receipts: string[]; myReceipts
         size="compact-sm"
         onClick={() => setShowAll((s) => !s)}
         data-testid="receipt-list-toggle"
+        style={{ alignSelf: 'flex-start' }}
       >
         {showAll ? t('polls.results.hideReceipts') : t('polls.results.showReceipts', { n: receipts.length })}
       </Button>
       {showAll && (
-        <Text
-          component="ul"
-          size="sm"
-          ff="monospace"
-          data-testid="receipt-list"
-          style={{ columns: '10rem', margin: 0 }}
-        >
+        <Box component="ul" m={0} pl="md" ff="monospace" data-testid="receipt-list" style={{ columns: '10rem' }}>
           {receipts.map((r) => (
-            <li key={r}>{r}</li>
+            <Text component="li" size="sm" key={r} ff="monospace">
+              {r}
+            </Text>
           ))}
-        </Text>
+        </Box>
       )}
     </Stack>
   );

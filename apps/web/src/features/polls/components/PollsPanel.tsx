@@ -3,11 +3,11 @@ import { canManageAttendance, type MeetingActor, type MeetingSnapshot } from '@p
 import { IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMyPolls } from '../hooks/use-my-polls';
 import { usePollProgress } from '../hooks/use-poll-progress';
 import { draftOf, emptyDraft, type PollDraft } from '../state/poll-draft';
 import { pollsOf, type Poll } from '../state/poll-model';
-import { BallotCard } from './BallotCard';
+import { readReceipt } from '../state/receipts';
+import { PollBallots } from './PollBallots';
 import { PollEditorModal } from './PollEditorModal';
 import { PollManageCard } from './PollManageCard';
 import { PollResults } from './PollResults';
@@ -31,54 +31,50 @@ export function PollsPanel({
   const polls = pollsOf(snapshot);
   const manager = canManageAttendance(actor);
   const progress = usePollProgress(meetingId);
-  const version = polls.map((p) => `${p.id}:${p.status}:${p.voters}`).join(',');
-  const mine = useMyPolls(meetingId, version, actor.meetingRole !== null);
   const [editing, setEditing] = useState<{ draft: PollDraft; pollId: string | null } | null>(null);
   const current = snapshot.agenda.find((i) => i.status === 'active');
   const newDraft = useMemo(() => emptyDraft(current?.id ?? null), [current?.id]);
-  const nameOf = (userId: string) =>
-    snapshot.participants.find((p) => p.userId === userId)?.user.fullName ?? '';
 
   const open = polls.filter((p) => p.status === 'open');
-  const ballots = open.flatMap((poll) =>
-    mine.entitlements.filter((e) => e.pollId === poll.id).map((e) => ({ poll, entitlement: e })),
-  );
+  const mineOpen = open.filter((p) => p.voters.some((v) => v.holderId === actor.userId));
+  const notMine = open.filter((p) => !p.voters.some((v) => v.holderId === actor.userId));
   const closed = polls.filter((p) => p.status === 'closed');
   const published = polls.filter((p) => p.status === 'published');
-  const receiptsOf = (poll: Poll) =>
-    mine.entitlements.filter((e) => e.pollId === poll.id && e.receipt).map((e) => e.receipt!);
-  const inSession = snapshot.meeting.status === 'scheduled' || snapshot.meeting.status === 'live';
+  /** The receipts I can check: named polls publish them with my name; secret ones this tablet kept. */
+  const myReceipts = (poll: Poll) => [
+    ...(poll.votes ?? []).filter((v) => v.castById === actor.userId).map((v) => v.receipt),
+    ...(poll.secret ? [readReceipt(poll.id, actor.userId)].filter((r): r is string => r !== null) : []),
+  ];
+  const preparing = ['draft', 'scheduled', 'live'].includes(snapshot.meeting.status);
 
-  if (polls.length === 0 && !(manager && (inSession || snapshot.meeting.status === 'draft'))) return null;
+  if (polls.length === 0 && !(manager && preparing)) return null;
 
   return (
     <Stack gap="md" data-testid="polls-panel">
-      {ballots.length > 0 && (
+      {mineOpen.length > 0 && (
         <Stack gap="sm" data-testid="vote-panel">
           <Title order={2} size="h4">
             {t('polls.voteTitle')}
           </Title>
-          {ballots.map(({ poll, entitlement }) => (
-            <BallotCard
-              key={`${poll.id}:${entitlement.proxyFor ?? 'self'}`}
+          {mineOpen.map((poll) => (
+            <PollBallots
+              key={poll.id}
               poll={poll}
-              entitlement={entitlement}
-              proxyName={entitlement.proxyFor ? nameOf(entitlement.proxyFor) : null}
+              snapshot={snapshot}
+              userId={actor.userId}
+              progress={progress[poll.id]}
               live={live}
-              cast={{
-                cast: progress[poll.id]?.cast ?? poll.cast,
-                voters: progress[poll.id]?.voters ?? poll.voters,
-              }}
             />
           ))}
         </Stack>
       )}
 
-      {!manager && open.length > 0 && ballots.length === 0 && mine.loaded && (
-        <Paper withBorder radius="md" p="md" data-testid="poll-not-voter">
-          <Text>{t('polls.notVoter', { title: open[0].title })}</Text>
-        </Paper>
-      )}
+      {!manager &&
+        notMine.map((poll) => (
+          <Paper key={poll.id} withBorder radius="md" p="md" data-testid="poll-not-voter" data-poll={poll.id}>
+            <Text>{t('polls.notVoter', { title: poll.title })}</Text>
+          </Paper>
+        ))}
 
       {!manager &&
         closed.map((poll) => (
@@ -89,7 +85,9 @@ export function PollsPanel({
         ))}
 
       {!manager &&
-        published.map((poll) => <PollResults key={poll.id} poll={poll} myReceipts={receiptsOf(poll)} />)}
+        published.map((poll) => (
+          <PollResults key={poll.id} poll={poll} snapshot={snapshot} myReceipts={myReceipts(poll)} />
+        ))}
 
       {manager && (
         <Paper withBorder radius="md" p="md" data-testid="poll-console">
@@ -97,13 +95,15 @@ export function PollsPanel({
             <Title order={2} size="h4">
               {t('polls.consoleTitle')}
             </Title>
-            <Button
-              leftSection={<IconPlus size={18} />}
-              onClick={() => setEditing({ draft: newDraft, pollId: null })}
-              data-testid="poll-new"
-            >
-              {t('polls.new')}
-            </Button>
+            {preparing && (
+              <Button
+                leftSection={<IconPlus size={18} />}
+                onClick={() => setEditing({ draft: newDraft, pollId: null })}
+                data-testid="poll-new"
+              >
+                {t('polls.new')}
+              </Button>
+            )}
           </Group>
           <Stack gap="sm">
             {polls.length === 0 && (
@@ -116,7 +116,9 @@ export function PollsPanel({
                 key={poll.id}
                 poll={poll}
                 snapshot={snapshot}
+                actor={actor}
                 progress={progress[poll.id]}
+                myReceipts={myReceipts(poll)}
                 onEdit={(p) => setEditing({ draft: draftOf(p), pollId: p.id })}
               />
             ))}

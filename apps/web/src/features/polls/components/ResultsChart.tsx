@@ -9,6 +9,8 @@ export interface ChartRow {
   percent: number | null;
   /** The bar of the option the rule counts as "in favour" (or an elected candidate). */
   highlight?: boolean;
+  /** Election: tied with others for the last seat(s). */
+  tied?: boolean;
 }
 
 /**
@@ -32,7 +34,10 @@ export function ResultsChart({
         {rows.map((row) => (
           <li key={row.id} className={classes.barRow} data-testid="poll-chart-row" data-count={row.count}>
             <div className={classes.barLabel}>
-              <span className={classes.barName}>{row.label}</span>
+              <span className={classes.barName}>
+                {row.label}
+                {row.tied ? ` (${t('polls.results.tied')})` : ''}
+              </span>
               <span className={classes.barFigure}>
                 {t('polls.results.countPercent', {
                   n: row.count,
@@ -55,8 +60,8 @@ export function ResultsChart({
   );
 }
 
-/** 66.7 → "66,7" in Vietnamese, "66.7" in English (the i18n language decides). */
+/** 66.67 → "66,67" in Vietnamese, "66.67" in English (the i18n language decides). */
 export function formatPercent(value: number): string {
   const lang = document.documentElement.lang === 'en' ? 'en-US' : 'vi-VN';
-  return new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(value);
 }

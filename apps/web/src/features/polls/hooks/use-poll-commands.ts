@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { ApiRequestError } from '../../../lib/api-error';
 import { newIdempotencyKey } from '../../../lib/idempotency-key';
 import { useSocket } from '../../realtime/state/socket-context';
-import type { PollDraft } from '../state/poll-draft';
+import type { PollDefinition } from '../state/poll-model';
 import { emitWithAck, whenConnected } from '../state/poll-socket';
 
 const MAX_ATTEMPTS = 4;
@@ -29,8 +29,8 @@ export function usePollCommands(meetingId: string) {
       }
     };
     return {
-      create: (draft: PollDraft) => send('poll.create', { ...draft }),
-      update: (pollId: string, draft: PollDraft) => send('poll.update', { pollId, ...draft }),
+      create: (definition: PollDefinition) => send('poll.create', { ...definition }),
+      update: (pollId: string, definition: PollDefinition) => send('poll.update', { pollId, ...definition }),
       remove: (pollId: string) => send('poll.delete', { pollId }),
       open: (pollId: string, confirmNoQuorum: boolean) =>
         send('poll.open', { pollId, ...(confirmNoQuorum ? { confirmNoQuorum: true } : {}) }),

@@ -5,12 +5,12 @@ import type { Poll } from './poll-model';
 const FIXED_CHOICES = ['yes', 'no', 'abstain'];
 
 export function optionLabel(t: TFunction, poll: Poll, optionId: string): string {
-  if (poll.kind === 'yes_no' && FIXED_CHOICES.includes(optionId)) return t(`polls.choice.${optionId}`);
+  if (poll.kind === 'yes_no_abstain' && FIXED_CHOICES.includes(optionId)) return t(`polls.choice.${optionId}`);
   return poll.options.find((o) => o.id === optionId)?.label ?? optionId;
 }
 
 /** Colours of the yes/no buttons and bars (filled Mantine colours pass WCAG AA with white text). */
 export function choiceColor(poll: Poll, optionId: string): string {
-  if (poll.kind !== 'yes_no') return 'brand';
+  if (poll.kind !== 'yes_no_abstain') return 'brand';
   return optionId === 'yes' ? 'teal.8' : optionId === 'no' ? 'red.8' : 'gray.7';
 }

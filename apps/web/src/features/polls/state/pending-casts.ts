@@ -13,13 +13,13 @@ export interface PendingCast {
 
 const PREFIX = 'phonghop.pollCast.';
 
-function slot(pollId: string, proxyFor: string | null): string {
-  return `${PREFIX}${pollId}.${proxyFor ?? 'self'}`;
+function slot(pollId: string, userId: string): string {
+  return `${PREFIX}${pollId}.${userId}`;
 }
 
-export function readPendingCast(pollId: string, proxyFor: string | null): PendingCast | null {
+export function readPendingCast(pollId: string, userId: string): PendingCast | null {
   try {
-    const raw = sessionStorage.getItem(slot(pollId, proxyFor));
+    const raw = sessionStorage.getItem(slot(pollId, userId));
     if (!raw) return null;
     const value = JSON.parse(raw) as Partial<PendingCast>;
     if (typeof value.idempotencyKey !== 'string' || !Array.isArray(value.choices)) return null;
@@ -30,21 +30,21 @@ export function readPendingCast(pollId: string, proxyFor: string | null): Pendin
 }
 
 /** The pending cast for these choices: the stored one when the choices are the same, else a new key. */
-export function pendingCastFor(pollId: string, proxyFor: string | null, choices: string[]): PendingCast {
-  const stored = readPendingCast(pollId, proxyFor);
+export function pendingCastFor(pollId: string, userId: string, choices: string[]): PendingCast {
+  const stored = readPendingCast(pollId, userId);
   if (stored && sameChoices(stored.choices, choices)) return stored;
   const fresh = { idempotencyKey: newIdempotencyKey(), choices: [...choices] };
   try {
-    sessionStorage.setItem(slot(pollId, proxyFor), JSON.stringify(fresh));
+    sessionStorage.setItem(slot(pollId, userId), JSON.stringify(fresh));
   } catch {
     // storage full or disabled: the key still lives in memory for this page
   }
   return fresh;
 }
 
-export function clearPendingCast(pollId: string, proxyFor: string | null): void {
+export function clearPendingCast(pollId: string, userId: string): void {
   try {
-    sessionStorage.removeItem(slot(pollId, proxyFor));
+    sessionStorage.removeItem(slot(pollId, userId));
   } catch {
     // nothing stored
   }

@@ -1,0 +1,23 @@
+/**
+ * The receipts this tablet was given, kept in localStorage by poll and voter. For a secret poll the
+ * server cannot say which ballot is whose (that is the point), so only the tablet that cast it can
+ * show the receipt again after a reload — and check it against the published list. Only the
+ * receipt is kept, never the choices: someone picking up the tablet later learns nothing.
+ */
+const PREFIX = 'phonghop.pollReceipt.';
+
+export function saveReceipt(pollId: string, userId: string, receipt: string): void {
+  try {
+    localStorage.setItem(`${PREFIX}${pollId}.${userId}`, receipt);
+  } catch {
+    // storage disabled: the receipt is still on screen now
+  }
+}
+
+export function readReceipt(pollId: string, userId: string): string | null {
+  try {
+    return localStorage.getItem(`${PREFIX}${pollId}.${userId}`);
+  } catch {
+    return null;
+  }
+}
