@@ -59,6 +59,17 @@ export const ERROR_CODES = [
   'ORGANISER_REQUIRED',
   'DISPLAY_READ_ONLY',
   'DISPLAY_TOKEN_INVALID',
+  // voting (polls)
+  'POLL_NOT_FOUND',
+  'POLL_NOT_DRAFT',
+  'POLL_NOT_OPEN',
+  'POLL_NOT_CLOSED',
+  'POLL_TIME_UP',
+  'NOT_A_VOTER',
+  'ALREADY_VOTED',
+  'BALLOT_INVALID',
+  'POLL_VOTER_EXISTS',
+  'POLL_VOTER_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -130,6 +141,17 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   ORGANISER_REQUIRED: 403,
   DISPLAY_READ_ONLY: 403,
   DISPLAY_TOKEN_INVALID: 401,
+  // voting (polls)
+  POLL_NOT_FOUND: 404,
+  POLL_NOT_DRAFT: 409,
+  POLL_NOT_OPEN: 409,
+  POLL_NOT_CLOSED: 409,
+  POLL_TIME_UP: 409,
+  NOT_A_VOTER: 403,
+  ALREADY_VOTED: 409,
+  BALLOT_INVALID: 400,
+  POLL_VOTER_EXISTS: 409,
+  POLL_VOTER_INVALID: 409,
 };
 
 /** Messages shown to people, Vietnamese first. */
@@ -282,6 +304,47 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   DISPLAY_TOKEN_INVALID: {
     vi: 'Mã màn hình không hợp lệ hoặc đã bị thu hồi.',
     en: 'The display token is not valid or has been revoked.',
+  },
+  // voting (polls)
+  POLL_NOT_FOUND: {
+    vi: 'Không tìm thấy cuộc biểu quyết.',
+    en: 'Poll not found.',
+  },
+  POLL_NOT_DRAFT: {
+    vi: 'Cuộc biểu quyết đã mở, không sửa hay xóa được nữa. Hãy tạo một cuộc biểu quyết mới.',
+    en: 'The poll has been opened; it can no longer be changed or deleted. Create a new poll.',
+  },
+  POLL_NOT_OPEN: {
+    vi: 'Cuộc biểu quyết chưa mở hoặc đã đóng.',
+    en: 'The poll is not open (not yet, or no longer).',
+  },
+  POLL_NOT_CLOSED: {
+    vi: 'Chỉ công bố kết quả sau khi đã kết thúc biểu quyết. Hãy kết thúc trước.',
+    en: 'Results are published only after the poll is closed. Close it first.',
+  },
+  POLL_TIME_UP: {
+    vi: 'Đã hết thời gian biểu quyết; phiếu không được ghi nhận.',
+    en: 'Voting time is up; the ballot was not recorded.',
+  },
+  NOT_A_VOTER: {
+    vi: 'Đồng chí không có quyền biểu quyết trong lần này (chỉ đại biểu có mặt khi mở biểu quyết, hoặc người nhận ủy quyền). Nếu vừa đến, hãy báo thư ký bổ sung.',
+    en: 'You have no vote in this poll (only members present when it opened, or proxy holders). If you just arrived, ask the secretary to add you.',
+  },
+  ALREADY_VOTED: {
+    vi: 'Phiếu đã được ghi nhận trước đó; cuộc biểu quyết này không cho phép thay đổi phiếu.',
+    en: 'A ballot is already recorded; this poll does not allow changing it.',
+  },
+  BALLOT_INVALID: {
+    vi: 'Phiếu không hợp lệ: lựa chọn không có trong danh sách hoặc chọn quá số lượng cho phép. Hãy chọn lại.',
+    en: 'Invalid ballot: an unknown option, or more choices than allowed. Choose again.',
+  },
+  POLL_VOTER_EXISTS: {
+    vi: 'Người này đã có quyền biểu quyết trong lần này.',
+    en: 'This person already has a vote in this poll.',
+  },
+  POLL_VOTER_INVALID: {
+    vi: 'Chỉ bổ sung đại biểu có quyền biểu quyết đã điểm danh có mặt. Hãy điểm danh trước.',
+    en: 'Only a voting member checked in as present can be added. Take their attendance first.',
   },
 };
 

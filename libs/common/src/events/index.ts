@@ -2,19 +2,24 @@ import type { SystemClientToServerEvents, SystemServerToClientEvents } from './s
 import type { MeetingsClientToServerEvents, MeetingsServerToClientEvents } from './meetings';
 import type { AttendanceClientToServerEvents } from './attendance';
 import type { SpeakersClientToServerEvents } from './speakers';
+import type { PollsClientToServerEvents, PollsServerToClientEvents } from './polls';
 
 export * from './system';
 export * from './meetings';
 export * from './attendance';
 export * from './speakers';
+export * from './polls';
 
 /** Every event the server may send, for socket.io's typed Server and client Socket. */
-export type ServerToClientEvents = SystemServerToClientEvents & MeetingsServerToClientEvents;
+export type ServerToClientEvents = SystemServerToClientEvents &
+  MeetingsServerToClientEvents &
+  PollsServerToClientEvents;
 /** Every command a client may send. */
 export type ClientToServerEvents = SystemClientToServerEvents &
   MeetingsClientToServerEvents &
   AttendanceClientToServerEvents &
-  SpeakersClientToServerEvents;
+  SpeakersClientToServerEvents &
+  PollsClientToServerEvents;
 
 /** The socket.io path shared by server and web app. */
 export const SOCKET_PATH = '/socket.io';

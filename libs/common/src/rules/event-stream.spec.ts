@@ -1,6 +1,7 @@
 import type { AgendaItem } from '../schemas/agenda';
 import { DEFAULT_ATTENDANCE_SETTINGS } from '../schemas/attendance';
 import { EMPTY_SPEAKERS_STATE } from '../schemas/speakers';
+import { EMPTY_POLLS_STATE } from '../schemas/polls';
 import { MeetingEventSchema, type MeetingEvent, type MeetingSnapshot } from '../schemas/meeting-events';
 import type { Participant } from '../schemas/meetings';
 import {
@@ -64,6 +65,7 @@ function initial(): MeetingSnapshot {
     agenda: [],
     attendance: { settings: DEFAULT_ATTENDANCE_SETTINGS, records: [] },
     speakers: EMPTY_SPEAKERS_STATE,
+    polls: EMPTY_POLLS_STATE,
     seq: 0,
     online: [],
   };

@@ -1,6 +1,7 @@
 import type { AgendaItem, AgendaItemProgress } from '../schemas/agenda';
 import { DEFAULT_ATTENDANCE_SETTINGS } from '../schemas/attendance';
 import { EMPTY_SPEAKERS_STATE, type Speaker } from '../schemas/speakers';
+import { EMPTY_POLLS_STATE, type Poll } from '../schemas/polls';
 import type {
   MeetingEvent,
   MeetingEventOf,
@@ -45,6 +46,7 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
     agenda: [],
     attendance: { settings: DEFAULT_ATTENDANCE_SETTINGS, records: [] },
     speakers: EMPTY_SPEAKERS_STATE,
+    polls: EMPTY_POLLS_STATE,
   }),
   'meeting.updated': (s, e) => ({ ...s, meeting: { ...s.meeting, ...e.payload.changes } }),
   'meeting.statusChanged': (s, e) => ({
@@ -105,6 +107,10 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
     agenda: reorder(s.agenda, e.payload.order),
     // The item's speaking settings go with it (the database cascades them too).
     speakers: { ...s.speakers, items: s.speakers.items.filter((i) => i.agendaItemId !== e.payload.itemId) },
+    // Polls of the item stay (the database sets their item to null).
+    polls: {
+      items: s.polls.items.map((p) => (p.agendaItemId === e.payload.itemId ? { ...p, agendaItemId: null } : p)),
+    },
   }),
   'agenda.reordered': (s, e) => ({ ...s, agenda: reorder(s.agenda, e.payload.order) }),
   'agenda.currentChanged': (s, e) => ({ ...s, agenda: applyProgress(s.agenda, e.payload.items) }),
@@ -160,7 +166,48 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
       : s.speakers.items;
     return { ...s, speakers: { ...s.speakers, defaultLimitSeconds: e.payload.defaultLimitSeconds, items } };
   },
+  // ---- voting (polls) ----
+  'poll.created': (s, e) => ({
+    ...s,
+    polls: { items: [...s.polls.items.filter((p) => p.id !== e.payload.poll.id), e.payload.poll] },
+  }),
+  'poll.updated': (s, e) => updatePoll(s, e.payload.poll.id, e.payload.poll),
+  'poll.deleted': (s, e) => ({ ...s, polls: { items: s.polls.items.filter((p) => p.id !== e.payload.pollId) } }),
+  'poll.opened': (s, e) =>
+    updatePoll(s, e.payload.pollId, {
+      status: 'open',
+      openedAt: e.payload.openedAt,
+      closesAt: e.payload.closesAt,
+      members: e.payload.members,
+      voters: e.payload.voters,
+      quorum: e.payload.quorum,
+    }),
+  'poll.voterAdded': (s, e) => {
+    const poll = s.polls.items.find((p) => p.id === e.payload.pollId);
+    if (!poll) return s;
+    return updatePoll(s, poll.id, {
+      voters: [...poll.voters.filter((v) => v.userId !== e.payload.voter.userId), e.payload.voter],
+    });
+  },
+  'poll.closed': (s, e) =>
+    updatePoll(s, e.payload.pollId, {
+      status: 'closed',
+      closedAt: e.payload.closedAt,
+      result: e.payload.result,
+      ballotsHash: e.payload.ballotsHash,
+    }),
+  'poll.published': (s, e) =>
+    updatePoll(s, e.payload.pollId, {
+      status: 'published',
+      publishedAt: e.payload.publishedAt,
+      receipts: e.payload.receipts,
+      votes: e.payload.votes,
+    }),
 };
+
+function updatePoll(s: MeetingSnapshot, id: string, patch: Partial<Poll>): MeetingSnapshot {
+  return { ...s, polls: { items: s.polls.items.map((p) => (p.id === id ? { ...p, ...patch } : p)) } };
+}
 
 function updateSpeaker(s: MeetingSnapshot, id: string, patch: Partial<Speaker>): MeetingSnapshot {
   return {

@@ -25,6 +25,14 @@ import {
   ParticipantSchema,
 } from './meetings';
 import { SpeakerItemSettingsSchema, SpeakerSchema, SpeakersStateSchema } from './speakers';
+import {
+  NamedVoteSchema,
+  PollQuorumSchema,
+  PollResultSchema,
+  PollSchema,
+  PollsStateSchema,
+  PollVoterSchema,
+} from './polls';
 
 /*
  * The meeting event log, as clients see it. Every accepted command appends exactly one event with
@@ -140,6 +148,42 @@ export const MeetingEventPayloadSchemas = {
     defaultLimitSeconds: z.number().int(),
     item: SpeakerItemSettingsSchema.nullable(),
   }),
+  // ---- voting (polls): docs/voting.md, docs/events/poll.*.md ----
+  /** A poll was prepared (draft): the whole poll. */
+  'poll.created': z.object({ poll: PollSchema }),
+  /** A draft's definition was replaced: the whole poll as it is now. */
+  'poll.updated': z.object({ poll: PollSchema }),
+  /** A draft was deleted. */
+  'poll.deleted': z.object({ pollId: uuid() }),
+  /** The chair opened the poll: its voters (fixed now), the members count, the quorum, the timer. */
+  'poll.opened': z.object({
+    pollId: uuid(),
+    openedAt: z.iso.datetime(),
+    closesAt: z.iso.datetime().nullable(),
+    members: z.number().int().nonnegative(),
+    voters: z.array(PollVoterSchema),
+    quorum: PollQuorumSchema,
+  }),
+  /** The secretary added a late arrival to an open poll. */
+  'poll.voterAdded': z.object({ pollId: uuid(), voter: PollVoterSchema }),
+  /**
+   * The poll closed (the chair, or its timer: `byTimer`). Carries the result and
+   * `ballotsHash = sha256(ballotsDigestText(ballots))`, which `poll:verify` recomputes.
+   */
+  'poll.closed': z.object({
+    pollId: uuid(),
+    closedAt: z.iso.datetime(),
+    byTimer: z.boolean(),
+    result: PollResultSchema,
+    ballotsHash: z.string(),
+  }),
+  /** The chair published the result: every receipt (sorted) and, for a named poll, who voted what. */
+  'poll.published': z.object({
+    pollId: uuid(),
+    publishedAt: z.iso.datetime(),
+    receipts: z.array(z.string()),
+    votes: z.array(NamedVoteSchema).nullable(),
+  }),
 } as const;
 
 type PayloadSchemas = typeof MeetingEventPayloadSchemas;
@@ -181,6 +225,14 @@ export const MeetingEventSchema = z.discriminatedUnion('type', [
   envelope('speaker.granted'),
   envelope('speaker.ended'),
   envelope('speaker.configured'),
+  // voting (polls)
+  envelope('poll.created'),
+  envelope('poll.updated'),
+  envelope('poll.deleted'),
+  envelope('poll.opened'),
+  envelope('poll.voterAdded'),
+  envelope('poll.closed'),
+  envelope('poll.published'),
 ]);
 export type MeetingEvent = z.infer<typeof MeetingEventSchema>;
 /** One event of a given type, e.g. `MeetingEventOf<'agenda.reordered'>`. */
@@ -194,6 +246,8 @@ export const MeetingSnapshotSchema = z.object({
   agenda: z.array(AgendaItemSchema),
   attendance: AttendanceStateSchema,
   speakers: SpeakersStateSchema,
+  /** Voting: every poll of the meeting (nothing per user: see `poll.mine`). */
+  polls: PollsStateSchema,
   seq: z.number().int().nonnegative(),
   /** User ids with at least one socket in the room (ephemeral, not in the log). */
   online: z.array(uuid()),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { MeetingDetail, MeetingEventsResponse, MeetingSnapshot } from '@phonghop/common';
+import { EMPTY_POLLS_STATE, type MeetingDetail, type MeetingEventsResponse, type MeetingSnapshot } from '@phonghop/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
@@ -50,6 +50,7 @@ export class MeetingReadService {
         agenda,
         attendance,
         speakers,
+        polls: EMPTY_POLLS_STATE,
         seq: meeting.lastSeq,
         myRole: actor.meetingRole,
       };
@@ -86,7 +87,15 @@ export class MeetingReadService {
         const attendance = await this.attendance.state(meetingId, manager);
         const speakers = await this.speakers.state(meetingId, manager);
         if (!current) throw new AppException('MEETING_NOT_FOUND');
-        return { meeting: current, participants, agenda, attendance, speakers, seq: current.lastSeq };
+        return {
+          meeting: current,
+          participants,
+          agenda,
+          attendance,
+          speakers,
+          polls: EMPTY_POLLS_STATE,
+          seq: current.lastSeq,
+        };
       });
       entry = { seq: meeting.lastSeq, state };
       this.remember(meetingId, entry);
