@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useCastBallot } from '../hooks/use-cast-ballot';
 import { choiceColor, optionLabel } from '../state/labels';
-import type { Poll } from '../state/poll-model';
+import type { Poll } from '@phonghop/common';
 import classes from './Polls.module.css';
 
 /**

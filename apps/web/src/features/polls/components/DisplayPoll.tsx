@@ -2,7 +2,8 @@ import type { MeetingSnapshot } from '@phonghop/common';
 import { useTranslation } from 'react-i18next';
 import { usePollProgress } from '../hooks/use-poll-progress';
 import { optionLabel } from '../state/labels';
-import { pollsOf, type Poll } from '../state/poll-model';
+import { pollsOf } from '../state/poll-model';
+import type { Poll } from '@phonghop/common';
 import { resultRows, ruleText, tallyRows, turnout } from '../state/results-view';
 import classes from './DisplayPoll.module.css';
 import { ResultsChart } from './ResultsChart';
@@ -95,7 +96,9 @@ export function DisplayPoll({
           <ResultsChart
             size="display"
             rows={resultRows(poll, label)}
-            denominatorLabel={t(`polls.results.denominator.${poll.result.base}`, { n: poll.result.denominator })}
+            denominatorLabel={t(`polls.results.denominator.${poll.result.base}`, {
+              n: poll.result.denominator,
+            })}
           />
         </>
       )}

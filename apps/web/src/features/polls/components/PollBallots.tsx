@@ -1,7 +1,7 @@
 import { Stack } from '@mantine/core';
 import type { MeetingSnapshot } from '@phonghop/common';
 import { usePollMine } from '../hooks/use-poll-mine';
-import type { Poll, PollProgress } from '../state/poll-model';
+import type { Poll, PollProgress } from '@phonghop/common';
 import { readReceipt } from '../state/receipts';
 import { turnout } from '../state/results-view';
 import { BallotCard } from './BallotCard';

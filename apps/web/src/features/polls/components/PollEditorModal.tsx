@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { usePollCommands } from '../hooks/use-poll-commands';
 import { draftProblems, toDefinition, type PollDraft } from '../state/poll-draft';
-import type { MajorityRuleKind, PollKind } from '../state/poll-model';
+import type { MajorityRuleKind, PollKind } from '@phonghop/common';
 
 const KINDS: PollKind[] = ['yes_no_abstain', 'single', 'multiple', 'election'];
 const RULES: MajorityRuleKind[] = [
@@ -213,7 +213,12 @@ export function PollEditorModal({
             ]}
             value={draft.secret ? 'secret' : 'named'}
             onChange={(v) =>
-              setDraft((d) => ({ ...d, secret: v === 'secret', showLiveTally: false, allowChange: v !== 'secret' }))
+              setDraft((d) => ({
+                ...d,
+                secret: v === 'secret',
+                showLiveTally: false,
+                allowChange: v !== 'secret',
+              }))
             }
             data-testid="poll-secrecy"
           />

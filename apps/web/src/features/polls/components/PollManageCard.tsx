@@ -1,6 +1,11 @@
 import { Badge, Button, Group, Paper, Progress, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
+  checkAddPollVoter,
+  checkClosePoll,
+  checkOpenPoll,
+  checkPreparePoll,
+  checkPublishPoll,
   computeQuorum,
   isPresentStatus,
   isVotingRole,
@@ -22,7 +27,7 @@ import { errorCodeOf } from '../../../lib/api-error';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { usePollCommands } from '../hooks/use-poll-commands';
 import { optionLabel } from '../state/labels';
-import type { Poll, PollProgress } from '../state/poll-model';
+import type { Poll, PollProgress } from '@phonghop/common';
 import { ruleText, tallyRows, turnout } from '../state/results-view';
 import { PollResults } from './PollResults';
 import { ResultsChart } from './ResultsChart';
@@ -61,16 +66,26 @@ export function PollManageCard({
     snapshot.attendance.settings,
   );
   const { cast, voters } = turnout(poll, progress);
-  // Hidden buttons only; the server decides (the chair opens, closes, publishes; both prepare).
-  const isChair = actor.systemRole === 'admin' || actor.meetingRole === 'chair';
+  // The shared rules hide what I may not do; the server decides.
+  const meetingStatus = snapshot.meeting.status;
+  const can = {
+    prepare: checkPreparePoll(meetingStatus, actor, poll.status).ok,
+    open: checkOpenPoll(meetingStatus, actor, poll.status).ok,
+    /** The chair's role, whatever the meeting's state (the button shows, disabled until live). */
+    chairs: checkOpenPoll('live', actor, 'draft').ok,
+    close: checkClosePoll(actor, poll.status).ok,
+    publish: checkPublishPoll(actor, poll.status).ok,
+    addVoter: checkAddPollVoter(actor, poll.status).ok,
+  };
   const statusOf = (userId: string) => snapshot.attendance.records.find((r) => r.userId === userId)?.status;
   const lateCandidates = snapshot.participants.filter(
     (p) =>
-      isVotingRole(p.role) && isPresentStatus(statusOf(p.userId)) && !poll.voters.some((v) => v.userId === p.userId),
+      isVotingRole(p.role) &&
+      isPresentStatus(statusOf(p.userId)) &&
+      !poll.voters.some((v) => v.userId === p.userId),
   );
   const item = snapshot.agenda.find((i) => i.id === poll.agendaItemId);
   const rule = ruleText(poll.rule);
-  const live = snapshot.meeting.status === 'live';
 
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
@@ -116,7 +131,9 @@ export function PollManageCard({
 
         {poll.status === 'draft' && (
           <Text size="sm">
-            {poll.kind === 'yes_no_abstain' ? t('polls.choicesYesNo') : poll.options.map((o) => o.label).join(' · ')}
+            {poll.kind === 'yes_no_abstain'
+              ? t('polls.choicesYesNo')
+              : poll.options.map((o) => o.label).join(' · ')}
           </Text>
         )}
 
@@ -154,17 +171,19 @@ export function PollManageCard({
         )}
 
         <Group gap="sm" wrap="wrap">
-          {poll.status === 'draft' && (
+          {poll.status === 'draft' && can.chairs && (
+            <Button
+              size="md"
+              leftSection={<IconPlayerPlay size={18} />}
+              disabled={!can.open || busy}
+              onClick={open}
+              data-testid="poll-open"
+            >
+              {t('polls.actions.open')}
+            </Button>
+          )}
+          {can.prepare && (
             <>
-              <Button
-                size="md"
-                leftSection={<IconPlayerPlay size={18} />}
-                disabled={!live || busy || !isChair}
-                onClick={open}
-                data-testid="poll-open"
-              >
-                {t('polls.actions.open')}
-              </Button>
               <Button
                 size="md"
                 variant="default"
@@ -186,7 +205,7 @@ export function PollManageCard({
               </Button>
             </>
           )}
-          {poll.status === 'open' && isChair && (
+          {can.close && (
             <Button
               size="md"
               color="orange.9"
@@ -198,7 +217,7 @@ export function PollManageCard({
               {t('polls.actions.close')}
             </Button>
           )}
-          {poll.status === 'closed' && isChair && (
+          {can.publish && (
             <Button
               size="md"
               leftSection={<IconSpeakerphone size={18} />}
@@ -211,7 +230,13 @@ export function PollManageCard({
           )}
         </Group>
 
-        {poll.status === 'open' && (
+        {poll.status === 'draft' && can.chairs && !can.open && (
+          <Text size="sm" c="dimmed">
+            {t('polls.openWhenLive')}
+          </Text>
+        )}
+
+        {can.addVoter && (
           <Group gap="xs" wrap="nowrap" align="flex-end">
             <Select
               flex={1}

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { downloadResultsPdf } from '../api/polls-api';
 import { optionLabel } from '../state/labels';
-import type { Poll } from '../state/poll-model';
+import type { Poll } from '@phonghop/common';
 import { resultRows, ruleText } from '../state/results-view';
 import { ResultsChart } from './ResultsChart';
 
@@ -64,7 +64,12 @@ export function PollResults({
             {t('polls.results.electedCount', { n: elected.length, seats: poll.seats ?? 0 })}
           </Badge>
         ) : (
-          <Badge size="lg" color={result.passed ? 'teal.8' : 'red.8'} variant="filled" data-testid="poll-passed">
+          <Badge
+            size="lg"
+            color={result.passed ? 'teal.8' : 'red.8'}
+            variant="filled"
+            data-testid="poll-passed"
+          >
             {result.passed ? t('polls.results.passed') : t('polls.results.notPassed')}
           </Badge>
         )}
@@ -86,7 +91,9 @@ export function PollResults({
       />
       {poll.kind === 'election' && (
         <Text fw={700} data-testid="poll-elected">
-          {elected.length > 0 ? t('polls.results.elected', { names: elected.join(', ') }) : t('polls.results.nobodyElected')}
+          {elected.length > 0
+            ? t('polls.results.elected', { names: elected.join(', ') })
+            : t('polls.results.nobodyElected')}
         </Text>
       )}
       {poll.status === 'closed' && (
@@ -103,15 +110,24 @@ export function PollResults({
             data-testid="named-votes-toggle"
             style={{ alignSelf: 'flex-start' }}
           >
-            {showVotes ? t('polls.results.hideVotes') : t('polls.results.showVotes', { n: poll.votes.length })}
+            {showVotes
+              ? t('polls.results.hideVotes')
+              : t('polls.results.showVotes', { n: poll.votes.length })}
           </Button>
           {showVotes && (
             <Box component="ul" m={0} pl="md" data-testid="named-votes">
               {poll.votes.map((v) => (
                 <Text component="li" size="sm" key={v.userId}>
                   {nameOf(v.userId)}
-                  {v.castById !== v.userId ? ` (${t('polls.results.byProxy', { name: nameOf(v.castById) })})` : ''}:{' '}
-                  <b>{v.choices.length > 0 ? v.choices.map((id) => label(poll, id)).join(', ') : t('polls.ballot.blank')}</b>
+                  {v.castById !== v.userId
+                    ? ` (${t('polls.results.byProxy', { name: nameOf(v.castById) })})`
+                    : ''}
+                  :{' '}
+                  <b>
+                    {v.choices.length > 0
+                      ? v.choices.map((id) => label(poll, id)).join(', ')
+                      : t('polls.ballot.blank')}
+                  </b>
                 </Text>
               ))}
             </Box>
@@ -150,7 +166,14 @@ export function PollResults({
     );
   }
   return (
-    <Paper withBorder radius="md" p="md" data-testid="poll-results" data-poll={poll.id} data-passed={result.passed}>
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      data-testid="poll-results"
+      data-poll={poll.id}
+      data-passed={result.passed}
+    >
       {body}
     </Paper>
   );
@@ -210,7 +233,14 @@ function ReceiptCheck({ receipts, myReceipts }: { receipts: string[]; myReceipts
         {showAll ? t('polls.results.hideReceipts') : t('polls.results.showReceipts', { n: receipts.length })}
       </Button>
       {showAll && (
-        <Box component="ul" m={0} pl="md" ff="monospace" data-testid="receipt-list" style={{ columns: '10rem' }}>
+        <Box
+          component="ul"
+          m={0}
+          pl="md"
+          ff="monospace"
+          data-testid="receipt-list"
+          style={{ columns: '10rem' }}
+        >
           {receipts.map((r) => (
             <Text component="li" size="sm" key={r} ff="monospace">
               {r}

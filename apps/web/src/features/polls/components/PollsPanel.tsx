@@ -1,11 +1,17 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { canManageAttendance, type MeetingActor, type MeetingSnapshot } from '@phonghop/common';
+import {
+  canSeeUnpublishedResult,
+  checkPreparePoll,
+  type MeetingActor,
+  type MeetingSnapshot,
+} from '@phonghop/common';
 import { IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePollProgress } from '../hooks/use-poll-progress';
 import { draftOf, emptyDraft, type PollDraft } from '../state/poll-draft';
-import { pollsOf, type Poll } from '../state/poll-model';
+import { pollsOf } from '../state/poll-model';
+import type { Poll } from '@phonghop/common';
 import { readReceipt } from '../state/receipts';
 import { PollBallots } from './PollBallots';
 import { PollEditorModal } from './PollEditorModal';
@@ -29,7 +35,8 @@ export function PollsPanel({
   const { t } = useTranslation();
   const meetingId = snapshot.meeting.id;
   const polls = pollsOf(snapshot);
-  const manager = canManageAttendance(actor);
+  // The chair and the secretary run the votes (and see a result from the close).
+  const manager = canSeeUnpublishedResult(actor);
   const progress = usePollProgress(meetingId);
   const [editing, setEditing] = useState<{ draft: PollDraft; pollId: string | null } | null>(null);
   const current = snapshot.agenda.find((i) => i.status === 'active');
@@ -45,7 +52,7 @@ export function PollsPanel({
     ...(poll.votes ?? []).filter((v) => v.castById === actor.userId).map((v) => v.receipt),
     ...(poll.secret ? [readReceipt(poll.id, actor.userId)].filter((r): r is string => r !== null) : []),
   ];
-  const preparing = ['draft', 'scheduled', 'live'].includes(snapshot.meeting.status);
+  const preparing = checkPreparePoll(snapshot.meeting.status, actor).ok;
 
   if (polls.length === 0 && !(manager && preparing)) return null;
 

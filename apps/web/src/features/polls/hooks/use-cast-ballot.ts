@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorCodeOf } from '../../../lib/api-error';
 import { useSocket } from '../../realtime/state/socket-context';
 import { clearPendingCast, pendingCastFor, readPendingCast } from '../state/pending-casts';
-import type { PollCastResult } from '../state/poll-model';
+import type { PollCastCommand, PollCastResult } from '@phonghop/common';
 import { emitWithAck, whenConnected } from '../state/poll-socket';
 import { saveReceipt } from '../state/receipts';
 
@@ -65,13 +65,14 @@ export function useCastBallot(
           await whenConnected(socket);
           if (!alive.current) return;
           try {
-            const data = await emitWithAck<PollCastResult>(socket, 'poll.cast', {
+            const command: PollCastCommand = {
               meetingId,
               pollId,
               idempotencyKey: pending.idempotencyKey,
               choices: pending.choices,
               ...(proxy ? { proxyFor: userId } : {}),
-            });
+            };
+            const data = await emitWithAck<PollCastResult>(socket, 'poll.cast', command);
             clearPendingCast(pollId, userId);
             saveReceipt(pollId, userId, data.receipt);
             if (alive.current) {

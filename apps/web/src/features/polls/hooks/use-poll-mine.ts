@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useSocket } from '../../realtime/state/socket-context';
-import type { PollMine } from '../state/poll-model';
-import { emitWithAck, whenConnected } from '../state/poll-socket';
+import type { PollMine } from '@phonghop/common';
+import { sendQuery } from '../../../lib/socket-command';
+import { whenConnected } from '../state/poll-socket';
 
 /**
  * My ballots in one open poll (`poll.mine`): mine and one per proxy I hold, whether each is cast
@@ -16,7 +17,7 @@ export function usePollMine(meetingId: string, pollId: string, version: string) 
     if (!socket) return;
     await whenConnected(socket);
     try {
-      setMine(await emitWithAck<PollMine>(socket, 'poll.mine', { meetingId, pollId }));
+      setMine(await sendQuery(socket, 'poll.mine', { meetingId, pollId }));
     } catch {
       // not answered or refused: the next change or reconnect asks again
     }

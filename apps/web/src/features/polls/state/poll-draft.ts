@@ -1,4 +1,4 @@
-import type { MajorityRule, MajorityRuleKind, Poll, PollDefinition, PollKind } from './poll-model';
+import type { MajorityRule, MajorityRuleKind, Poll, PollDefinitionInput, PollKind } from '@phonghop/common';
 
 /** The poll form as the chair or secretary fills it in; `toDefinition` makes the command body. */
 export interface PollDraft {
@@ -54,7 +54,12 @@ export function draftOf(poll: Poll): PollDraft {
     seats: poll.seats ?? 1,
     ruleKind: poll.rule.kind,
     ...(custom
-      ? { numerator: custom.numerator, denominator: custom.denominator, atLeast: custom.atLeast, base: custom.base }
+      ? {
+          numerator: custom.numerator,
+          denominator: custom.denominator,
+          atLeast: custom.atLeast,
+          base: custom.base,
+        }
       : {}),
     allowChange: poll.allowChange,
     showLiveTally: poll.showLiveTally,
@@ -71,12 +76,16 @@ export function draftProblems(draft: PollDraft): string[] {
   if (!draft.title.trim()) problems.push('title');
   if ((draft.kind === 'single' || draft.kind === 'multiple') && labels.length < 2) problems.push('options');
   if (draft.kind === 'election' && labels.length < 1) problems.push('candidates');
-  if (new Set(labels.map((l) => l.toLocaleLowerCase('vi'))).size !== labels.length) problems.push('duplicate');
+  if (new Set(labels.map((l) => l.toLocaleLowerCase('vi'))).size !== labels.length)
+    problems.push('duplicate');
   if (draft.kind === 'multiple' && (draft.maxChoices < 1 || draft.maxChoices > labels.length)) {
     problems.push('maxChoices');
   }
   if (draft.kind === 'election' && (draft.seats < 1 || draft.seats > labels.length)) problems.push('seats');
-  if (draft.ruleKind === 'custom' && (draft.numerator < 1 || draft.denominator < 1 || draft.numerator > draft.denominator)) {
+  if (
+    draft.ruleKind === 'custom' &&
+    (draft.numerator < 1 || draft.denominator < 1 || draft.numerator > draft.denominator)
+  ) {
     problems.push('fraction');
   }
   if (draft.durationMinutes !== null && (draft.durationMinutes < 1 || draft.durationMinutes > 24 * 60)) {
@@ -100,7 +109,7 @@ function ruleOf(draft: PollDraft): MajorityRule {
  * The body of poll.create / poll.update: trimmed labels and only the fields the kind takes (a
  * secret poll never allows a change of ballot nor shows a live tally).
  */
-export function toDefinition(draft: PollDraft): PollDefinition {
+export function toDefinition(draft: PollDraft): PollDefinitionInput {
   const labels = labelsOf(draft);
   return {
     agendaItemId: draft.agendaItemId,

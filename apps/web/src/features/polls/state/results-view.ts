@@ -1,5 +1,5 @@
 import type { ChartRow } from '../components/ResultsChart';
-import type { MajorityRule, Poll } from './poll-model';
+import type { MajorityRule, Poll } from '@phonghop/common';
 
 /** Bars of a closed poll's result: the server's counts and percentages of the rule's denominator. */
 export function resultRows(poll: Poll, label: (poll: Poll, optionId: string) => string): ChartRow[] {
