@@ -16,6 +16,14 @@ import { MeetingEventEntity } from '../modules/meeting-events/meeting-event.enti
 import { MeetingParticipantEntity } from '../modules/meetings/meeting-participant.entity';
 import { MeetingEntity } from '../modules/meetings/meeting.entity';
 import { NotificationEntity } from '../modules/notifications/notification.entity';
+import { PollEntity } from '../modules/polls/poll.entity';
+import { PollVoterEntity } from '../modules/polls/poll-voter.entity';
+import { PollBallotEntity } from '../modules/polls/poll-ballot.entity';
+import {
+  PollBallotBoxEntity,
+  PollSecretBallotEntity,
+  PollSecretMarkerEntity,
+} from '../modules/polls/poll-secret.entities';
 
 /**
  * Every TypeORM entity, listed once. The data source, the tests and the migration drift check all
@@ -43,4 +51,11 @@ export const ENTITIES: Function[] = [
   SpeakerItemSettingsEntity,
   // room displays (issue 8)
   DisplayTokenEntity,
+  // voting (issue 9)
+  PollEntity,
+  PollVoterEntity,
+  PollBallotEntity,
+  PollSecretMarkerEntity,
+  PollBallotBoxEntity,
+  PollSecretBallotEntity,
 ];

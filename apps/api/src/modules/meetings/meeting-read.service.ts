@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { EMPTY_POLLS_STATE, type MeetingDetail, type MeetingEventsResponse, type MeetingSnapshot } from '@phonghop/common';
+import type { MeetingDetail, MeetingEventsResponse, MeetingSnapshot } from '@phonghop/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { AgendaRepository } from '../agenda/agenda.repository';
 import { AttendanceRepository } from '../attendance/attendance.repository';
 import { SpeakersRepository } from '../speakers/speakers.repository';
+import { PollsRepository } from '../polls/polls.repository';
 import { MeetingAccessService } from '../meeting-events/meeting-access.service';
 import { MeetingEventsRepository } from '../meeting-events/meeting-events.repository';
 import { MeetingsRepository } from './meetings.repository';
@@ -35,6 +36,7 @@ export class MeetingReadService {
     private readonly log: MeetingEventsRepository,
     private readonly attendance: AttendanceRepository,
     private readonly speakers: SpeakersRepository,
+    private readonly polls: PollsRepository,
   ) {}
 
   detail(user: AuthUser, meetingId: string, command = 'meeting.get'): Promise<MeetingDetail> {
@@ -44,13 +46,14 @@ export class MeetingReadService {
       const agenda = await this.agenda.list(meetingId, manager);
       const attendance = await this.attendance.state(meetingId, manager);
       const speakers = await this.speakers.state(meetingId, manager);
+      const polls = await this.polls.state(meetingId, manager);
       return {
         meeting,
         participants,
         agenda,
         attendance,
         speakers,
-        polls: EMPTY_POLLS_STATE,
+        polls,
         seq: meeting.lastSeq,
         myRole: actor.meetingRole,
       };
@@ -86,6 +89,7 @@ export class MeetingReadService {
         const agenda = await this.agenda.list(meetingId, manager);
         const attendance = await this.attendance.state(meetingId, manager);
         const speakers = await this.speakers.state(meetingId, manager);
+        const polls = await this.polls.state(meetingId, manager);
         if (!current) throw new AppException('MEETING_NOT_FOUND');
         return {
           meeting: current,
@@ -93,7 +97,7 @@ export class MeetingReadService {
           agenda,
           attendance,
           speakers,
-          polls: EMPTY_POLLS_STATE,
+          polls,
           seq: current.lastSeq,
         };
       });

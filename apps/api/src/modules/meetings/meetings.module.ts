@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AgendaModule } from '../agenda/agenda.module';
 import { AttendanceModule } from '../attendance/attendance.module';
 import { SpeakersModule } from '../speakers/speakers.module';
+import { PollsModule } from '../polls/polls.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { MeetingPresenceService } from './meeting-presence.service';
 import { MeetingReadService } from './meeting-read.service';
@@ -12,7 +13,7 @@ import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
 
 @Module({
-  imports: [AgendaModule, AttendanceModule, SpeakersModule, NotificationsModule],
+  imports: [AgendaModule, AttendanceModule, SpeakersModule, NotificationsModule, PollsModule],
   controllers: [MeetingsController],
   providers: [
     MeetingsRepository,

@@ -1,0 +1,334 @@
+import { Injectable } from '@nestjs/common';
+import type { AttendanceRecord, MeetingRole, Poll, PollsState, PollVoter } from '@phonghop/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { PollEntity } from './poll.entity';
+import { PollVoterEntity } from './poll-voter.entity';
+
+/** A ballot as the count and the hash see it. */
+export interface StoredBallot {
+  receipt: string;
+  choices: string[];
+}
+
+/** A named ballot with its voter. */
+export interface StoredNamedBallot extends StoredBallot {
+  userId: string;
+  castById: string;
+  idempotencyKey: string;
+}
+
+/** Every query of polls, their voters and their ballots. Returns plain objects. */
+@Injectable()
+export class PollsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private m(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  /** The polls slice of the snapshot: every poll of the meeting in creation order, with its voters. */
+  async state(meetingId: string, manager?: EntityManager): Promise<PollsState> {
+    const m = this.m(manager);
+    const rows = await m.getRepository(PollEntity).find({ where: { meetingId }, order: { createdSeq: 'ASC' } });
+    if (rows.length === 0) return { items: [] };
+    const voters: (PollVoter & { pollId: string })[] = await m.query(
+      `SELECT v.poll_id AS "pollId", v.user_id AS "userId", v.holder_id AS "holderId", v.late
+         FROM poll_voters v JOIN polls p ON p.id = v.poll_id
+        WHERE p.meeting_id = $1 ORDER BY v.poll_id, v.position`,
+      [meetingId],
+    );
+    const byPoll = new Map<string, PollVoter[]>();
+    for (const v of voters) {
+      const list = byPoll.get(v.pollId) ?? [];
+      list.push({ userId: v.userId, holderId: v.holderId, late: v.late });
+      byPoll.set(v.pollId, list);
+    }
+    return { items: rows.map((r) => toPoll(r, byPoll.get(r.id) ?? [])) };
+  }
+
+  /**
+   * One poll of the meeting (null when none). `lock`: `update` for the commands that change its
+   * status (they wait for casts in flight), `share` for casts (many at once; none can pass a close).
+   */
+  async find(
+    manager: EntityManager,
+    meetingId: string,
+    pollId: string,
+    lock?: 'update' | 'share',
+  ): Promise<PollEntity | null> {
+    const query = manager
+      .getRepository(PollEntity)
+      .createQueryBuilder('p')
+      .where('p.id = :pollId AND p.meeting_id = :meetingId', { pollId, meetingId });
+    if (lock === 'update') query.setLock('pessimistic_write');
+    if (lock === 'share') query.setLock('pessimistic_read');
+    return query.getOne();
+  }
+
+  async voters(manager: EntityManager, pollId: string): Promise<PollVoter[]> {
+    const rows = await manager.getRepository(PollVoterEntity).find({ where: { pollId }, order: { position: 'ASC' } });
+    return rows.map((v) => ({ userId: v.userId, holderId: v.holderId, late: v.late }));
+  }
+
+  async voter(manager: EntityManager, pollId: string, userId: string): Promise<PollVoter | null> {
+    const v = await manager.getRepository(PollVoterEntity).findOne({ where: { pollId, userId } });
+    return v ? { userId: v.userId, holderId: v.holderId, late: v.late } : null;
+  }
+
+  async insert(manager: EntityManager, poll: PollEntity): Promise<void> {
+    await manager.getRepository(PollEntity).insert(poll);
+  }
+
+  async update(manager: EntityManager, pollId: string, patch: Partial<PollEntity>): Promise<void> {
+    await manager.getRepository(PollEntity).update({ id: pollId }, patch);
+  }
+
+  async delete(manager: EntityManager, pollId: string): Promise<void> {
+    await manager.getRepository(PollEntity).delete({ id: pollId });
+  }
+
+  async addVoters(manager: EntityManager, pollId: string, voters: PollVoter[], firstPosition: number): Promise<void> {
+    if (voters.length === 0) return;
+    await manager
+      .getRepository(PollVoterEntity)
+      .insert(voters.map((v, i) => ({ pollId, ...v, position: firstPosition + i })));
+  }
+
+  async countVoters(manager: EntityManager, pollId: string): Promise<number> {
+    const rows: { n: number }[] = await manager.query('SELECT count(*)::int AS n FROM poll_voters WHERE poll_id = $1', [
+      pollId,
+    ]);
+    return rows[0].n;
+  }
+
+  // ---- meeting facts the rules need -------------------------------------------------------
+
+  async members(manager: EntityManager, meetingId: string): Promise<{ userId: string; role: MeetingRole }[]> {
+    return manager.query(
+      `SELECT user_id AS "userId", role FROM meeting_participants WHERE meeting_id = $1 ORDER BY added_seq, user_id`,
+      [meetingId],
+    );
+  }
+
+  async agendaItemExists(manager: EntityManager, meetingId: string, itemId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query('SELECT 1 FROM agenda_items WHERE meeting_id = $1 AND id = $2', [
+      meetingId,
+      itemId,
+    ]);
+    return rows.length > 0;
+  }
+
+  async attendanceOf(
+    manager: EntityManager,
+    meetingId: string,
+    userId: string,
+  ): Promise<{ role: MeetingRole | null; status: AttendanceRecord['status'] | undefined }> {
+    const rows: { role: MeetingRole; status: AttendanceRecord['status'] | null }[] = await manager.query(
+      `SELECT p.role, a.status FROM meeting_participants p
+         LEFT JOIN attendance_records a ON a.meeting_id = p.meeting_id AND a.user_id = p.user_id
+        WHERE p.meeting_id = $1 AND p.user_id = $2`,
+      [meetingId, userId],
+    );
+    return { role: rows[0]?.role ?? null, status: rows[0]?.status ?? undefined };
+  }
+
+  /** The display names of the chair(s) and secretary(ies), for the results PDF. */
+  async officers(meetingId: string): Promise<{ role: MeetingRole; fullName: string }[]> {
+    return this.dataSource.query(
+      `SELECT p.role, u.full_name AS "fullName" FROM meeting_participants p JOIN users u ON u.id = p.user_id
+        WHERE p.meeting_id = $1 AND p.role IN ('chair','secretary') ORDER BY p.role, u.full_name`,
+      [meetingId],
+    );
+  }
+
+  async userNames(userIds: string[]): Promise<Map<string, string>> {
+    if (userIds.length === 0) return new Map();
+    const rows: { id: string; fullName: string }[] = await this.dataSource.query(
+      'SELECT id, full_name AS "fullName" FROM users WHERE id = ANY($1::uuid[])',
+      [userIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.fullName]));
+  }
+
+  // ---- named ballots ----------------------------------------------------------------------
+
+  /** Inserts the ballot unless the voter has one (or the receipt is taken); true when inserted. */
+  async insertNamedBallot(manager: EntityManager, pollId: string, b: StoredNamedBallot, at: Date): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO poll_ballots (poll_id, user_id, cast_by_id, choices, receipt, idempotency_key, cast_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING 1`,
+      [pollId, b.userId, b.castById, JSON.stringify(b.choices), b.receipt, b.idempotencyKey, at],
+    );
+    return rows.length > 0;
+  }
+
+  async namedBallot(manager: EntityManager, pollId: string, userId: string): Promise<StoredNamedBallot | null> {
+    const rows: StoredNamedBallot[] = await manager.query(
+      `SELECT user_id AS "userId", cast_by_id AS "castById", choices, receipt, idempotency_key AS "idempotencyKey"
+         FROM poll_ballots WHERE poll_id = $1 AND user_id = $2 FOR UPDATE`,
+      [pollId, userId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Replaces a named ballot (allowChange); false when the new receipt is taken by another ballot. */
+  async replaceNamedBallot(manager: EntityManager, pollId: string, b: StoredNamedBallot, at: Date): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `UPDATE poll_ballots SET cast_by_id = $3, choices = $4, receipt = $5, idempotency_key = $6, cast_at = $7
+        WHERE poll_id = $1 AND user_id = $2
+          AND NOT EXISTS (SELECT 1 FROM poll_ballots o WHERE o.poll_id = $1 AND o.receipt = $5)
+        RETURNING 1`,
+      [pollId, b.userId, b.castById, JSON.stringify(b.choices), b.receipt, b.idempotencyKey, at],
+    );
+    return rows.length > 0;
+  }
+
+  async namedBallots(manager: EntityManager, pollId: string): Promise<StoredNamedBallot[]> {
+    return manager.query(
+      `SELECT user_id AS "userId", cast_by_id AS "castById", choices, receipt, idempotency_key AS "idempotencyKey"
+         FROM poll_ballots WHERE poll_id = $1 ORDER BY receipt`,
+      [pollId],
+    );
+  }
+
+  async namedBallotsOf(manager: EntityManager, pollId: string, userIds: string[]): Promise<StoredNamedBallot[]> {
+    return manager.query(
+      `SELECT user_id AS "userId", cast_by_id AS "castById", choices, receipt, idempotency_key AS "idempotencyKey"
+         FROM poll_ballots WHERE poll_id = $1 AND user_id = ANY($2::uuid[])`,
+      [pollId, userIds],
+    );
+  }
+
+  // ---- secret ballots ---------------------------------------------------------------------
+
+  /** Marks that the voter has voted unless already marked; true when marked now. */
+  async markSecretVoter(manager: EntityManager, pollId: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      'INSERT INTO poll_secret_markers (poll_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1',
+      [pollId, userId],
+    );
+    return rows.length > 0;
+  }
+
+  async markedVoters(manager: EntityManager, pollId: string, userIds: string[]): Promise<Set<string>> {
+    const rows: { userId: string }[] = await manager.query(
+      'SELECT user_id AS "userId" FROM poll_secret_markers WHERE poll_id = $1 AND user_id = ANY($2::uuid[])',
+      [pollId, userIds],
+    );
+    return new Set(rows.map((r) => r.userId));
+  }
+
+  /** Drops a secret ballot into the box: a random id, the choices, the receipt — no voter, no time. */
+  async insertIntoBox(manager: EntityManager, pollId: string, id: string, b: StoredBallot): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO poll_ballot_box (id, poll_id, choices, receipt) VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING RETURNING 1`,
+      [id, pollId, JSON.stringify(b.choices), b.receipt],
+    );
+    return rows.length > 0;
+  }
+
+  async boxBallot(manager: EntityManager, pollId: string, receipt: string): Promise<StoredBallot | null> {
+    const rows: StoredBallot[] = await manager.query(
+      'SELECT receipt, choices FROM poll_ballot_box WHERE poll_id = $1 AND receipt = $2',
+      [pollId, receipt],
+    );
+    return rows[0] ?? null;
+  }
+
+  async boxBallots(manager: EntityManager, pollId: string): Promise<StoredBallot[]> {
+    return manager.query('SELECT receipt, choices FROM poll_ballot_box WHERE poll_id = $1', [pollId]);
+  }
+
+  /**
+   * At close: writes the ballots into poll_secret_ballots in the order given (the caller shuffles),
+   * in this one transaction, and deletes them from the box.
+   */
+  async sealBox(manager: EntityManager, pollId: string, shuffled: StoredBallot[]): Promise<void> {
+    for (let i = 0; i < shuffled.length; i += 1000) {
+      const chunk = shuffled.slice(i, i + 1000);
+      await manager.query(
+        `INSERT INTO poll_secret_ballots (poll_id, position, choices, receipt)
+         SELECT $1, t.position, t.choices, t.receipt
+           FROM jsonb_to_recordset($2::jsonb) AS t(position int, choices jsonb, receipt varchar)
+          ORDER BY t.position`,
+        [pollId, JSON.stringify(chunk.map((b, j) => ({ position: i + j + 1, choices: b.choices, receipt: b.receipt })))],
+      );
+    }
+    await manager.query('DELETE FROM poll_ballot_box WHERE poll_id = $1', [pollId]);
+  }
+
+  async secretBallots(manager: EntityManager, pollId: string): Promise<StoredBallot[]> {
+    return manager.query('SELECT receipt, choices FROM poll_secret_ballots WHERE poll_id = $1 ORDER BY position', [
+      pollId,
+    ]);
+  }
+
+  /**
+   * Rewrites the box's storage (new files, the old ones dropped), so the deleted rows of a closed
+   * poll — with their cast transaction ids and insertion order — are not left in the table's pages.
+   * Cannot run inside a transaction; takes the box's exclusive lock for the moment it runs.
+   */
+  async scrubBox(): Promise<void> {
+    await this.dataSource.query('VACUUM (FULL) poll_ballot_box');
+  }
+
+  // ---- progress ---------------------------------------------------------------------------
+
+  async progress(
+    pollId: string,
+    secret: boolean,
+    withTally: boolean,
+  ): Promise<{ cast: number; voters: number; tally: Map<string, number> | null }> {
+    const table = secret ? 'poll_secret_markers' : 'poll_ballots';
+    const rows: { cast: number; voters: number }[] = await this.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM ${table} WHERE poll_id = $1) AS cast,
+              (SELECT count(*)::int FROM poll_voters WHERE poll_id = $1) AS voters`,
+      [pollId],
+    );
+    let tally: Map<string, number> | null = null;
+    if (withTally && !secret) {
+      const counts: { optionId: string; n: number }[] = await this.dataSource.query(
+        `SELECT c AS "optionId", count(*)::int AS n
+           FROM poll_ballots, jsonb_array_elements_text(choices) AS c WHERE poll_id = $1 GROUP BY c`,
+        [pollId],
+      );
+      tally = new Map(counts.map((c) => [c.optionId, c.n]));
+    }
+    return { ...rows[0], tally };
+  }
+}
+
+export function toPoll(r: PollEntity, voters: PollVoter[]): Poll {
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  return {
+    id: r.id,
+    meetingId: r.meetingId,
+    agendaItemId: r.agendaItemId,
+    title: r.title,
+    description: r.description,
+    kind: r.kind,
+    secret: r.secret,
+    options: r.options,
+    maxChoices: r.maxChoices,
+    seats: r.seats,
+    rule: r.rule,
+    allowChange: r.allowChange,
+    showLiveTally: r.showLiveTally,
+    durationSeconds: r.durationSeconds,
+    status: r.status,
+    createdById: r.createdById,
+    createdAt: r.createdAt.toISOString(),
+    openedAt: iso(r.openedAt),
+    closesAt: iso(r.closesAt),
+    closedAt: iso(r.closedAt),
+    publishedAt: iso(r.publishedAt),
+    members: r.members,
+    quorum: r.quorum,
+    voters,
+    result: r.result,
+    ballotsHash: r.ballotsHash,
+    receipts: r.receipts,
+    votes: r.votes,
+  };
+}
