@@ -60,7 +60,9 @@ describe('voting (web, e2e)', () => {
 
   beforeAll(async () => {
     env = await startE2eEnv({ at: AT });
-    const [row] = await env.app.dataSource.query(`SELECT id FROM meetings WHERE status = 'scheduled' LIMIT 1`);
+    const [row] = await env.app.dataSource.query(
+      `SELECT id FROM meetings WHERE status = 'scheduled' LIMIT 1`,
+    );
     meetingId = row.id;
     [chair, d1, d2, d3, display] = await Promise.all([
       env.openTablet(TABLET_LANDSCAPE),
@@ -127,9 +129,10 @@ describe('voting (web, e2e)', () => {
     await card.waitFor();
     await card.getByTestId('poll-open').click();
     // 4 of 14 voting members are present: the chair is warned and confirms.
-    await page.getByTestId('poll-no-quorum').waitFor();
+    // (Mantine's modal root has no box of its own: wait for what is inside it.)
+    await page.getByTestId('poll-no-quorum').getByTestId('confirm-ok').waitFor();
     await shot(page, 'voting-no-quorum-landscape');
-    await page.getByTestId('confirm-ok').click();
+    await page.getByTestId('poll-no-quorum').getByTestId('confirm-ok').click();
     await page.locator('[data-testid=poll-manage][data-status=open]').waitFor();
 
     // d1 votes on the portrait tablet: choose, confirm, receipt.
@@ -191,9 +194,8 @@ describe('voting (web, e2e)', () => {
         ws.send(message);
       });
     });
-    await d3.context.setOffline(true);
-    await d3.page.locator('[data-testid=meeting-room][data-live=false]').waitFor();
-    await d3.context.setOffline(false);
+    // The relay is installed in the page's script: reload so the next socket goes through it.
+    await d3.page.reload();
     await d3.page.locator('[data-testid=meeting-room][data-live=true]').waitFor({ timeout: 15_000 });
 
     // Change the ballot (the poll allows it until close).
@@ -206,6 +208,11 @@ describe('voting (web, e2e)', () => {
     // Sent twice, with one key: the server acted once and answered the retry with the same receipt.
     expect(casts.length).toBe(2);
     expect(casts[1].key).toBe(casts[0].key);
+    const ballots = await env.app.dataSource.query(
+      `SELECT b.choices, b.idempotency_key FROM poll_ballots b JOIN users u ON u.id = b.user_id
+        WHERE u.username = 'daibieu03'`,
+    );
+    expect(ballots).toEqual([{ choices: ['abstain'], idempotency_key: casts[0].key }]);
     await shot(d3.page, 'voting-recorded-phone');
     await chair.page.locator('[data-testid=poll-progress][data-cast="3"]').waitFor();
   });
@@ -268,7 +275,17 @@ describe('voting (web, e2e)', () => {
     await results.locator('[data-testid=receipt-check-result][data-found=false]').waitFor();
 
     await display.page.locator('[data-testid=display-poll][data-status=published]').waitFor();
+    await display.page.getByTestId('display-poll-outcome').filter({ hasText: 'Trúng cử' }).waitFor();
     await shot(display.page, 'voting-display-secret-1280x720');
+
+    // The meeting page keeps both results; on a phone nothing scrolls sideways.
+    await d3.page.goto(`/meetings/${meetingId}`);
+    await d3.page.locator('[data-testid=meeting-poll-results] [data-testid=poll-results]').nth(1).waitFor();
+    await d3.page.getByTestId('meeting-poll-results').scrollIntoViewIfNeeded();
+    await shot(d3.page, 'voting-meeting-results-phone');
+    expect(await d3.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
+      true,
+    );
     for (const tablet of [chair, d1, d2, d3, display]) expectClean(tablet);
   });
 });

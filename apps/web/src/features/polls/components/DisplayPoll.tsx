@@ -62,9 +62,15 @@ export function DisplayPoll({
           >
             {t('polls.display.progress', { cast, voters })}
           </p>
-          <div className={classes.track} aria-hidden="true">
-            <div className={classes.fill} style={{ width: `${voters === 0 ? 0 : (100 * cast) / voters}%` }} />
-          </div>
+          {/* The bar of ballots cast, unless the live tally's bars take the room. */}
+          {(poll.secret || !poll.showLiveTally || !progress?.tally) && (
+            <div className={classes.track} aria-hidden="true">
+              <div
+                className={classes.fill}
+                style={{ width: `${voters === 0 ? 0 : (100 * cast) / voters}%` }}
+              />
+            </div>
+          )}
           {!poll.secret && poll.showLiveTally && progress?.tally && (
             <ResultsChart
               size="display"

@@ -113,21 +113,24 @@ export function PollManageCard({
       data-status={poll.status}
     >
       <Stack gap="sm">
-        <Group justify="space-between" wrap="wrap" gap="xs" align="flex-start">
-          <Stack gap={2} miw={0} flex={1}>
-            <Title order={3} size="h5" style={{ overflowWrap: 'anywhere' }}>
-              {poll.title}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {item ? `${item.position}. ${item.title} · ` : ''}
-              {t(`polls.kind.${poll.kind}`)} · {poll.secret ? t('polls.secret') : t('polls.named')} ·{' '}
-              {t(rule.key, rule.values)}
-            </Text>
-          </Stack>
+        {/* Status first, then the title on the whole width: the console's column is narrow. */}
+        <Group gap="xs" wrap="wrap">
           <Badge color={STATUS_COLOR[poll.status]} variant="filled" data-testid="poll-status">
             {t(`polls.status.${poll.status}`)}
           </Badge>
+          <Badge color={poll.secret ? 'dark' : 'blue.8'} variant="light">
+            {poll.secret ? t('polls.secret') : t('polls.named')}
+          </Badge>
         </Group>
+        <Stack gap={2}>
+          <Title order={3} size="h5" style={{ overflowWrap: 'anywhere' }}>
+            {poll.title}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {item ? `${item.position}. ${item.title} · ` : ''}
+            {t(`polls.kind.${poll.kind}`)} · {t(rule.key, rule.values)}
+          </Text>
+        </Stack>
 
         {poll.status === 'draft' && (
           <Text size="sm">
@@ -167,7 +170,7 @@ export function PollManageCard({
 
         {/* The chair and the secretary see the result from the close; everyone else from publication. */}
         {(poll.status === 'closed' || poll.status === 'published') && (
-          <PollResults poll={poll} snapshot={snapshot} myReceipts={myReceipts} embedded />
+          <PollResults poll={poll} participants={snapshot.participants} myReceipts={myReceipts} embedded />
         )}
 
         <Group gap="sm" wrap="wrap">

@@ -1,5 +1,5 @@
 import { Badge, Box, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import type { MeetingSnapshot } from '@phonghop/common';
+import type { Participant } from '@phonghop/common';
 import { IconFileTypePdf, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,12 +17,13 @@ import { ResultsChart } from './ResultsChart';
  */
 export function PollResults({
   poll,
-  snapshot,
+  participants,
   myReceipts,
   embedded = false,
 }: {
   poll: Poll;
-  snapshot: MeetingSnapshot;
+  /** For the names in a named poll's list of ballots. */
+  participants: Pick<Participant, 'userId' | 'user'>[];
   myReceipts: string[];
   embedded?: boolean;
 }) {
@@ -36,8 +37,7 @@ export function PollResults({
   const rule = ruleText(poll.rule);
   const label = (p: Poll, id: string) => optionLabel(t, p, id);
   const elected = result.options.filter((o) => o.passed).map((o) => label(poll, o.optionId));
-  const nameOf = (userId: string) =>
-    snapshot.participants.find((p) => p.userId === userId)?.user.fullName ?? '';
+  const nameOf = (userId: string) => participants.find((p) => p.userId === userId)?.user.fullName ?? '';
 
   const download = async () => {
     setDownloading(true);

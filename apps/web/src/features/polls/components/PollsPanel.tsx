@@ -12,7 +12,7 @@ import { usePollProgress } from '../hooks/use-poll-progress';
 import { draftOf, emptyDraft, type PollDraft } from '../state/poll-draft';
 import { pollsOf } from '../state/poll-model';
 import type { Poll } from '@phonghop/common';
-import { readReceipt } from '../state/receipts';
+import { receiptsOf } from '../state/receipts';
 import { PollBallots } from './PollBallots';
 import { PollEditorModal } from './PollEditorModal';
 import { PollManageCard } from './PollManageCard';
@@ -47,11 +47,7 @@ export function PollsPanel({
   const notMine = open.filter((p) => !p.voters.some((v) => v.holderId === actor.userId));
   const closed = polls.filter((p) => p.status === 'closed');
   const published = polls.filter((p) => p.status === 'published');
-  /** The receipts I can check: named polls publish them with my name; secret ones this tablet kept. */
-  const myReceipts = (poll: Poll) => [
-    ...(poll.votes ?? []).filter((v) => v.castById === actor.userId).map((v) => v.receipt),
-    ...(poll.secret ? [readReceipt(poll.id, actor.userId)].filter((r): r is string => r !== null) : []),
-  ];
+  const myReceipts = (poll: Poll) => receiptsOf(poll, actor.userId);
   const preparing = checkPreparePoll(snapshot.meeting.status, actor).ok;
 
   if (polls.length === 0 && !(manager && preparing)) return null;
@@ -93,7 +89,12 @@ export function PollsPanel({
 
       {!manager &&
         published.map((poll) => (
-          <PollResults key={poll.id} poll={poll} snapshot={snapshot} myReceipts={myReceipts(poll)} />
+          <PollResults
+            key={poll.id}
+            poll={poll}
+            participants={snapshot.participants}
+            myReceipts={myReceipts(poll)}
+          />
         ))}
 
       {manager && (

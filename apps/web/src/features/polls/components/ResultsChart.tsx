@@ -33,18 +33,16 @@ export function ResultsChart({
       <ul className={classes.bars}>
         {rows.map((row) => (
           <li key={row.id} className={classes.barRow} data-testid="poll-chart-row" data-count={row.count}>
-            <div className={classes.barLabel}>
-              <span className={classes.barName}>
-                {row.label}
-                {row.tied ? ` (${t('polls.results.tied')})` : ''}
-              </span>
-              <span className={classes.barFigure}>
-                {t('polls.results.countPercent', {
-                  n: row.count,
-                  percent: row.percent === null ? '—' : formatPercent(row.percent),
-                })}
-              </span>
-            </div>
+            <span className={classes.barName}>
+              {row.label}
+              {row.tied ? ` (${t('polls.results.tied')})` : ''}
+            </span>
+            <span className={classes.barFigure}>
+              {t('polls.results.countPercent', {
+                n: row.count,
+                percent: row.percent === null ? '—' : formatPercent(row.percent),
+              })}
+            </span>
             <div className={classes.barTrack} aria-hidden="true">
               <div
                 className={classes.barFill}

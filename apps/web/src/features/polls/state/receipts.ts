@@ -21,3 +21,13 @@ export function readReceipt(pollId: string, userId: string): string | null {
     return null;
   }
 }
+
+/** The receipts I can check in a published poll: named polls publish mine; secret ones this tablet kept. */
+export function receiptsOf(
+  poll: { id: string; secret: boolean; votes: { castById: string; receipt: string }[] | null },
+  userId: string,
+): string[] {
+  if (!poll.secret) return (poll.votes ?? []).filter((v) => v.castById === userId).map((v) => v.receipt);
+  const kept = readReceipt(poll.id, userId);
+  return kept ? [kept] : [];
+}
