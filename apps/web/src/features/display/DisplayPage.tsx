@@ -9,6 +9,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { CheckInQrCode } from '../attendance/components/CheckInQrCode';
+import { DisplayPoll, displayedPoll } from '../polls/components/DisplayPoll'; // voting (issue 9)
 import { useMeetingRoom } from '../meetings/hooks/use-meeting-room';
 import { SpeakerCountdown } from '../speakers/components/SpeakerCountdown';
 import { useServerClockSync } from '../speakers/hooks/use-server-clock';
@@ -73,6 +74,7 @@ function DisplayBoard({ meetingId, token }: { meetingId: string; token: string }
   }
   const { meeting } = snapshot;
   const showQr = meeting.status === 'scheduled' || meeting.status === 'live';
+  const poll = displayedPoll(snapshot); // voting (issue 9)
   return (
     <div className={classes.screen} data-testid="display" data-live={room.live} data-seq={snapshot.seq}>
       <header className={classes.header}>
@@ -86,7 +88,12 @@ function DisplayBoard({ meetingId, token }: { meetingId: string; token: string }
       <main className={classes.main}>
         <div className={classes.column}>
           <CurrentItem snapshot={snapshot} />
-          <CurrentSpeaker snapshot={snapshot} />
+          {/* Voting (issue 9): an open poll's progress or a published result takes the speaker's place. */}
+          {poll ? (
+            <DisplayPoll snapshot={snapshot} poll={poll} panelClassName={classes.panel} />
+          ) : (
+            <CurrentSpeaker snapshot={snapshot} />
+          )}
         </div>
         <div className={classes.column}>
           <NextSpeakers snapshot={snapshot} />

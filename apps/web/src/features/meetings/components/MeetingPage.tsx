@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useIsAdmin } from '../../auth/hooks/use-session';
 import { DisplayTokensPanel } from '../../display/DisplayTokensPanel';
+import { MeetingPollResults } from '../../polls/components/MeetingPollResults'; // voting (issue 9)
 import { useMeeting } from '../hooks/use-meetings';
 import { AgendaOverview } from './AgendaOverview';
 import { InvitationCard } from './InvitationCard';
@@ -47,6 +48,8 @@ export function MeetingPage() {
           ) : (
             <AgendaOverview agenda={agenda} participants={participants} />
           )}
+          {/* Voting (issue 9): the published results of the meeting's polls. */}
+          <MeetingPollResults detail={detail.data} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="lg">

@@ -6,6 +6,7 @@ import { useErrorMessage } from '../../../lib/use-error-message';
 import { AttendancePanel } from '../../attendance/components/AttendancePanel';
 import { CheckInCard } from '../../attendance/components/CheckInCard';
 import { SpeakersPanel } from '../../speakers/components/SpeakersPanel';
+import { PollsPanel } from '../../polls/components/PollsPanel'; // voting (issue 9)
 import { useSession } from '../../auth/hooks/use-session';
 import { useMeetingActor } from '../hooks/use-meeting-actor';
 import { useMeetingRoom } from '../hooks/use-meeting-room';
@@ -62,6 +63,10 @@ export function MeetingRoomPage() {
         <Grid.Col span={{ base: 12, md: 12 - agendaSpan }}>
           <Stack gap="md">
             <CurrentItemPanel meeting={meeting} agenda={agenda} participants={participants} live={live} />
+            {/* Voting (issue 9): my ballots, the results, the chair's poll console; not live → disabled. */}
+            <fieldset disabled={!live} className={classes.controls}>
+              <PollsPanel snapshot={room.snapshot} actor={actor} live={live} />
+            </fieldset>
             {/* Check-in and the floor are commands: disabled while the room is not live. */}
             <fieldset disabled={!live} className={classes.controls}>
               <Stack gap="md">
