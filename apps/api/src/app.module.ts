@@ -22,6 +22,7 @@ import { MeetingsModule } from './modules/meetings/meetings.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
+import { DocumentsModule } from './modules/documents/documents.module';
 
 @Module({})
 export class AppModule {
@@ -45,6 +46,8 @@ export class AppModule {
         DisplaysModule,
         NotificationsModule,
         CalendarModule,
+        // meeting documents (issue 10)
+        DocumentsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
