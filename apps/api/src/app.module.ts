@@ -23,6 +23,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { IdentityModule } from './modules/identity/identity.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 import { PollsModule } from './modules/polls/polls.module';
+import { DocumentsModule } from './modules/documents/documents.module';
 
 @Module({})
 export class AppModule {
@@ -48,6 +49,8 @@ export class AppModule {
         CalendarModule,
         // voting (issue 9)
         PollsModule,
+        // meeting documents (issue 10)
+        DocumentsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

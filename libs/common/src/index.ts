@@ -14,3 +14,5 @@ export * from './events';
 export * from './schemas/socket-session';
 export * from './schemas/displays';
 export * from './schemas/polls';
+// meeting documents (issue 10)
+export * from './schemas/documents';

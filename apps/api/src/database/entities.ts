@@ -24,6 +24,9 @@ import {
   PollSecretBallotEntity,
   PollSecretMarkerEntity,
 } from '../modules/polls/poll-secret.entities';
+import { DocumentBlobChunkEntity, DocumentBlobEntity } from '../modules/documents/document-blob.entity';
+import { DocumentVersionEntity } from '../modules/documents/document-version.entity';
+import { MeetingDocumentEntity } from '../modules/documents/meeting-document.entity';
 
 /**
  * Every TypeORM entity, listed once. The data source, the tests and the migration drift check all
@@ -58,4 +61,9 @@ export const ENTITIES: Function[] = [
   PollSecretMarkerEntity,
   PollBallotBoxEntity,
   PollSecretBallotEntity,
+  // meeting documents (issue 10)
+  DocumentBlobEntity,
+  DocumentBlobChunkEntity,
+  MeetingDocumentEntity,
+  DocumentVersionEntity,
 ];

@@ -66,6 +66,7 @@ function initial(): MeetingSnapshot {
     attendance: { settings: DEFAULT_ATTENDANCE_SETTINGS, records: [] },
     speakers: EMPTY_SPEAKERS_STATE,
     polls: EMPTY_POLLS_STATE,
+    documents: [],
     seq: 0,
     online: [],
   };

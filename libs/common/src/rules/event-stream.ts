@@ -2,6 +2,7 @@ import type { AgendaItem, AgendaItemProgress } from '../schemas/agenda';
 import { DEFAULT_ATTENDANCE_SETTINGS } from '../schemas/attendance';
 import { EMPTY_SPEAKERS_STATE, type Speaker } from '../schemas/speakers';
 import { EMPTY_POLLS_STATE, type Poll } from '../schemas/polls';
+import type { MeetingDocument } from '../schemas/documents';
 import type {
   MeetingEvent,
   MeetingEventOf,
@@ -49,6 +50,7 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
     attendance: { settings: DEFAULT_ATTENDANCE_SETTINGS, records: [] },
     speakers: EMPTY_SPEAKERS_STATE,
     polls: EMPTY_POLLS_STATE,
+    documents: [],
   }),
   'meeting.updated': (s, e) => ({ ...s, meeting: { ...s.meeting, ...e.payload.changes } }),
   'meeting.statusChanged': (s, e) => ({
@@ -113,6 +115,8 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
     polls: {
       items: s.polls.items.map((p) => (p.agendaItemId === e.payload.itemId ? { ...p, agendaItemId: null } : p)),
     },
+    // Its documents stay, as documents of the whole meeting (the database sets agenda_item_id null).
+    documents: s.documents.map((d) => (d.agendaItemId === e.payload.itemId ? { ...d, agendaItemId: null } : d)),
   }),
   'agenda.reordered': (s, e) => ({ ...s, agenda: reorder(s.agenda, e.payload.order) }),
   'agenda.currentChanged': (s, e) => ({ ...s, agenda: applyProgress(s.agenda, e.payload.items) }),
@@ -205,10 +209,50 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
       receipts: e.payload.receipts,
       votes: e.payload.votes,
     }),
+  // ---- documents (issue 10) ----
+  'document.added': (s, e) => ({
+    ...s,
+    documents: [...s.documents.filter((d) => d.id !== e.payload.document.id), e.payload.document],
+  }),
+  'document.versionAdded': (s, e) =>
+    updateDocument(s, e.payload.documentId, (d) => ({
+      ...d,
+      currentVersionId: e.payload.version.id,
+      versions: [...d.versions.filter((v) => v.id !== e.payload.version.id), e.payload.version],
+    })),
+  'document.updated': (s, e) =>
+    updateDocument(s, e.payload.documentId, (d) => ({ ...d, ...e.payload.changes })),
+  'document.removed': (s, e) => ({
+    ...s,
+    documents: s.documents.filter((d) => d.id !== e.payload.documentId),
+  }),
+  'document.statusChanged': (s, e) =>
+    updateDocument(s, e.payload.documentId, (d) => ({
+      ...d,
+      versions: d.versions.map((v) =>
+        v.id === e.payload.versionId
+          ? {
+              ...v,
+              status: e.payload.status,
+              failureReason: e.payload.failureReason,
+              pageCount: e.payload.pageCount,
+              removed: e.payload.removed,
+            }
+          : v,
+      ),
+    })),
 };
 
 function updatePoll(s: MeetingSnapshot, id: string, patch: Partial<Poll>): MeetingSnapshot {
   return { ...s, polls: { items: s.polls.items.map((p) => (p.id === id ? { ...p, ...patch } : p)) } };
+}
+
+function updateDocument(
+  s: MeetingSnapshot,
+  id: string,
+  change: (d: MeetingDocument) => MeetingDocument,
+): MeetingSnapshot {
+  return { ...s, documents: s.documents.map((d) => (d.id === id ? change(d) : d)) };
 }
 
 function updateSpeaker(s: MeetingSnapshot, id: string, patch: Partial<Speaker>): MeetingSnapshot {

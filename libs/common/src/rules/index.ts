@@ -11,3 +11,4 @@ export * from './vietnamese-days';
 export * from './room-snapshot';
 export * from './poll-result';
 export * from './poll-permissions';
+export * from './documents';

@@ -1,4 +1,5 @@
 import { Polls1795980270339 } from './1795980270339-polls';
+import { Documents1795978468741 } from './1795978468741-documents';
 import { DisplayTokens1795971939947 } from './1795971939947-display-tokens';
 import { Identity1795713467995 } from './1795713467995-identity';
 import { MeetingsAndEventLog1795714310259 } from './1795714310259-meetings-and-event-log';
@@ -19,4 +20,5 @@ export const MIGRATIONS: Function[] = [
   Speakers1795967938907,
   DisplayTokens1795971939947,
   Polls1795980270339,
+  Documents1795978468741,
 ];

@@ -14,6 +14,7 @@ import { AgendaRepository } from '../agenda/agenda.repository';
 import { AttendanceRepository } from '../attendance/attendance.repository';
 import { SpeakersRepository } from '../speakers/speakers.repository';
 import { PollsRepository } from '../polls/polls.repository';
+import { DocumentsRepository } from '../documents/documents.repository';
 import { MeetingAccessService } from '../meeting-events/meeting-access.service';
 import { MeetingEventsRepository } from '../meeting-events/meeting-events.repository';
 import { MeetingsRepository } from './meetings.repository';
@@ -50,6 +51,7 @@ export class MeetingReadService {
     private readonly attendance: AttendanceRepository,
     private readonly speakers: SpeakersRepository,
     private readonly polls: PollsRepository,
+    private readonly documents: DocumentsRepository,
   ) {}
 
   detail(user: AuthUser, meetingId: string, command = 'meeting.get'): Promise<MeetingDetail> {
@@ -60,6 +62,7 @@ export class MeetingReadService {
       const attendance = await this.attendance.state(meetingId, manager);
       const speakers = await this.speakers.state(meetingId, manager);
       const polls = await this.polls.state(meetingId, manager);
+      const documents = await this.documents.state(meetingId, manager);
       return {
         meeting,
         participants,
@@ -67,6 +70,7 @@ export class MeetingReadService {
         attendance,
         speakers,
         polls,
+        documents,
         seq: meeting.lastSeq,
         myRole: actor.meetingRole,
       };
@@ -98,6 +102,7 @@ export class MeetingReadService {
         const attendance = await this.attendance.state(meetingId, manager);
         const speakers = await this.speakers.state(meetingId, manager);
         const polls = await this.polls.state(meetingId, manager);
+        const documents = await this.documents.state(meetingId, manager);
         if (!current) throw new AppException('MEETING_NOT_FOUND');
         // Compact: the participants' directory details come from people() (fetched once by a client).
         return compactSnapshot({
@@ -107,6 +112,7 @@ export class MeetingReadService {
           attendance,
           speakers,
           polls,
+          documents,
           seq: current.lastSeq,
         });
       });

@@ -3,6 +3,7 @@ import { AgendaModule } from '../agenda/agenda.module';
 import { AttendanceModule } from '../attendance/attendance.module';
 import { SpeakersModule } from '../speakers/speakers.module';
 import { PollsModule } from '../polls/polls.module';
+import { DocumentsModule } from '../documents/documents.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { MeetingPeopleController } from './meeting-people.controller';
 import { MeetingPresenceService } from './meeting-presence.service';
@@ -14,7 +15,7 @@ import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
 
 @Module({
-  imports: [AgendaModule, AttendanceModule, SpeakersModule, NotificationsModule, PollsModule],
+  imports: [AgendaModule, AttendanceModule, SpeakersModule, NotificationsModule, PollsModule, DocumentsModule],
   controllers: [MeetingsController, MeetingPeopleController],
   providers: [
     MeetingsRepository,
