@@ -22,6 +22,8 @@ import { MeetingsModule } from './modules/meetings/meetings.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
+// docs-notes
+import { DocumentNotesModule } from './modules/document-notes/document-notes.module';
 
 @Module({})
 export class AppModule {
@@ -45,6 +47,8 @@ export class AppModule {
         DisplaysModule,
         NotificationsModule,
         CalendarModule,
+        // docs-notes: private notes and comments on drafts
+        DocumentNotesModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

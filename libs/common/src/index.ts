@@ -13,3 +13,5 @@ export * from './rules';
 export * from './events';
 export * from './schemas/socket-session';
 export * from './schemas/displays';
+// docs-notes
+export * from './schemas/document-notes';

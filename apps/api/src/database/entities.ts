@@ -16,6 +16,8 @@ import { MeetingEventEntity } from '../modules/meeting-events/meeting-event.enti
 import { MeetingParticipantEntity } from '../modules/meetings/meeting-participant.entity';
 import { MeetingEntity } from '../modules/meetings/meeting.entity';
 import { NotificationEntity } from '../modules/notifications/notification.entity';
+import { DocumentNoteEntity } from '../modules/document-notes/document-note.entity';
+import { DocumentCommentEntity } from '../modules/document-notes/document-comment.entity';
 
 /**
  * Every TypeORM entity, listed once. The data source, the tests and the migration drift check all
@@ -43,4 +45,7 @@ export const ENTITIES: Function[] = [
   SpeakerItemSettingsEntity,
   // room displays (issue 8)
   DisplayTokenEntity,
+  // private notes and comments on drafts (issue 10, docs-notes)
+  DocumentNoteEntity,
+  DocumentCommentEntity,
 ];

@@ -45,6 +45,7 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
     agenda: [],
     attendance: { settings: DEFAULT_ATTENDANCE_SETTINGS, records: [] },
     speakers: EMPTY_SPEAKERS_STATE,
+    documentComments: [],
   }),
   'meeting.updated': (s, e) => ({ ...s, meeting: { ...s.meeting, ...e.payload.changes } }),
   'meeting.statusChanged': (s, e) => ({
@@ -160,7 +161,24 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
       : s.speakers.items;
     return { ...s, speakers: { ...s.speakers, defaultLimitSeconds: e.payload.defaultLimitSeconds, items } };
   },
+  // document comments (docs-notes)
+  'document.commented': (s, e) => countComment(s, e.payload.comment.documentId, +1),
+  'document.commentWithdrawn': (s, e) => countComment(s, e.payload.documentId, -1),
 };
+
+/** docs-notes: the per-document comment count moves by `delta` (documents with none are left out). */
+function countComment(s: MeetingSnapshot, documentId: string, delta: number): MeetingSnapshot {
+  const current = s.documentComments.find((c) => c.documentId === documentId)?.count ?? 0;
+  const others = s.documentComments.filter((c) => c.documentId !== documentId);
+  const count = Math.max(0, current + delta);
+  return {
+    ...s,
+    // Ordered by document id, as the server's snapshot lists them, so both are equal.
+    documentComments: (count > 0 ? [...others, { documentId, count }] : others).sort((a, b) =>
+      a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0,
+    ),
+  };
+}
 
 function updateSpeaker(s: MeetingSnapshot, id: string, patch: Partial<Speaker>): MeetingSnapshot {
   return {

@@ -8,3 +8,5 @@ export * from './quorum';
 export * from './attendance-permissions';
 export * from './speakers';
 export * from './vietnamese-days';
+// docs-notes
+export * from './document-comments';

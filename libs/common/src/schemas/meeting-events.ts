@@ -25,6 +25,7 @@ import {
   ParticipantSchema,
 } from './meetings';
 import { SpeakerItemSettingsSchema, SpeakerSchema, SpeakersStateSchema } from './speakers';
+import { DocumentCommentsStateSchema, LoggedDocumentCommentSchema } from './document-notes';
 
 /*
  * The meeting event log, as clients see it. Every accepted command appends exactly one event with
@@ -140,6 +141,11 @@ export const MeetingEventPayloadSchemas = {
     defaultLimitSeconds: z.number().int(),
     item: SpeakerItemSettingsSchema.nullable(),
   }),
+  // document comments (docs-notes): the text stays in document_comments; the log holds its hash.
+  /** A participant commented on a draft (góp ý dự thảo), on the whole document or one page. */
+  'document.commented': z.object({ comment: LoggedDocumentCommentSchema }),
+  /** The author withdrew their comment before the deadline (the comment stays, marked withdrawn). */
+  'document.commentWithdrawn': z.object({ commentId: uuid(), documentId: uuid(), at: z.iso.datetime() }),
 } as const;
 
 type PayloadSchemas = typeof MeetingEventPayloadSchemas;
@@ -181,6 +187,9 @@ export const MeetingEventSchema = z.discriminatedUnion('type', [
   envelope('speaker.granted'),
   envelope('speaker.ended'),
   envelope('speaker.configured'),
+  // document comments (docs-notes)
+  envelope('document.commented'),
+  envelope('document.commentWithdrawn'),
 ]);
 export type MeetingEvent = z.infer<typeof MeetingEventSchema>;
 /** One event of a given type, e.g. `MeetingEventOf<'agenda.reordered'>`. */
@@ -194,6 +203,8 @@ export const MeetingSnapshotSchema = z.object({
   agenda: z.array(AgendaItemSchema),
   attendance: AttendanceStateSchema,
   speakers: SpeakersStateSchema,
+  /** docs-notes: how many comments (not withdrawn) each document has; the texts are read over REST. */
+  documentComments: DocumentCommentsStateSchema,
   seq: z.number().int().nonnegative(),
   /** User ids with at least one socket in the room (ephemeral, not in the log). */
   online: z.array(uuid()),
