@@ -1,7 +1,11 @@
 import type { MeetingActor } from './meeting-lifecycle';
 import type { MeetingStatus } from '../schemas/meetings';
 import { canSeeAllComments, checkComment, checkWithdrawComment, commentsOpen } from './document-comments';
-import { CreateDocumentNoteSchema, NoteRectSchema, UpdateDocumentNoteSchema } from '../schemas/document-notes';
+import {
+  CreateDocumentNoteSchema,
+  NoteRectSchema,
+  UpdateDocumentNoteSchema,
+} from '../schemas/document-notes';
 
 const delegate: MeetingActor = { systemRole: 'member', meetingRole: 'delegate' };
 const guest: MeetingActor = { systemRole: 'member', meetingRole: 'guest' };
@@ -40,28 +44,35 @@ describe('checkComment', () => {
     });
   });
   it('refuses after the deadline', () => {
-    expect(checkComment('live', delegate, DEADLINE, after)).toEqual({ ok: false, code: 'COMMENT_DEADLINE_PASSED' });
+    expect(checkComment('live', delegate, DEADLINE, after)).toEqual({
+      ok: false,
+      code: 'COMMENT_DEADLINE_PASSED',
+    });
   });
 });
 
 describe('checkWithdrawComment', () => {
   const me = { ...delegate, userId: 'a' };
   it('lets the author withdraw before the deadline', () => {
-    expect(checkWithdrawComment('scheduled', me, { authorId: 'a', withdrawnAt: null }, DEADLINE, before)).toEqual({
+    expect(
+      checkWithdrawComment('scheduled', me, { authorId: 'a', withdrawnAt: null }, DEADLINE, before),
+    ).toEqual({
       ok: true,
     });
   });
   it('hides comments of others, refuses twice and after the deadline', () => {
     const code = (r: { ok: boolean; code?: string }) => r.code;
-    expect(code(checkWithdrawComment('scheduled', me, { authorId: 'b', withdrawnAt: null }, null, before))).toBe(
-      'COMMENT_NOT_FOUND',
-    );
     expect(
-      code(checkWithdrawComment('scheduled', me, { authorId: 'a', withdrawnAt: at.toISOString() }, null, before)),
+      code(checkWithdrawComment('scheduled', me, { authorId: 'b', withdrawnAt: null }, null, before)),
+    ).toBe('COMMENT_NOT_FOUND');
+    expect(
+      code(
+        checkWithdrawComment('scheduled', me, { authorId: 'a', withdrawnAt: at.toISOString() }, null, before),
+      ),
     ).toBe('COMMENT_WITHDRAWN');
-    expect(code(checkWithdrawComment('scheduled', me, { authorId: 'a', withdrawnAt: null }, DEADLINE, at))).toBe(
-      'COMMENT_DEADLINE_PASSED',
-    );
+    expect(
+      code(checkWithdrawComment('scheduled', me, { authorId: 'a', withdrawnAt: null }, DEADLINE, at)),
+    ).toBe('COMMENT_DEADLINE_PASSED');
   });
 });
 
@@ -78,15 +89,23 @@ describe('canSeeAllComments', () => {
 describe('note schemas', () => {
   const id = '6f1c1c7e-6a43-4a55-9a57-3c1f0f6d2b10';
   it('takes a note with text and a highlight with rects and a colour', () => {
-    expect(CreateDocumentNoteSchema.safeParse({ id, kind: 'note', page: 1, body: 'Cần làm rõ điều 3' }).success).toBe(
-      true,
-    );
-    const highlight = { id, kind: 'highlight', page: 2, rects: [{ x: 0.1, y: 0.2, w: 0.5, h: 0.03 }], color: 'yellow' };
+    expect(
+      CreateDocumentNoteSchema.safeParse({ id, kind: 'note', page: 1, body: 'Cần làm rõ điều 3' }).success,
+    ).toBe(true);
+    const highlight = {
+      id,
+      kind: 'highlight',
+      page: 2,
+      rects: [{ x: 0.1, y: 0.2, w: 0.5, h: 0.03 }],
+      color: 'yellow',
+    };
     expect(CreateDocumentNoteSchema.safeParse(highlight).success).toBe(true);
   });
   it('refuses a note without text, a highlight without rects, and highlight fields on a note', () => {
     expect(CreateDocumentNoteSchema.safeParse({ id, kind: 'note', page: 1 }).success).toBe(false);
-    expect(CreateDocumentNoteSchema.safeParse({ id, kind: 'highlight', page: 1, color: 'blue' }).success).toBe(false);
+    expect(
+      CreateDocumentNoteSchema.safeParse({ id, kind: 'highlight', page: 1, color: 'blue' }).success,
+    ).toBe(false);
     expect(
       CreateDocumentNoteSchema.safeParse({ id, kind: 'note', page: 1, body: 'x', color: 'blue' }).success,
     ).toBe(false);

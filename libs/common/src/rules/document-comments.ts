@@ -16,9 +16,11 @@ const COMMENTABLE_STATUSES: readonly MeetingStatus[] = ['draft', 'scheduled', 'l
  * document's deadline (if it has one) has not passed — a comment at the deadline's very instant is
  * late (the deadline is "until", not "through").
  */
-export function commentsOpen(status: MeetingStatus, deadline: Date | null, now: Date): RuleResult<
-  'COMMENTS_CLOSED' | 'COMMENT_DEADLINE_PASSED'
-> {
+export function commentsOpen(
+  status: MeetingStatus,
+  deadline: Date | null,
+  now: Date,
+): RuleResult<'COMMENTS_CLOSED' | 'COMMENT_DEADLINE_PASSED'> {
   if (!COMMENTABLE_STATUSES.includes(status)) return { ok: false, code: 'COMMENTS_CLOSED' };
   if (deadline !== null && now.getTime() >= deadline.getTime()) {
     return { ok: false, code: 'COMMENT_DEADLINE_PASSED' };

@@ -92,15 +92,18 @@ export const CreateDocumentNoteSchema = z
   })
   .superRefine((n, ctx) => {
     if (n.kind === 'note') {
-      if (n.body === undefined) ctx.addIssue({ code: 'custom', path: ['body'], message: 'a note needs its text' });
+      if (n.body === undefined)
+        ctx.addIssue({ code: 'custom', path: ['body'], message: 'a note needs its text' });
       for (const field of ['rects', 'color', 'quote'] as const) {
         if (n[field] !== undefined) {
           ctx.addIssue({ code: 'custom', path: [field], message: 'only a highlight has this field' });
         }
       }
     } else {
-      if (n.rects === undefined) ctx.addIssue({ code: 'custom', path: ['rects'], message: 'a highlight needs rects' });
-      if (n.color === undefined) ctx.addIssue({ code: 'custom', path: ['color'], message: 'a highlight needs a colour' });
+      if (n.rects === undefined)
+        ctx.addIssue({ code: 'custom', path: ['rects'], message: 'a highlight needs rects' });
+      if (n.color === undefined)
+        ctx.addIssue({ code: 'custom', path: ['color'], message: 'a highlight needs a colour' });
     }
   });
 export type CreateDocumentNote = z.infer<typeof CreateDocumentNoteSchema>;
@@ -177,7 +180,10 @@ export const LoggedDocumentCommentSchema = z.object({
 export type LoggedDocumentComment = z.infer<typeof LoggedDocumentCommentSchema>;
 
 /** The comments slice of the meeting snapshot: how many comments (not withdrawn) each document has. */
-export const DocumentCommentCountSchema = z.object({ documentId: uuid(), count: z.number().int().nonnegative() });
+export const DocumentCommentCountSchema = z.object({
+  documentId: uuid(),
+  count: z.number().int().nonnegative(),
+});
 export type DocumentCommentCount = z.infer<typeof DocumentCommentCountSchema>;
 export const DocumentCommentsStateSchema = z.array(DocumentCommentCountSchema);
 export type DocumentCommentsState = z.infer<typeof DocumentCommentsStateSchema>;

@@ -75,7 +75,13 @@ class Writer {
   centered(text: string, font: PDFFont, size: number): void {
     this.room(size * 1.4);
     const width = font.widthOfTextAtSize(text, size);
-    this.page.drawText(text, { x: (A4.width - width) / 2, y: this.y - size, size, font, color: rgb(0, 0, 0) });
+    this.page.drawText(text, {
+      x: (A4.width - width) / 2,
+      y: this.y - size,
+      size,
+      font,
+      color: rgb(0, 0, 0),
+    });
     this.y -= size * 1.4;
   }
 

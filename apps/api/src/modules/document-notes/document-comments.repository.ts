@@ -29,7 +29,11 @@ export class DocumentCommentsRepository {
   }
 
   /** Comments on a document in the order they were made; only `authorId`'s when given. */
-  async list(documentId: string, authorId: string | null, manager?: EntityManager): Promise<DocumentComment[]> {
+  async list(
+    documentId: string,
+    authorId: string | null,
+    manager?: EntityManager,
+  ): Promise<DocumentComment[]> {
     const rows: DocumentComment[] = await (manager ?? this.dataSource.manager).query(
       `SELECT ${COLUMNS} FROM document_comments c JOIN users u ON u.id = c.author_id
         WHERE c.document_id = $1 AND ($2::uuid IS NULL OR c.author_id = $2::uuid)

@@ -108,7 +108,13 @@ export class DocumentCommentsService {
         const comment = await this.comments.find(ctx.manager, documentId, commentId);
         if (!comment) throw new AppException('COMMENT_NOT_FOUND');
         enforce(
-          checkWithdrawComment(ctx.meeting.status, ctx.actor, comment, document.commentDeadline, this.clock.now()),
+          checkWithdrawComment(
+            ctx.meeting.status,
+            ctx.actor,
+            comment,
+            document.commentDeadline,
+            this.clock.now(),
+          ),
         );
         await this.comments.withdraw(ctx.manager, commentId, ctx.at);
         const at = ctx.at.toISOString();

@@ -119,7 +119,11 @@ export class DocumentNotesController {
   }
 
   @Post('comments')
-  @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: false, description: 'uuid; a retry with it acts once' })
+  @ApiHeader({
+    name: IDEMPOTENCY_KEY_HEADER,
+    required: false,
+    description: 'uuid; a retry with it acts once',
+  })
   async createComment(
     @CurrentUser() user: AuthUser,
     @IdempotencyKey() idempotencyKey: string | null,
@@ -132,7 +136,11 @@ export class DocumentNotesController {
 
   @Post('comments/:commentId/withdraw')
   @HttpCode(200)
-  @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: false, description: 'uuid; a retry with it acts once' })
+  @ApiHeader({
+    name: IDEMPOTENCY_KEY_HEADER,
+    required: false,
+    description: 'uuid; a retry with it acts once',
+  })
   async withdrawComment(
     @CurrentUser() user: AuthUser,
     @IdempotencyKey() idempotencyKey: string | null,

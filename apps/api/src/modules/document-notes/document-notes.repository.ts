@@ -73,7 +73,15 @@ export class DocumentNotesRepository {
               updated_at = $7
         WHERE id = $1 AND user_id = $2 AND document_id = $3
         RETURNING ${COLUMNS}`,
-      [noteId, userId, documentId, changes.body !== undefined, changes.body ?? null, changes.color ?? null, at],
+      [
+        noteId,
+        userId,
+        documentId,
+        changes.body !== undefined,
+        changes.body ?? null,
+        changes.color ?? null,
+        at,
+      ],
     );
     const row = rows[0][0];
     return row ? toNote(row) : null;
