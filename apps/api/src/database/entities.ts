@@ -16,6 +16,9 @@ import { MeetingEventEntity } from '../modules/meeting-events/meeting-event.enti
 import { MeetingParticipantEntity } from '../modules/meetings/meeting-participant.entity';
 import { MeetingEntity } from '../modules/meetings/meeting.entity';
 import { NotificationEntity } from '../modules/notifications/notification.entity';
+import { DocumentBlobChunkEntity, DocumentBlobEntity } from '../modules/documents/document-blob.entity';
+import { DocumentVersionEntity } from '../modules/documents/document-version.entity';
+import { MeetingDocumentEntity } from '../modules/documents/meeting-document.entity';
 import { DocumentNoteEntity } from '../modules/document-notes/document-note.entity';
 import { DocumentCommentEntity } from '../modules/document-notes/document-comment.entity';
 
@@ -45,6 +48,11 @@ export const ENTITIES: Function[] = [
   SpeakerItemSettingsEntity,
   // room displays (issue 8)
   DisplayTokenEntity,
+  // meeting documents (issue 10)
+  DocumentBlobEntity,
+  DocumentBlobChunkEntity,
+  MeetingDocumentEntity,
+  DocumentVersionEntity,
   // private notes and comments on drafts (issue 10, docs-notes)
   DocumentNoteEntity,
   DocumentCommentEntity,

@@ -8,5 +8,6 @@ export * from './quorum';
 export * from './attendance-permissions';
 export * from './speakers';
 export * from './vietnamese-days';
+export * from './documents';
 // docs-notes
 export * from './document-comments';

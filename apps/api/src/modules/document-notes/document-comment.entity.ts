@@ -1,6 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { UserEntity } from '../identity/user.entity';
 import { MeetingEntity } from '../meetings/meeting.entity';
+import { MeetingDocumentEntity } from '../documents/meeting-document.entity';
 
 /**
  * A comment on a draft (góp ý dự thảo). Written by a command on the meeting log
@@ -23,6 +24,10 @@ export class DocumentCommentEntity {
 
   @Column({ type: 'uuid' })
   documentId: string;
+
+  @ManyToOne(() => MeetingDocumentEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'document_id' })
+  document?: MeetingDocumentEntity;
 
   @Column({ type: 'uuid' })
   authorId: string;

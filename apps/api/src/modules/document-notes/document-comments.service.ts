@@ -38,7 +38,7 @@ export class DocumentCommentsService {
   /** All comments for the chair and the secretary; the caller's own for everyone else. */
   async list(user: AuthUser, meetingId: string, documentId: string): Promise<DocumentCommentsList> {
     const { meeting, actor } = await this.access.open(meetingId, user, 'document.comments');
-    const document = await this.gate.readable(user, meetingId, documentId);
+    const document = await this.gate.readable(user, meetingId, documentId, 'document.comments');
     const all = canSeeAllComments(actor);
     const now = this.clock.now();
     return {
@@ -64,7 +64,7 @@ export class DocumentCommentsService {
       idempotencyKey: caller.idempotencyKey,
       request: { documentId, ...request },
       handle: async (ctx) => {
-        const document = await this.gate.readable(caller.user, meetingId, documentId, ctx.manager);
+        const document = await this.gate.readable(caller.user, meetingId, documentId, 'document.comment');
         enforce(checkComment(ctx.meeting.status, ctx.actor, document.commentDeadline, this.clock.now()));
         const id = randomUUID();
         const bodySha256 = createHash('sha256').update(request.body, 'utf8').digest('hex');
@@ -104,7 +104,12 @@ export class DocumentCommentsService {
       idempotencyKey: caller.idempotencyKey,
       request: { documentId, commentId },
       handle: async (ctx) => {
-        const document = await this.gate.readable(caller.user, meetingId, documentId, ctx.manager);
+        const document = await this.gate.readable(
+          caller.user,
+          meetingId,
+          documentId,
+          'document.withdrawComment',
+        );
         const comment = await this.comments.find(ctx.manager, documentId, commentId);
         if (!comment) throw new AppException('COMMENT_NOT_FOUND');
         enforce(
@@ -135,7 +140,7 @@ export class DocumentCommentsService {
   ): Promise<{ document: GatedDocument; meetingTitle: string; comments: DocumentComment[]; at: Date }> {
     const { meeting, actor } = await this.access.open(meetingId, user, 'document.comments.export');
     if (!canSeeAllComments(actor)) throw new AppException('MEETING_ROLE_REQUIRED');
-    const document = await this.gate.readable(user, meetingId, documentId);
+    const document = await this.gate.readable(user, meetingId, documentId, 'document.comments.export');
     const comments = await this.comments.list(documentId, null);
     return { document, meetingTitle: meeting.title, comments, at: this.clock.now() };
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
+import { DocumentAccessService } from '../documents/document-access.service';
 
 /** What notes and comments need to know of a document the caller may read. */
 export interface GatedDocument {
@@ -12,21 +12,28 @@ export interface GatedDocument {
 }
 
 /**
- * The one place this module asks the documents module (docs-store) whether a person may read a
- * document. Notes and comments never decide access themselves: a person who may not read the
- * document gets exactly the documents module's refusal.
+ * The one place this module asks the documents module whether a person may read a document
+ * (`DocumentAccessService.openForReading`: the meeting role from the database, the document's
+ * access level and named readers). Notes and comments never decide access themselves: a person who
+ * may not read the document gets exactly the documents module's refusal (MEETING_NOT_FOUND,
+ * DOCUMENT_NOT_FOUND, DOCUMENT_NOT_READABLE).
  */
 @Injectable()
 export class DocumentGate {
+  constructor(private readonly documents: DocumentAccessService) {}
+
   async readable(
     user: AuthUser,
     meetingId: string,
     documentId: string,
-    manager?: EntityManager,
+    command: string,
   ): Promise<GatedDocument> {
-    void user;
-    void manager;
-    // Replaced by the documents module's access check once its contract is merged.
-    return { id: documentId, meetingId, title: '', commentDeadline: null };
+    const { document } = await this.documents.openForReading(user, meetingId, documentId, undefined, command);
+    return {
+      id: document.id,
+      meetingId,
+      title: document.title,
+      commentDeadline: document.commentDeadline ? new Date(document.commentDeadline) : null,
+    };
   }
 }

@@ -2,6 +2,7 @@ import type { NoteColor, NoteKind, NoteRect } from '@phonghop/common';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { UserEntity } from '../identity/user.entity';
 import { MeetingEntity } from '../meetings/meeting.entity';
+import { MeetingDocumentEntity } from '../documents/meeting-document.entity';
 
 /**
  * One reader's private note or highlight on one page of a meeting document. Every query on this
@@ -33,6 +34,10 @@ export class DocumentNoteEntity {
 
   @Column({ type: 'uuid' })
   documentId: string;
+
+  @ManyToOne(() => MeetingDocumentEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'document_id' })
+  document?: MeetingDocumentEntity;
 
   @Column({ type: 'integer' })
   page: number;

@@ -47,7 +47,7 @@ class IdOr404 implements PipeTransform<string, string> {
     return parsed.data;
   }
 }
-const DocumentIdPipe = new IdOr404('NOT_FOUND');
+const DocumentIdPipe = new IdOr404('DOCUMENT_NOT_FOUND');
 const NoteIdPipe = new IdOr404('NOTE_NOT_FOUND');
 const CommentIdPipe = new IdOr404('COMMENT_NOT_FOUND');
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DocumentsModule } from '../documents/documents.module';
 import { DocumentCommentsRepository } from './document-comments.repository';
 import { DocumentCommentsService } from './document-comments.service';
 import { DocumentGate } from './document-gate';
@@ -11,6 +12,7 @@ import { DocumentNotesService } from './document-notes.service';
  * never on the log) and comments on drafts (commands on the meeting log). docs/documents-notes.md.
  */
 @Module({
+  imports: [DocumentsModule],
   controllers: [DocumentNotesController],
   providers: [
     DocumentGate,

@@ -30,7 +30,7 @@ export class DocumentNotesService {
   ) {}
 
   async list(user: AuthUser, meetingId: string, documentId: string): Promise<DocumentNote[]> {
-    await this.gate.readable(user, meetingId, documentId);
+    await this.gate.readable(user, meetingId, documentId, 'documentNote.list');
     return this.notes.list(user.id, documentId);
   }
 
@@ -44,7 +44,7 @@ export class DocumentNotesService {
     documentId: string,
     request: CreateDocumentNote,
   ): Promise<{ note: DocumentNote; created: boolean }> {
-    await this.gate.readable(user, meetingId, documentId);
+    await this.gate.readable(user, meetingId, documentId, 'documentNote.create');
     const note: NewNote = {
       id: request.id,
       documentId,
@@ -84,7 +84,7 @@ export class DocumentNotesService {
     noteId: string,
     changes: UpdateDocumentNote,
   ): Promise<DocumentNote> {
-    await this.gate.readable(user, meetingId, documentId);
+    await this.gate.readable(user, meetingId, documentId, 'documentNote.update');
     const current = await this.notes.findOwn(user.id, documentId, noteId);
     if (!current) throw new AppException('NOTE_NOT_FOUND');
     if (current.kind === 'note' && changes.body === null) {
@@ -104,7 +104,7 @@ export class DocumentNotesService {
   }
 
   async remove(user: AuthUser, meetingId: string, documentId: string, noteId: string): Promise<void> {
-    await this.gate.readable(user, meetingId, documentId);
+    await this.gate.readable(user, meetingId, documentId, 'documentNote.delete');
     if (!(await this.notes.delete(user.id, documentId, noteId))) throw new AppException('NOTE_NOT_FOUND');
     this.realtime.emitToRoom(rooms.user(user.id), 'documentNote.deleted', { meetingId, documentId, noteId });
   }

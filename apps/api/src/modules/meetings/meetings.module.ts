@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AgendaModule } from '../agenda/agenda.module';
 import { AttendanceModule } from '../attendance/attendance.module';
 import { SpeakersModule } from '../speakers/speakers.module';
+import { DocumentsModule } from '../documents/documents.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { MeetingPresenceService } from './meeting-presence.service';
 import { MeetingReadService } from './meeting-read.service';
@@ -13,7 +14,7 @@ import { MeetingsService } from './meetings.service';
 import { DocumentCommentCountsRepository } from '../document-notes/document-comment-counts.repository';
 
 @Module({
-  imports: [AgendaModule, AttendanceModule, SpeakersModule, NotificationsModule],
+  imports: [AgendaModule, AttendanceModule, SpeakersModule, NotificationsModule, DocumentsModule],
   controllers: [MeetingsController],
   providers: [
     MeetingsRepository,
