@@ -82,6 +82,7 @@ export const ERROR_CODES = [
   'COMMENT_DEADLINE_PASSED',
   'COMMENTS_CLOSED',
   'COMMENT_WITHDRAWN',
+  'COMMENTS_NOT_REQUESTED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -176,6 +177,7 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   COMMENT_DEADLINE_PASSED: 409,
   COMMENTS_CLOSED: 409,
   COMMENT_WITHDRAWN: 409,
+  COMMENTS_NOT_REQUESTED: 409,
 };
 
 /** Messages shown to people, Vietnamese first. */
@@ -411,6 +413,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   COMMENT_WITHDRAWN: {
     vi: 'Góp ý này đã được rút trước đó.',
     en: 'This comment has already been withdrawn.',
+  },
+  COMMENTS_NOT_REQUESTED: {
+    vi: 'Tài liệu này không lấy ý kiến góp ý (chưa có hạn góp ý). Nếu cần góp ý, hãy đề nghị thư ký đặt hạn góp ý cho tài liệu.',
+    en: 'Comments are not requested on this document (it has no comment deadline). Ask the secretary to set one if comments are needed.',
   },
 };
 

@@ -22,10 +22,11 @@ describe('commentsOpen', () => {
     ['scheduled', DEADLINE, at, 'COMMENT_DEADLINE_PASSED'],
     ['scheduled', DEADLINE, after, 'COMMENT_DEADLINE_PASSED'],
     ['draft', DEADLINE, before, 'ok'],
-    ['live', null, after, 'ok'],
-    ['ended', null, before, 'COMMENTS_CLOSED'],
+    ['live', DEADLINE, before, 'ok'],
+    ['live', null, before, 'COMMENTS_NOT_REQUESTED'],
+    ['ended', DEADLINE, before, 'COMMENTS_CLOSED'],
     ['closed', DEADLINE, before, 'COMMENTS_CLOSED'],
-    ['archived', null, before, 'COMMENTS_CLOSED'],
+    ['archived', DEADLINE, before, 'COMMENTS_CLOSED'],
   ])('%s, deadline %s, at %s → %s', (status, deadline, now, expected) => {
     const r = commentsOpen(status, deadline, now);
     expect(r.ok ? 'ok' : r.code).toBe(expected);
@@ -63,11 +64,17 @@ describe('checkWithdrawComment', () => {
   it('hides comments of others, refuses twice and after the deadline', () => {
     const code = (r: { ok: boolean; code?: string }) => r.code;
     expect(
-      code(checkWithdrawComment('scheduled', me, { authorId: 'b', withdrawnAt: null }, null, before)),
+      code(checkWithdrawComment('scheduled', me, { authorId: 'b', withdrawnAt: null }, DEADLINE, before)),
     ).toBe('COMMENT_NOT_FOUND');
     expect(
       code(
-        checkWithdrawComment('scheduled', me, { authorId: 'a', withdrawnAt: at.toISOString() }, null, before),
+        checkWithdrawComment(
+          'scheduled',
+          me,
+          { authorId: 'a', withdrawnAt: at.toISOString() },
+          DEADLINE,
+          before,
+        ),
       ),
     ).toBe('COMMENT_WITHDRAWN');
     expect(

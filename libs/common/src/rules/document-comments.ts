@@ -11,18 +11,17 @@ const ALLOWED = { ok: true } as const;
 /** A meeting takes comments on its documents until it ends; after that they are the record. */
 const COMMENTABLE_STATUSES: readonly MeetingStatus[] = ['draft', 'scheduled', 'live'];
 
+type Closed = 'COMMENTS_NOT_REQUESTED' | 'COMMENTS_CLOSED' | 'COMMENT_DEADLINE_PASSED';
+
 /**
- * Whether a comment on a document is accepted at `now`: the meeting has not ended and the
- * document's deadline (if it has one) has not passed — a comment at the deadline's very instant is
- * late (the deadline is "until", not "through").
+ * Whether a comment on a document is accepted at `now`: the secretary asked for comments by giving
+ * the document a deadline, the meeting has not ended, and the deadline has not passed — a comment at
+ * the deadline's very instant is late (the deadline is "until", not "through").
  */
-export function commentsOpen(
-  status: MeetingStatus,
-  deadline: Date | null,
-  now: Date,
-): RuleResult<'COMMENTS_CLOSED' | 'COMMENT_DEADLINE_PASSED'> {
+export function commentsOpen(status: MeetingStatus, deadline: Date | null, now: Date): RuleResult<Closed> {
+  if (deadline === null) return { ok: false, code: 'COMMENTS_NOT_REQUESTED' };
   if (!COMMENTABLE_STATUSES.includes(status)) return { ok: false, code: 'COMMENTS_CLOSED' };
-  if (deadline !== null && now.getTime() >= deadline.getTime()) {
+  if (now.getTime() >= deadline.getTime()) {
     return { ok: false, code: 'COMMENT_DEADLINE_PASSED' };
   }
   return ALLOWED;
@@ -34,7 +33,7 @@ export function checkComment(
   actor: MeetingActor,
   deadline: Date | null,
   now: Date,
-): RuleResult<'NOT_A_PARTICIPANT' | 'COMMENTS_CLOSED' | 'COMMENT_DEADLINE_PASSED'> {
+): RuleResult<'NOT_A_PARTICIPANT' | Closed> {
   if (actor.meetingRole === null) return { ok: false, code: 'NOT_A_PARTICIPANT' };
   return commentsOpen(status, deadline, now);
 }
@@ -46,7 +45,7 @@ export function checkWithdrawComment(
   comment: { authorId: string; withdrawnAt: string | null },
   deadline: Date | null,
   now: Date,
-): RuleResult<'COMMENT_NOT_FOUND' | 'COMMENT_WITHDRAWN' | 'COMMENTS_CLOSED' | 'COMMENT_DEADLINE_PASSED'> {
+): RuleResult<'COMMENT_NOT_FOUND' | 'COMMENT_WITHDRAWN' | Closed> {
   // Someone else's comment is not theirs to know about.
   if (comment.authorId !== actor.userId) return { ok: false, code: 'COMMENT_NOT_FOUND' };
   if (comment.withdrawnAt !== null) return { ok: false, code: 'COMMENT_WITHDRAWN' };

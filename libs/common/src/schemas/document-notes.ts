@@ -154,7 +154,7 @@ export type CreateDocumentComment = z.infer<typeof CreateDocumentCommentSchema>;
 /**
  * GET …/comments. `scope`: `all` for the chair and the secretary (and system admins), `own` for
  * everyone else — the list holds only the caller's own comments. `deadline`: the document's comment
- * deadline (null: open until the meeting ends); `open`: whether a comment would be accepted now, by
+ * deadline (null: the document does not take comments); `open`: whether a comment would be accepted now, by
  * the server's clock; `serverTime`: that clock's reading.
  */
 export const DocumentCommentsListSchema = z.object({

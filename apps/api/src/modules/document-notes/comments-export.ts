@@ -34,7 +34,7 @@ export async function renderCommentsPdf(input: CommentsExportInput): Promise<Uin
   w.paragraph(`Tài liệu: ${input.documentTitle}`, fonts.bold, 11);
   w.paragraph(`Cuộc họp: ${input.meetingTitle}`, fonts.regular, 11);
   w.paragraph(
-    `Hạn góp ý: ${input.deadline ? formatVietnamDateTime(input.deadline) : 'không đặt hạn (đến khi cuộc họp kết thúc)'}`,
+    `Hạn góp ý: ${input.deadline ? formatVietnamDateTime(input.deadline) : 'không đặt hạn'}`,
     fonts.regular,
     11,
   );

@@ -7,7 +7,7 @@ export interface GatedDocument {
   id: string;
   meetingId: string;
   title: string;
-  /** Comments are accepted until this instant; null: until the meeting ends. */
+  /** Comments are accepted until this instant; null: the document does not take comments. */
   commentDeadline: Date | null;
 }
 

@@ -77,45 +77,46 @@ export function CommentsPanel({ meetingId, documentId, page }: CommentsPanelProp
         {t('documentNotes.comments.title')}
       </Title>
       <DeadlineLine deadline={comments.data?.deadline ?? null} />
-      {comments.data && !open ? (
-        <Alert color="gray" variant="light" data-testid="comments-closed">
-          <Text size="sm" c="dark.7">
-            {t('documentNotes.comments.closed')}
-          </Text>
-        </Alert>
-      ) : (
-        comments.data && (
-          <Stack gap="xs">
-            {page !== undefined && (
-              <SegmentedControl
-                size="xs"
-                aria-label={t('documentNotes.comments.where')}
-                value={where}
-                onChange={(v) => setWhere(v as 'document' | 'page')}
-                data={[
-                  { value: 'document', label: t('documentNotes.comments.wholeDocument') },
-                  { value: 'page', label: t('documentNotes.comments.onPage', { page }) },
-                ]}
+      {comments.data && !open
+        ? // No deadline: the line above already says the document takes no comments.
+          comments.data.deadline !== null && (
+            <Alert color="gray" variant="light" data-testid="comments-closed">
+              <Text size="sm" c="dark.7">
+                {t('documentNotes.comments.closed')}
+              </Text>
+            </Alert>
+          )
+        : comments.data && (
+            <Stack gap="xs">
+              {page !== undefined && (
+                <SegmentedControl
+                  size="xs"
+                  aria-label={t('documentNotes.comments.where')}
+                  value={where}
+                  onChange={(v) => setWhere(v as 'document' | 'page')}
+                  data={[
+                    { value: 'document', label: t('documentNotes.comments.wholeDocument') },
+                    { value: 'page', label: t('documentNotes.comments.onPage', { page }) },
+                  ]}
+                />
+              )}
+              <Textarea
+                label={t('documentNotes.comments.bodyLabel')}
+                placeholder={t('documentNotes.comments.placeholder')}
+                value={body}
+                onChange={(e) => setBody(e.currentTarget.value)}
+                maxLength={MAX_COMMENT_BODY}
+                autosize
+                minRows={3}
+                maxRows={8}
               />
-            )}
-            <Textarea
-              label={t('documentNotes.comments.bodyLabel')}
-              placeholder={t('documentNotes.comments.placeholder')}
-              value={body}
-              onChange={(e) => setBody(e.currentTarget.value)}
-              maxLength={MAX_COMMENT_BODY}
-              autosize
-              minRows={3}
-              maxRows={8}
-            />
-            <Group justify="flex-end">
-              <Button onClick={() => void send()} disabled={!body.trim()} loading={comments.busy}>
-                {t('documentNotes.comments.send')}
-              </Button>
-            </Group>
-          </Stack>
-        )
-      )}
+              <Group justify="flex-end">
+                <Button onClick={() => void send()} disabled={!body.trim()} loading={comments.busy}>
+                  {t('documentNotes.comments.send')}
+                </Button>
+              </Group>
+            </Stack>
+          )}
       {comments.data?.scope === 'own' && (
         <Text size="xs" c="dimmed">
           {t('documentNotes.comments.ownOnly')}
@@ -154,7 +155,7 @@ export function useCommentsOpen(
 ): boolean {
   const now = useNow(5_000);
   if (!data || !data.open) return false;
-  if (data.deadline === null) return true;
+  if (data.deadline === null) return false;
   const offset = Date.parse(data.serverTime) - receivedAt;
   return now.getTime() + offset < Date.parse(data.deadline);
 }
