@@ -69,7 +69,7 @@ describe('document notes and comments (web, e2e)', () => {
     await page.goto(pagePath);
     await page.getByTestId('comments-panel').waitFor();
     await page.getByTestId('comments-deadline').getByText('09:10').waitFor();
-    await page.getByRole('radio', { name: 'Trang 1' }).check({ force: true });
+    await page.getByTestId('comments-panel').locator('label', { hasText: 'Trang 1' }).click();
     await page.getByLabel('Nội dung góp ý').fill('Đề nghị làm rõ nguồn kinh phí chỉnh trang vỉa hè.');
     await page.getByRole('button', { name: 'Gửi góp ý' }).click();
     await page.getByTestId('comment-card').getByText('Đề nghị làm rõ nguồn kinh phí').waitFor();
@@ -98,7 +98,6 @@ describe('document notes and comments (web, e2e)', () => {
     const { page } = secretary;
     await signIn(page, 'thuky');
     await page.goto(pagePath);
-    await page.getByTestId('comments-review').getByText('Đồng chí', { exact: false }).first().waitFor();
     await page.getByTestId('comments-review').getByText('Đề nghị làm rõ nguồn kinh phí').waitFor();
     // The secretary does not see the delegate's private note.
     await page.getByRole('tab', { name: 'Ghi chú riêng' }).click();
