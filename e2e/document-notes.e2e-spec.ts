@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { addTestDocument } from '../apps/api/test/document-fixtures';
-import { shot, startE2eEnv, type E2eEnv, type Tablet, type Viewport } from './support/e2e-env';
+import { signIn as signInApi } from '../apps/api/test/identity-helpers';
+import { DEMO_PASSWORD, shot, startE2eEnv, type E2eEnv, type Tablet, type Viewport } from './support/e2e-env';
 import { signIn } from './support/sign-in';
 
 jest.setTimeout(240_000);
@@ -38,10 +39,8 @@ describe('document notes and comments (web, e2e)', () => {
     const [meeting] = await env.app.dataSource.query(
       `SELECT id FROM meetings WHERE status = 'scheduled' LIMIT 1`,
     );
-    const [thuky] = await env.app.dataSource.query(`SELECT id FROM users WHERE username = 'thuky'`);
-    const doc = await addTestDocument(env.app, {
-      meetingId: meeting.id,
-      uploaderId: thuky.id,
+    const { accessToken } = await signInApi(env.app.url, 'thuky', DEMO_PASSWORD);
+    const doc = await addTestDocument(env.app, { token: accessToken }, meeting.id, {
       title: 'Dự thảo Nghị quyết về chỉnh trang đô thị phường Vĩnh Phúc',
       commentDeadline: new Date(DEADLINE).toISOString(),
       pages: 4,

@@ -78,20 +78,21 @@ describe('comments on drafts', () => {
     await addParticipant(t, secretary, meetingId, delegate, 'delegate');
     await addParticipant(t, secretary, meetingId, other, 'delegate');
     await addParticipant(t, secretary, meetingId, guest, 'guest');
-    const base = { meetingId, uploaderId: secretary.id };
     docId = (
-      await addTestDocument(t, { ...base, title: 'Dự thảo Nghị quyết về đô thị', commentDeadline: DEADLINE })
+      await addTestDocument(t, secretary, meetingId, {
+        title: 'Dự thảo Nghị quyết về đô thị',
+        commentDeadline: DEADLINE,
+      })
     ).id;
     namedDocId = (
-      await addTestDocument(t, {
-        ...base,
+      await addTestDocument(t, secretary, meetingId, {
         title: 'Dự thảo phương án nhân sự',
         accessLevel: 'named',
         readerIds: [other.id],
         commentDeadline: DEADLINE,
       })
     ).id;
-    noDeadlineDocId = (await addTestDocument(t, { ...base, title: 'Tài liệu tham khảo' })).id;
+    noDeadlineDocId = (await addTestDocument(t, secretary, meetingId, { title: 'Tài liệu tham khảo' })).id;
   });
 
   afterAll(async () => {

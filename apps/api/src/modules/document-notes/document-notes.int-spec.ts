@@ -55,12 +55,9 @@ describe('private notes and highlights', () => {
     await addParticipant(t, secretary, meetingId, chair, 'chair');
     await addParticipant(t, secretary, meetingId, reader, 'delegate');
     await addParticipant(t, secretary, meetingId, other, 'delegate');
-    docId = (await addTestDocument(t, { meetingId, uploaderId: secretary.id, title: 'Dự thảo nghị quyết' }))
-      .id;
+    docId = (await addTestDocument(t, secretary, meetingId, { title: 'Dự thảo nghị quyết' })).id;
     namedDocId = (
-      await addTestDocument(t, {
-        meetingId,
-        uploaderId: secretary.id,
+      await addTestDocument(t, secretary, meetingId, {
         title: 'Báo cáo nhân sự',
         accessLevel: 'named',
         readerIds: [other.id],
