@@ -27,6 +27,8 @@ export function useDocumentComments(meetingId: string, documentId: string) {
     queryKey: key,
     queryFn: () => documentNotesApi.comments(meetingId, documentId),
     staleTime: 30_000,
+    // Outside the meeting room (no `meeting.event`s) the secretary's list still catches up.
+    refetchInterval: 60_000,
   });
 
   useEffect(() => {
