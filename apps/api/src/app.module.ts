@@ -24,6 +24,8 @@ import { IdentityModule } from './modules/identity/identity.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 import { PollsModule } from './modules/polls/polls.module';
 import { DocumentsModule } from './modules/documents/documents.module';
+// docs-notes
+import { DocumentNotesModule } from './modules/document-notes/document-notes.module';
 
 @Module({})
 export class AppModule {
@@ -51,6 +53,8 @@ export class AppModule {
         PollsModule,
         // meeting documents (issue 10)
         DocumentsModule,
+        // docs-notes: private notes and comments on drafts
+        DocumentNotesModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

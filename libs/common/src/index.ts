@@ -16,3 +16,5 @@ export * from './schemas/displays';
 export * from './schemas/polls';
 // meeting documents (issue 10)
 export * from './schemas/documents';
+// docs-notes
+export * from './schemas/document-notes';

@@ -3,17 +3,20 @@ import type { MeetingsClientToServerEvents, MeetingsServerToClientEvents } from 
 import type { AttendanceClientToServerEvents } from './attendance';
 import type { SpeakersClientToServerEvents } from './speakers';
 import type { PollsClientToServerEvents, PollsServerToClientEvents } from './polls';
+import type { DocumentNotesServerToClientEvents } from './document-notes';
 
 export * from './system';
 export * from './meetings';
 export * from './attendance';
 export * from './speakers';
 export * from './polls';
+export * from './document-notes';
 
 /** Every event the server may send, for socket.io's typed Server and client Socket. */
 export type ServerToClientEvents = SystemServerToClientEvents &
   MeetingsServerToClientEvents &
-  PollsServerToClientEvents;
+  PollsServerToClientEvents &
+  DocumentNotesServerToClientEvents;
 /** Every command a client may send. */
 export type ClientToServerEvents = SystemClientToServerEvents &
   MeetingsClientToServerEvents &

@@ -67,6 +67,7 @@ function initial(): MeetingSnapshot {
     speakers: EMPTY_SPEAKERS_STATE,
     polls: EMPTY_POLLS_STATE,
     documents: [],
+    documentComments: [],
     seq: 0,
     online: [],
   };

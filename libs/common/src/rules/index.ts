@@ -12,3 +12,5 @@ export * from './room-snapshot';
 export * from './poll-result';
 export * from './poll-permissions';
 export * from './documents';
+// docs-notes
+export * from './document-comments';

@@ -44,6 +44,7 @@ import {
   MeetingDocumentSchema,
   PdfRemovedFeatureSchema,
 } from './documents';
+import { DocumentCommentsStateSchema, LoggedDocumentCommentSchema } from './document-notes';
 
 /*
  * The meeting event log, as clients see it. Every accepted command appends exactly one event with
@@ -223,6 +224,11 @@ export const MeetingEventPayloadSchemas = {
     pageCount: z.number().int().positive().nullable(),
     removed: z.array(PdfRemovedFeatureSchema),
   }),
+  // document comments (docs-notes): the text stays in document_comments; the log holds its hash.
+  /** A participant commented on a draft (góp ý dự thảo), on the whole document or one page. */
+  'document.commented': z.object({ comment: LoggedDocumentCommentSchema }),
+  /** The author withdrew their comment before the deadline (the comment stays, marked withdrawn). */
+  'document.commentWithdrawn': z.object({ commentId: uuid(), documentId: uuid(), at: z.iso.datetime() }),
 } as const;
 
 type PayloadSchemas = typeof MeetingEventPayloadSchemas;
@@ -277,6 +283,9 @@ export const MeetingEventSchema = z.discriminatedUnion('type', [
   envelope('document.updated'),
   envelope('document.removed'),
   envelope('document.statusChanged'),
+  // document comments (docs-notes)
+  envelope('document.commented'),
+  envelope('document.commentWithdrawn'),
 ]);
 export type MeetingEvent = z.infer<typeof MeetingEventSchema>;
 /** One event of a given type, e.g. `MeetingEventOf<'agenda.reordered'>`. */
@@ -297,6 +306,8 @@ export const MeetingSnapshotSchema = z.object({
    * content routes check `canReadDocument` for each reader (docs/documents.md).
    */
   documents: DocumentsStateSchema,
+  /** docs-notes: how many comments (not withdrawn) each document has; the texts are read over REST. */
+  documentComments: DocumentCommentsStateSchema,
   seq: z.number().int().nonnegative(),
   /** User ids with at least one socket in the room (ephemeral, not in the log). */
   online: z.array(uuid()),

@@ -15,6 +15,7 @@ import { AttendanceRepository } from '../attendance/attendance.repository';
 import { SpeakersRepository } from '../speakers/speakers.repository';
 import { PollsRepository } from '../polls/polls.repository';
 import { DocumentsRepository } from '../documents/documents.repository';
+import { DocumentCommentCountsRepository } from '../document-notes/document-comment-counts.repository';
 import { MeetingAccessService } from '../meeting-events/meeting-access.service';
 import { MeetingEventsRepository } from '../meeting-events/meeting-events.repository';
 import { MeetingsRepository } from './meetings.repository';
@@ -52,6 +53,7 @@ export class MeetingReadService {
     private readonly speakers: SpeakersRepository,
     private readonly polls: PollsRepository,
     private readonly documents: DocumentsRepository,
+    private readonly commentCounts: DocumentCommentCountsRepository,
   ) {}
 
   detail(user: AuthUser, meetingId: string, command = 'meeting.get'): Promise<MeetingDetail> {
@@ -63,6 +65,7 @@ export class MeetingReadService {
       const speakers = await this.speakers.state(meetingId, manager);
       const polls = await this.polls.state(meetingId, manager);
       const documents = await this.documents.state(meetingId, manager);
+      const documentComments = await this.commentCounts.state(meetingId, manager);
       return {
         meeting,
         participants,
@@ -71,6 +74,7 @@ export class MeetingReadService {
         speakers,
         polls,
         documents,
+        documentComments,
         seq: meeting.lastSeq,
         myRole: actor.meetingRole,
       };
@@ -103,6 +107,7 @@ export class MeetingReadService {
         const speakers = await this.speakers.state(meetingId, manager);
         const polls = await this.polls.state(meetingId, manager);
         const documents = await this.documents.state(meetingId, manager);
+        const documentComments = await this.commentCounts.state(meetingId, manager);
         if (!current) throw new AppException('MEETING_NOT_FOUND');
         // Compact: the participants' directory details come from people() (fetched once by a client).
         return compactSnapshot({
@@ -113,6 +118,7 @@ export class MeetingReadService {
           speakers,
           polls,
           documents,
+          documentComments,
           seq: current.lastSeq,
         });
       });
