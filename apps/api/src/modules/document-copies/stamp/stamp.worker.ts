@@ -1,0 +1,14 @@
+import { Piscina } from 'piscina';
+import { CopyStamp, stampPdf } from './stamp-pdf';
+
+export interface StampTask {
+  /** The original's bytes, shared by every task of one document (a SharedArrayBuffer). */
+  pdf: Uint8Array;
+  stamp: CopyStamp;
+}
+
+/** One stamping in a worker thread; the result's buffer is moved back, not copied. */
+export default async function stampTask({ pdf, stamp }: StampTask): Promise<Uint8Array> {
+  const out = await stampPdf(pdf, stamp);
+  return Piscina.move(out) as unknown as Uint8Array;
+}
