@@ -22,6 +22,8 @@ import { MeetingsModule } from './modules/meetings/meetings.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
+// document copies and leak tracing (issue 10)
+import { DocumentCopiesModule } from './modules/document-copies/document-copies.module';
 
 @Module({})
 export class AppModule {
@@ -45,6 +47,8 @@ export class AppModule {
         DisplaysModule,
         NotificationsModule,
         CalendarModule,
+        // document copies and leak tracing (issue 10)
+        DocumentCopiesModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

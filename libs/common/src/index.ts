@@ -13,3 +13,5 @@ export * from './rules';
 export * from './events';
 export * from './schemas/socket-session';
 export * from './schemas/displays';
+// document copies and leak tracing (issue 10)
+export * from './schemas/document-copies';

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
+import type { FoundMarks } from './marks';
 import type { CopyStamp } from './stamp-pdf';
 import type { StampTask } from './stamp.worker';
 
@@ -11,7 +12,7 @@ import type { StampTask } from './stamp.worker';
  * event loop free. Threads leave after a minute idle (each holds its font template, ~2 MB).
  */
 export class StampPool {
-  private readonly pool: Piscina<StampTask, Uint8Array>;
+  private readonly pool: Piscina<StampTask | Uint8Array, Uint8Array | FoundMarks>;
 
   constructor(threads = os.availableParallelism()) {
     const built = __filename.endsWith('.js');
@@ -35,7 +36,18 @@ export class StampPool {
   }
 
   stamp(pdf: Uint8Array, stamp: CopyStamp): Promise<Uint8Array> {
-    return this.pool.run({ pdf, stamp });
+    return this.pool.run({ pdf, stamp }) as Promise<Uint8Array>;
+  }
+
+  /**
+   * Reads a leaked file's invisible marks in a thread. A file that takes longer than `timeoutMs`
+   * (a decompression bomb, an xref loop) is abandoned: piscina ends that thread.
+   */
+  readMarks(pdf: Uint8Array, timeoutMs = 30_000): Promise<FoundMarks> {
+    return this.pool.run(pdf, {
+      name: 'readMarksTask',
+      signal: AbortSignal.timeout(timeoutMs),
+    }) as Promise<FoundMarks>;
   }
 
   close(): Promise<void> {

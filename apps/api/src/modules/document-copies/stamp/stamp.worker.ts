@@ -1,4 +1,5 @@
 import { Piscina } from 'piscina';
+import { FoundMarks, readMarks } from './marks';
 import { CopyStamp, stampPdf } from './stamp-pdf';
 
 export interface StampTask {
@@ -11,4 +12,9 @@ export interface StampTask {
 export default async function stampTask({ pdf, stamp }: StampTask): Promise<Uint8Array> {
   const out = await stampPdf(pdf, stamp);
   return Piscina.move(out) as unknown as Uint8Array;
+}
+
+/** Reading a leaked file's marks: also in a thread, as the file may be hostile (time-limited by the pool's caller). */
+export async function readMarksTask(pdf: Uint8Array): Promise<FoundMarks> {
+  return readMarks(pdf);
 }
