@@ -13,5 +13,7 @@ export * from './rules';
 export * from './events';
 export * from './schemas/socket-session';
 export * from './schemas/displays';
+// meeting documents (issue 10)
+export * from './schemas/documents';
 // document copies and leak tracing (issue 10)
 export * from './schemas/document-copies';

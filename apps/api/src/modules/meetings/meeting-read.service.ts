@@ -6,6 +6,7 @@ import { AppException } from '../../common/errors/app-exception';
 import { AgendaRepository } from '../agenda/agenda.repository';
 import { AttendanceRepository } from '../attendance/attendance.repository';
 import { SpeakersRepository } from '../speakers/speakers.repository';
+import { DocumentsRepository } from '../documents/documents.repository';
 import { MeetingAccessService } from '../meeting-events/meeting-access.service';
 import { MeetingEventsRepository } from '../meeting-events/meeting-events.repository';
 import { MeetingsRepository } from './meetings.repository';
@@ -35,6 +36,7 @@ export class MeetingReadService {
     private readonly log: MeetingEventsRepository,
     private readonly attendance: AttendanceRepository,
     private readonly speakers: SpeakersRepository,
+    private readonly documents: DocumentsRepository,
   ) {}
 
   detail(user: AuthUser, meetingId: string, command = 'meeting.get'): Promise<MeetingDetail> {
@@ -44,12 +46,14 @@ export class MeetingReadService {
       const agenda = await this.agenda.list(meetingId, manager);
       const attendance = await this.attendance.state(meetingId, manager);
       const speakers = await this.speakers.state(meetingId, manager);
+      const documents = await this.documents.state(meetingId, manager);
       return {
         meeting,
         participants,
         agenda,
         attendance,
         speakers,
+        documents,
         seq: meeting.lastSeq,
         myRole: actor.meetingRole,
       };
@@ -85,8 +89,17 @@ export class MeetingReadService {
         const agenda = await this.agenda.list(meetingId, manager);
         const attendance = await this.attendance.state(meetingId, manager);
         const speakers = await this.speakers.state(meetingId, manager);
+        const documents = await this.documents.state(meetingId, manager);
         if (!current) throw new AppException('MEETING_NOT_FOUND');
-        return { meeting: current, participants, agenda, attendance, speakers, seq: current.lastSeq };
+        return {
+          meeting: current,
+          participants,
+          agenda,
+          attendance,
+          speakers,
+          documents,
+          seq: current.lastSeq,
+        };
       });
       entry = { seq: meeting.lastSeq, state };
       this.remember(meetingId, entry);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AgendaModule } from '../agenda/agenda.module';
 import { AttendanceModule } from '../attendance/attendance.module';
 import { SpeakersModule } from '../speakers/speakers.module';
+import { DocumentsModule } from '../documents/documents.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { MeetingPresenceService } from './meeting-presence.service';
 import { MeetingReadService } from './meeting-read.service';
@@ -12,7 +13,7 @@ import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
 
 @Module({
-  imports: [AgendaModule, AttendanceModule, SpeakersModule, NotificationsModule],
+  imports: [AgendaModule, AttendanceModule, SpeakersModule, NotificationsModule, DocumentsModule],
   controllers: [MeetingsController],
   providers: [
     MeetingsRepository,
