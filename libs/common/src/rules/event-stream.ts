@@ -196,6 +196,9 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
           : v,
       ),
     })),
+  // ---- document copies (issue 10): the record of who read what; the room's state does not change ----
+  'document.viewed': (s) => s,
+  'document.downloaded': (s) => s,
 };
 
 function updateDocument(

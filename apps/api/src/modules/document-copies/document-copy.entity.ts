@@ -1,5 +1,7 @@
 import type { CopyRoute } from '@phonghop/common';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { DocumentVersionEntity } from '../documents/document-version.entity';
+import { MeetingDocumentEntity } from '../documents/meeting-document.entity';
 import { UserEntity } from '../identity/user.entity';
 import { MeetingEntity } from '../meetings/meeting.entity';
 
@@ -26,8 +28,16 @@ export class DocumentCopyEntity {
   @Column({ type: 'uuid' })
   documentId: string;
 
+  @ManyToOne(() => MeetingDocumentEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'document_id' })
+  document?: MeetingDocumentEntity;
+
   @Column({ type: 'uuid' })
   versionId: string;
+
+  @ManyToOne(() => DocumentVersionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'version_id' })
+  version?: DocumentVersionEntity;
 
   @Column({ type: 'uuid' })
   readerId: string;

@@ -149,14 +149,30 @@ function uprightMatrix(rotation: number, x0: number, y0: number, cw: number, ch:
   }
 }
 
+/** The document to stamp: the whole file, or a new one holding only page `page` (1-based). */
+async function openForStamping(pdf: Uint8Array, page?: number): Promise<PDFDocument> {
+  const source = await PDFDocument.load(pdf, { updateMetadata: false });
+  if (page === undefined) return source;
+  if (page < 1 || page > source.getPageCount()) throw new RangeError(`no page ${page}`);
+  const single = await PDFDocument.create({ updateMetadata: false });
+  const [copied] = await single.copyPages(source, [page - 1]);
+  single.addPage(copied);
+  return single;
+}
+
 /**
- * Stamps a copy of `pdf` for one reader: the visible watermark on every page (one form XObject
+ * Stamps a copy of `pdf` for one reader (with `page`: a one-page PDF of that page, which the
+ * confidential route renders to an image): the visible watermark on every page (one form XObject
  * per page size, drawn by each page) and the invisible marks in every page's own content. The
  * original content is wrapped in `q … Q` first, so whatever state it leaves behind cannot move or
  * hide the watermark. Pure: bytes in, bytes out, the same for the same input.
  */
-export async function stampPdf(pdf: Uint8Array, stamp: CopyStamp): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+export async function stampPdf(
+  pdf: Uint8Array,
+  stamp: CopyStamp,
+  options: { page?: number } = {},
+): Promise<Uint8Array> {
+  const doc = await openForStamping(pdf, options.page);
   const context = doc.context;
   const fonts = copyWatermarkFonts(await watermarkFontTemplate(), doc);
   const markFont = await doc.embedFont(StandardFonts.Helvetica);

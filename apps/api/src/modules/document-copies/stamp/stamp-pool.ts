@@ -35,8 +35,8 @@ export class StampPool {
     return shared;
   }
 
-  stamp(pdf: Uint8Array, stamp: CopyStamp): Promise<Uint8Array> {
-    return this.pool.run({ pdf, stamp }) as Promise<Uint8Array>;
+  stamp(pdf: Uint8Array, stamp: CopyStamp, page?: number): Promise<Uint8Array> {
+    return this.pool.run({ pdf, stamp, page }) as Promise<Uint8Array>;
   }
 
   /**
