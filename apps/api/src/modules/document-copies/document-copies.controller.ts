@@ -12,7 +12,9 @@ import { PAGE_WIDTH_DEFAULT, PAGE_WIDTH_MAX, PAGE_WIDTH_MIN } from './page-rende
 
 const routeUuid = uuid();
 /** An id that is not a uuid is simply not found (ids are never explained). */
-const uuidOr = (code: 'DOCUMENT_NOT_FOUND' | 'DOCUMENT_VERSION_NOT_FOUND'): PipeTransform<string, string> => ({
+const uuidOr = (
+  code: 'DOCUMENT_NOT_FOUND' | 'DOCUMENT_VERSION_NOT_FOUND',
+): PipeTransform<string, string> => ({
   transform(value: string): string {
     const parsed = routeUuid.safeParse(value);
     if (!parsed.success) throw new AppException(code);

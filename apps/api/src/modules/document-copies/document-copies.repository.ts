@@ -23,18 +23,27 @@ export class DocumentCopiesRepository {
   }
 
   async meetingTitle(meetingId: string): Promise<string> {
-    const rows: { title: string }[] = await this.dataSource.query('SELECT title FROM meetings WHERE id = $1', [
-      meetingId,
-    ]);
+    const rows: { title: string }[] = await this.dataSource.query(
+      'SELECT title FROM meetings WHERE id = $1',
+      [meetingId],
+    );
     return rows[0]?.title ?? '';
   }
 
   /** The newest copy of this route issued to the reader for the version since `since`, if any. */
-  async recent(versionId: string, readerId: string, route: CopyRoute, since: Date): Promise<DocumentCopyEntity | null> {
-    return this.dataSource.getRepository(DocumentCopyEntity).findOne({
-      where: { versionId, readerId, route },
-      order: { issuedAt: 'DESC' },
-    }).then((copy) => (copy && copy.issuedAt >= since ? copy : null));
+  async recent(
+    versionId: string,
+    readerId: string,
+    route: CopyRoute,
+    since: Date,
+  ): Promise<DocumentCopyEntity | null> {
+    return this.dataSource
+      .getRepository(DocumentCopyEntity)
+      .findOne({
+        where: { versionId, readerId, route },
+        order: { issuedAt: 'DESC' },
+      })
+      .then((copy) => (copy && copy.issuedAt >= since ? copy : null));
   }
 
   async insert(manager: EntityManager, copy: DocumentCopyEntity): Promise<void> {

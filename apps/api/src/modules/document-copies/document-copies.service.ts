@@ -46,14 +46,31 @@ export class DocumentCopiesService {
   ) {}
 
   /** The reader's copy to open in the app (not confidential: those are page images). */
-  async viewCopy(user: AuthUser, meetingId: string, documentId: string, versionId: string): Promise<StampedFile> {
-    const readable = await this.access.openForReading(user, meetingId, documentId, versionId, 'document.view');
-    if (readable.document.accessLevel === 'confidential') throw new AppException('DOCUMENT_DOWNLOAD_FORBIDDEN');
+  async viewCopy(
+    user: AuthUser,
+    meetingId: string,
+    documentId: string,
+    versionId: string,
+  ): Promise<StampedFile> {
+    const readable = await this.access.openForReading(
+      user,
+      meetingId,
+      documentId,
+      versionId,
+      'document.view',
+    );
+    if (readable.document.accessLevel === 'confidential')
+      throw new AppException('DOCUMENT_DOWNLOAD_FORBIDDEN');
     return this.issueFile(user, readable, 'view');
   }
 
   /** A download: DOCUMENT_DOWNLOAD_FORBIDDEN for confidential documents. */
-  async download(user: AuthUser, meetingId: string, documentId: string, versionId: string): Promise<StampedFile> {
+  async download(
+    user: AuthUser,
+    meetingId: string,
+    documentId: string,
+    versionId: string,
+  ): Promise<StampedFile> {
     const readable = await this.access.openForDownload(user, meetingId, documentId, versionId);
     return this.issueFile(user, readable, 'download');
   }
@@ -67,7 +84,13 @@ export class DocumentCopiesService {
     page: number,
     width: number,
   ): Promise<Buffer> {
-    const readable = await this.access.openForReading(user, meetingId, documentId, versionId, 'document.viewPage');
+    const readable = await this.access.openForReading(
+      user,
+      meetingId,
+      documentId,
+      versionId,
+      'document.viewPage',
+    );
     const { version } = readable;
     if (version.status !== 'ready') throw new AppException('DOCUMENT_NOT_READY');
     if (!version.pageCount || page > version.pageCount) throw new AppException('NOT_FOUND');
@@ -75,7 +98,11 @@ export class DocumentCopiesService {
     const since = new Date(this.clock.now().getTime() - PAGES_COPY_HOURS * 3600_000);
     const recent = await this.repository.recent(versionId, user.id, 'pages', since);
     const stamp = recent
-      ? { ...(await this.stampFor(user, readable)), code: recent.code, issuedAt: recent.issuedAt.toISOString() }
+      ? {
+          ...(await this.stampFor(user, readable)),
+          code: recent.code,
+          issuedAt: recent.issuedAt.toISOString(),
+        }
       : await this.stampFor(user, readable);
     const onePage = await this.pool.stamp(pdf, stamp, page);
     const png = await renderPng(onePage, width);
@@ -83,7 +110,11 @@ export class DocumentCopiesService {
     return png;
   }
 
-  private async issueFile(user: AuthUser, readable: ReadableDocument, route: 'view' | 'download'): Promise<StampedFile> {
+  private async issueFile(
+    user: AuthUser,
+    readable: ReadableDocument,
+    route: 'view' | 'download',
+  ): Promise<StampedFile> {
     const pdf = await this.pdfs.get(readable.version.id);
     for (let attempt = 1; ; attempt++) {
       const stamp = await this.stampFor(user, readable);
@@ -169,4 +200,3 @@ function pdfName(version: DocumentVersion): string {
   const base = version.originalName.replace(/\.[^.]*$/, '') || 'tai-lieu';
   return `${base}.pdf`;
 }
-

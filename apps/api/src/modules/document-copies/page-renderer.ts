@@ -37,7 +37,19 @@ export function renderPng(pdf: Uint8Array, width: number): Promise<Buffer> {
       new Promise<Buffer>((resolve, reject) => {
         const child = spawn(
           'pdftoppm',
-          ['-png', '-singlefile', '-f', '1', '-l', '1', '-scale-to-x', String(width), '-scale-to-y', '-1', '-'],
+          [
+            '-png',
+            '-singlefile',
+            '-f',
+            '1',
+            '-l',
+            '1',
+            '-scale-to-x',
+            String(width),
+            '-scale-to-y',
+            '-1',
+            '-',
+          ],
           { stdio: ['pipe', 'pipe', 'pipe'], timeout: TIME_LIMIT_MS, killSignal: 'SIGKILL' },
         );
         const out: Buffer[] = [];
