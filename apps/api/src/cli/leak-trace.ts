@@ -6,7 +6,8 @@ import { ConfigError, parseEnv } from '../config/env';
 import { embeddedPostgresUrl, RunningDatabase, startEmbeddedPostgres } from '../database/embedded-postgres';
 import {
   describeTrace,
-  readVisibleCodes,
+  readTextLayerCodes,
+  TextLayerCodes,
   traceCode,
   traceMarks,
 } from '../modules/document-copies/leak-trace';
@@ -32,7 +33,7 @@ async function main(): Promise<number> {
   }
 
   let found: FoundMarks | null = null;
-  let visible = new Map<string, number[]>();
+  let text: TextLayerCodes = { visible: new Map(), textMark: new Map() };
   if (file) {
     let bytes: Uint8Array;
     try {
@@ -46,7 +47,7 @@ async function main(): Promise<number> {
     } catch (err) {
       console.error(`pdf-lib cannot open the file (${(err as Error).message}); trying its printed text only`);
     }
-    visible = await readVisibleCodes(bytes);
+    text = await readTextLayerCodes(bytes);
   }
 
   const env = parseEnv(process.env);
@@ -65,7 +66,7 @@ async function main(): Promise<number> {
   await client.connect();
   try {
     const query = async <T>(sql: string, params: unknown[]) => (await client.query(sql, params)).rows as T[];
-    const result = code ? await traceCode(query, code) : await traceMarks(query, found, visible);
+    const result = code ? await traceCode(query, code) : await traceMarks(query, found, text);
     if (!result) {
       console.error(`not a copy code: ${code} (8 symbols of 347ACEFHKMNPRWXY, e.g. KAMX-4PWC)`);
       return 2;

@@ -9,7 +9,7 @@ import { startTestApp, TestApp } from '../../../test/test-app';
 import { addParticipant, call, createMeeting, errorCode, Person, person } from '../../../test/meetings-kit';
 import { DocumentStorageService } from '../documents/document-storage.service';
 import { formatCopyCode, newCopyCode } from './stamp/copy-code';
-import { qpdf, stripMetadata } from './stamp/rewrite-tools';
+import { pdftocairo, qpdf, stripMetadata } from './stamp/rewrite-tools';
 import { samplePdf } from './stamp/sample-pdf';
 import { seedDocument } from './testing/seed-document';
 
@@ -110,6 +110,14 @@ describe('leak trace: two readers get copies, one strips and rewrites its copy, 
     expect(result.copies.map((c) => [c.readerId, c.route])).toEqual([[readerB.id, 'view']]);
     expect(result.marks.map((m) => m.kind).sort()).toEqual(['geometry', 'text', 'visible']);
     for (const mark of result.marks) expect(mark.pages).toEqual([1, 2, 3]);
+  });
+
+  it('still names reader A after the copy was re-distilled ("print to PDF"): mark A and the printed code are text', async () => {
+    const result = (await traceFile(t, admin, await pdftocairo(await stripMetadata(copyA))))
+      .body as LeakTraceResult;
+    expect(result.verdict).toBe('identified');
+    expect(result.copies.map((c) => c.readerId)).toEqual([readerA.id]);
+    expect(result.marks.map((m) => m.kind).sort()).toEqual(['text', 'visible']);
   });
 
   it('says "conflicting" and names both when pages of the two copies are mixed', async () => {

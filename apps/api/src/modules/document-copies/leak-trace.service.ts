@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { LeakTraceResult } from '@phonghop/common';
 import { DataSource } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
-import { Query, readVisibleCodes, traceCode, traceMarks } from './leak-trace';
+import { Query, readTextLayerCodes, traceCode, traceMarks } from './leak-trace';
 import type { FoundMarks } from './stamp/marks';
 import { StampPoolProvider } from './stamp-pool.provider';
 
@@ -26,9 +26,10 @@ export class LeakTraceService {
     } catch (err) {
       this.logger.warn(`leak trace: pdf-lib could not open the file (${(err as Error).message})`);
     }
-    const visible = await readVisibleCodes(pdf);
-    if (!found && visible.size === 0) throw new AppException('LEAK_FILE_UNREADABLE');
-    const result = await traceMarks(this.query, found, visible);
+    const text = await readTextLayerCodes(pdf);
+    if (!found && text.visible.size + text.textMark.size === 0)
+      throw new AppException('LEAK_FILE_UNREADABLE');
+    const result = await traceMarks(this.query, found, text);
     this.logger.log(
       `leak trace by ${adminId}: ${result.verdict} ${result.copies.map((c) => c.code).join(',')}`,
     );

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { IssuedCopy, LeakMark, LeakTraceResult, LeakVerdict } from '@phonghop/common';
 import { COPY_CODE_ALPHABET, parseCopyCode } from './stamp/copy-code';
-import type { FoundMarks } from './stamp/marks';
+import { FoundMarks, TEXT_MARK_PREFIX } from './stamp/marks';
 
 /**
  * Leak tracing, shared by the admin route (DocumentCopiesService) and `npm run leak:trace`: read
@@ -75,14 +75,29 @@ const VISIBLE_CODE = new RegExp(
   `Mã bản sao:?\\s*([${COPY_CODE_ALPHABET}]{4})-([${COPY_CODE_ALPHABET}]{4})`,
   'g',
 );
+const TEXT_MARK = new RegExp(`${TEXT_MARK_PREFIX}([${COPY_CODE_ALPHABET}]{8})`, 'g');
+
+/** Codes found in a file's text layer: the printed watermark's, and mark A's as text. */
+export interface TextLayerCodes {
+  visible: Map<string, number[]>;
+  textMark: Map<string, number[]>;
+}
+
+function note(map: Map<string, number[]>, code: string | null, page: number): void {
+  if (!code) return;
+  const pages = map.get(code) ?? [];
+  if (!pages.includes(page)) pages.push(page);
+  map.set(code, pages);
+}
 
 /**
- * The codes printed by the visible watermark, read back with poppler's `pdftotext` (in a child
- * process with a time limit: the file is whatever someone leaked). Empty when the text layer is
- * gone (a scan) or pdftotext fails.
+ * The codes in a file's text, read with poppler's `pdftotext` (in a child process with a time
+ * limit: the file is whatever someone leaked): the printed `Mã bản sao` and the text mark, which
+ * survive a re-distilled file whose content streams were rewritten. Empty when there is no text
+ * layer (a scan) or pdftotext fails.
  */
-export async function readVisibleCodes(pdf: Uint8Array, timeoutMs = 20_000): Promise<Map<string, number[]>> {
-  const found = new Map<string, number[]>();
+export async function readTextLayerCodes(pdf: Uint8Array, timeoutMs = 20_000): Promise<TextLayerCodes> {
+  const found: TextLayerCodes = { visible: new Map(), textMark: new Map() };
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'leak-trace-'));
   try {
     const input = path.join(dir, 'leaked.pdf');
@@ -92,16 +107,12 @@ export async function readVisibleCodes(pdf: Uint8Array, timeoutMs = 20_000): Pro
       maxBuffer: 64 * 2 ** 20,
     });
     stdout.split('\f').forEach((pageText, i) => {
-      for (const m of pageText.normalize('NFC').matchAll(VISIBLE_CODE)) {
-        const code = parseCopyCode(m[1] + m[2]);
-        if (!code) continue;
-        const pages = found.get(code) ?? [];
-        if (!pages.includes(i + 1)) pages.push(i + 1);
-        found.set(code, pages);
-      }
+      const text = pageText.normalize('NFC');
+      for (const m of text.matchAll(VISIBLE_CODE)) note(found.visible, parseCopyCode(m[1] + m[2]), i + 1);
+      for (const m of text.matchAll(TEXT_MARK)) note(found.textMark, parseCopyCode(m[1]), i + 1);
     });
   } catch {
-    // An unreadable text layer only means this one kind of evidence is missing.
+    // An unreadable text layer only means this kind of evidence is missing.
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
@@ -109,12 +120,18 @@ export async function readVisibleCodes(pdf: Uint8Array, timeoutMs = 20_000): Pro
 }
 
 /** Every code found, strongest evidence first: the invisible marks, the metadata, the print. */
-export function leakMarks(found: FoundMarks | null, visible: Map<string, number[]>): LeakMark[] {
+export function leakMarks(found: FoundMarks | null, text: TextLayerCodes): LeakMark[] {
   const marks: LeakMark[] = [];
-  for (const [code, pages] of found?.textMark ?? []) marks.push({ kind: 'text', code, pages });
+  // Mark A, from the content streams and from the text layer (pages of both, once each).
+  const textMark = new Map<string, number[]>();
+  for (const source of [found?.textMark ?? new Map<string, number[]>(), text.textMark]) {
+    for (const [code, pages] of source) for (const page of pages) note(textMark, code, page);
+  }
+  for (const [code, pages] of textMark)
+    marks.push({ kind: 'text', code, pages: pages.sort((a, b) => a - b) });
   for (const [code, pages] of found?.geometryMark ?? []) marks.push({ kind: 'geometry', code, pages });
   if (found?.metadata) marks.push({ kind: 'metadata', code: found.metadata, pages: [] });
-  for (const [code, pages] of visible) marks.push({ kind: 'visible', code, pages });
+  for (const [code, pages] of text.visible) marks.push({ kind: 'visible', code, pages });
   return marks;
 }
 
@@ -129,9 +146,9 @@ export function leakVerdict(marks: LeakMark[], copies: IssuedCopy[]): LeakVerdic
 export async function traceMarks(
   query: Query,
   found: FoundMarks | null,
-  visible: Map<string, number[]>,
+  text: TextLayerCodes,
 ): Promise<LeakTraceResult> {
-  const marks = leakMarks(found, visible);
+  const marks = leakMarks(found, text);
   const copies = await findCopies(query, [...new Set(marks.map((m) => m.code))]);
   return { verdict: leakVerdict(marks, copies), marks, copies, pageCount: found?.pageCount ?? null };
 }

@@ -18,9 +18,7 @@ import {
   rectangle,
   setFillingGrayscaleColor,
   setFontAndSize,
-  setTextRenderingMode,
   showText,
-  TextRenderingMode,
 } from 'pdf-lib';
 import { COPY_CODE_ALPHABET, codeToNibbles, nibblesToCode, parseCopyCode } from './copy-code';
 
@@ -29,8 +27,9 @@ import { COPY_CODE_ALPHABET, codeToNibbles, nibblesToCode, parseCopyCode } from 
  * content stream, in operators a PDF rewriter (qpdf, pdf-lib, a "remove metadata" tool) copies as
  * they are because they draw (or could draw) something. See docs/documents-copies.md.
  *
- *  A. text mark — `3 Tr` (invisible rendering mode) text `PHX-<code>` at 1 pt in a standard
- *     font, so the string is plain ASCII in the stream (and in `pdftotext` output).
+ *  A. text mark — white text `PHX-<code>` at 1 pt in a standard font, so the string is plain
+ *     ASCII in the stream, and real (if white) text that `pdftotext` reads even after a renderer
+ *     re-distilled the file ("print to PDF", pdftocairo), which drops invisible-mode text.
  *  B. geometry mark — nine tiny white filled rectangles in the page corner: a sentinel of size
  *     0.271 × 0.314 pt, then one per code symbol with width 0.200 + nibble/100 and height
  *     0.200 + index/100 (so the order survives a rewriter that reorders nothing but still
@@ -46,7 +45,7 @@ export function markOperators(code: string, x0: number, y0: number): PDFOperator
     pushGraphicsState(),
     beginText(),
     setFontAndSize(MARK_FONT_NAME, 1),
-    setTextRenderingMode(TextRenderingMode.Invisible),
+    setFillingGrayscaleColor(1),
     moveText(x0 + 2, y0 + 2),
     showText(PDFHexString.of(Buffer.from(`${TEXT_MARK_PREFIX}${code}`, 'latin1').toString('hex'))),
     endText(),

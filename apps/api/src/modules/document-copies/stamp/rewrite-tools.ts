@@ -55,3 +55,17 @@ export async function pdfText(pdf: Uint8Array, page: number): Promise<string> {
     await fs.rm(dir, { recursive: true, force: true });
   }
 }
+
+/** `pdftocairo -pdf`: the file drawn again through cairo, as "print to PDF" does (content streams rewritten). */
+export async function pdftocairo(pdf: Uint8Array): Promise<Uint8Array> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pdftocairo-'));
+  try {
+    const input = path.join(dir, 'in.pdf');
+    const output = path.join(dir, 'out.pdf');
+    await fs.writeFile(input, pdf);
+    await run('pdftocairo', ['-pdf', input, output]);
+    return new Uint8Array(await fs.readFile(output));
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}

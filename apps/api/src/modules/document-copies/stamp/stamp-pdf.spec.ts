@@ -1,7 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { COPY_CODE_ALPHABET, formatCopyCode, newCopyCode, parseCopyCode } from './copy-code';
 import { readMarks } from './marks';
-import { pdfText, qpdf, stripMetadata } from './rewrite-tools';
+import { pdfText, pdftocairo, qpdf, stripMetadata } from './rewrite-tools';
 import { samplePdf } from './sample-pdf';
 import { CopyStamp, stampPdf } from './stamp-pdf';
 
@@ -111,6 +111,17 @@ describe('stampPdf', () => {
     const [page] = await one.copyPages(src, [2]);
     one.addPage(page);
     await expectMarks(await one.save(), code, 1);
+  });
+
+  it('keeps the text mark and the printed code in the text after a renderer re-distils the file (pdftocairo -pdf)', async () => {
+    const redistilled = await pdftocairo(await stripMetadata(stamped));
+    const marks = await readMarks(redistilled);
+    // The content streams were rewritten: the geometry mark is gone ...
+    expect(marks.geometryMark.size).toBe(0);
+    // ... but mark A and the watermark are still text (what the leak trace reads with pdftotext).
+    const text = (await pdfText(redistilled, 2)).normalize('NFC');
+    expect(text).toContain(`PHX-${code}`);
+    expect(text).toContain(`Mã bản sao: ${formatCopyCode(code)}`);
   });
 
   it('writes a character the font template lacks as "?" instead of failing', async () => {
