@@ -10,6 +10,8 @@ import { MeetingsPage } from '../features/meetings/components/MeetingsPage';
 import { NewMeetingPage } from '../features/meetings/components/NewMeetingPage';
 import { UsersPage } from '../features/users/components/UsersPage';
 import { DisplayPage } from '../features/display/DisplayPage';
+// document copies and leak tracing (issue 10)
+import { LeakTracePage } from '../features/leak-trace/LeakTracePage';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './layout/NotFoundPage';
 
@@ -37,6 +39,15 @@ export const router = createBrowserRouter([
         element: (
           <RequireAdmin>
             <UsersPage />
+          </RequireAdmin>
+        ),
+      },
+      // document copies and leak tracing (issue 10)
+      {
+        path: 'admin/leak-trace',
+        element: (
+          <RequireAdmin>
+            <LeakTracePage />
           </RequireAdmin>
         ),
       },
