@@ -26,6 +26,8 @@ import { PollsModule } from './modules/polls/polls.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 // docs-notes
 import { DocumentNotesModule } from './modules/document-notes/document-notes.module';
+// document copies and leak tracing (issue 10)
+import { DocumentCopiesModule } from './modules/document-copies/document-copies.module';
 
 @Module({})
 export class AppModule {
@@ -55,6 +57,8 @@ export class AppModule {
         DocumentsModule,
         // docs-notes: private notes and comments on drafts
         DocumentNotesModule,
+        // document copies and leak tracing (issue 10)
+        DocumentCopiesModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -94,6 +94,10 @@ export const ERROR_CODES = [
   'COMMENTS_CLOSED',
   'COMMENT_WITHDRAWN',
   'COMMENTS_NOT_REQUESTED',
+  // document copies and leak tracing (issue 10)
+  'COPY_CODE_INVALID',
+  'COPY_NOT_FOUND',
+  'LEAK_FILE_UNREADABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -200,6 +204,10 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   COMMENTS_CLOSED: 409,
   COMMENT_WITHDRAWN: 409,
   COMMENTS_NOT_REQUESTED: 409,
+  // document copies and leak tracing (issue 10)
+  COPY_CODE_INVALID: 400,
+  COPY_NOT_FOUND: 404,
+  LEAK_FILE_UNREADABLE: 422,
 };
 
 /** Messages shown to people, Vietnamese first. */
@@ -480,6 +488,19 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   COMMENTS_NOT_REQUESTED: {
     vi: 'Tài liệu này không lấy ý kiến góp ý (chưa có hạn góp ý). Nếu cần góp ý, hãy đề nghị thư ký đặt hạn góp ý cho tài liệu.',
     en: 'Comments are not requested on this document (it has no comment deadline). Ask the secretary to set one if comments are needed.',
+  },
+  // document copies and leak tracing (issue 10)
+  COPY_CODE_INVALID: {
+    vi: 'Mã bản sao không hợp lệ. Mã gồm 8 ký tự (ví dụ KAMX-4PWC), không có số 0, 1, 2, 5, 6, 8, 9; hãy đọc lại mã in trên trang.',
+    en: 'Not a valid copy code. A code has 8 characters (e.g. KAMX-4PWC) and no 0, 1, 2, 5, 6, 8 or 9; read the code printed on the page again.',
+  },
+  COPY_NOT_FOUND: {
+    vi: 'Không có bản sao nào mang mã này trên hệ thống. Hãy kiểm tra lại mã, hoặc tệp không phải bản sao do hệ thống này cấp.',
+    en: 'No copy with this code was issued by this system. Check the code; otherwise the file is not a copy from this system.',
+  },
+  LEAK_FILE_UNREADABLE: {
+    vi: 'Không đọc được tệp PDF này. Hãy gửi tệp PDF gốc đã bị lộ, hoặc nhập mã bản sao in trên trang.',
+    en: 'This PDF cannot be read. Send the leaked PDF file itself, or type the copy code printed on the page.',
   },
 };
 

@@ -18,3 +18,5 @@ export * from './schemas/polls';
 export * from './schemas/documents';
 // docs-notes
 export * from './schemas/document-notes';
+// document copies and leak tracing (issue 10)
+export * from './schemas/document-copies';

@@ -9,6 +9,7 @@ import { joinStormLine, measureJoinStorm } from './join-storm';
 import { startBareTarget } from './lib/bare-target';
 import { startOursTarget } from './lib/ours-target';
 import { voteStorm } from './vote-storm';
+import { measureWatermark, watermarkLine } from './watermark';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -80,11 +81,21 @@ async function flood(): Promise<void> {
   console.log(floodLine(o, await measureFlood(o)));
 }
 
+// Document copies: stamping per reader (docs/documents-copies.md).
+async function watermark(): Promise<void> {
+  const o = { pages: option('pages', 100), rounds: option('rounds', 9), readers: option('readers', 150) };
+  process.stderr.write(
+    `watermark: ${o.pages} pages, ${o.rounds} rounds, then ${o.readers} readers on the pool\n`,
+  );
+  console.log(watermarkLine(o, await measureWatermark(o)));
+}
+
 const benches: Record<string, () => Promise<void>> = {
   fanout,
   'join-storm': joinStorm,
   flood,
   'vote-storm': () => voteStorm(option),
+  watermark,
 };
 
 const name = process.argv[2];

@@ -11,6 +11,8 @@ import { NewMeetingPage } from '../features/meetings/components/NewMeetingPage';
 import { UsersPage } from '../features/users/components/UsersPage';
 import { DisplayPage } from '../features/display/DisplayPage';
 import { DocumentCommentsPage } from '../features/document-notes/components/DocumentCommentsPage';
+// document copies and leak tracing (issue 10)
+import { LeakTracePage } from '../features/leak-trace/LeakTracePage';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './layout/NotFoundPage';
 
@@ -40,6 +42,15 @@ export const router = createBrowserRouter([
         element: (
           <RequireAdmin>
             <UsersPage />
+          </RequireAdmin>
+        ),
+      },
+      // document copies and leak tracing (issue 10)
+      {
+        path: 'admin/leak-trace',
+        element: (
+          <RequireAdmin>
+            <LeakTracePage />
           </RequireAdmin>
         ),
       },

@@ -229,6 +229,20 @@ export const MeetingEventPayloadSchemas = {
   'document.commented': z.object({ comment: LoggedDocumentCommentSchema }),
   /** The author withdrew their comment before the deadline (the comment stays, marked withdrawn). */
   'document.commentWithdrawn': z.object({ commentId: uuid(), documentId: uuid(), at: z.iso.datetime() }),
+  // ---- document copies (issue 10) ----
+  /**
+   * Someone was handed a stamped copy to read: the whole PDF in the reader (`view`) or, for a
+   * confidential document, one page image (`pages`, with the page). The actor is the reader.
+   */
+  'document.viewed': z.object({
+    documentId: uuid(),
+    versionId: uuid(),
+    route: z.enum(['view', 'pages']),
+    /** The page shown (1-based) for `pages`; null for `view`. */
+    page: z.number().int().positive().nullable(),
+  }),
+  /** Someone downloaded a stamped copy (never for confidential documents). The actor is the reader. */
+  'document.downloaded': z.object({ documentId: uuid(), versionId: uuid() }),
 } as const;
 
 type PayloadSchemas = typeof MeetingEventPayloadSchemas;
@@ -286,6 +300,8 @@ export const MeetingEventSchema = z.discriminatedUnion('type', [
   // document comments (docs-notes)
   envelope('document.commented'),
   envelope('document.commentWithdrawn'),
+  envelope('document.viewed'),
+  envelope('document.downloaded'),
 ]);
 export type MeetingEvent = z.infer<typeof MeetingEventSchema>;
 /** One event of a given type, e.g. `MeetingEventOf<'agenda.reordered'>`. */

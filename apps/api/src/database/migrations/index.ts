@@ -1,5 +1,6 @@
 import { Polls1795980270339 } from './1795980270339-polls';
 import { DocumentNotesAndComments1795979071430 } from './1795979071430-document-notes-and-comments';
+import { DocumentCopies1795979147054 } from './1795979147054-document-copies';
 import { Documents1795978468741 } from './1795978468741-documents';
 import { DisplayTokens1795971939947 } from './1795971939947-display-tokens';
 import { Identity1795713467995 } from './1795713467995-identity';
@@ -23,4 +24,5 @@ export const MIGRATIONS: Function[] = [
   Polls1795980270339,
   Documents1795978468741,
   DocumentNotesAndComments1795979071430,
+  DocumentCopies1795979147054,
 ];

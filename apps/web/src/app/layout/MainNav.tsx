@@ -1,5 +1,5 @@
 import { Stack, Text, UnstyledButton } from '@mantine/core';
-import { IconCalendarEvent, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconCalendarEvent, IconShieldSearch, IconUsers, type Icon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
 import { useIsAdmin } from '../../features/auth/hooks/use-session';
@@ -22,6 +22,10 @@ export function MainNav({ onNavigate }: { onNavigate?: () => void }) {
   const entries: NavEntry[] = [
     { to: '/meetings', label: t('nav.meetings'), icon: IconCalendarEvent, testId: 'nav-meetings' },
     ...(isAdmin ? [{ to: '/users', label: t('nav.users'), icon: IconUsers, testId: 'nav-users' }] : []),
+    // document copies and leak tracing (issue 10)
+    ...(isAdmin
+      ? [{ to: '/admin/leak-trace', label: t('leakTrace.nav'), icon: IconShieldSearch, testId: 'nav-leak-trace' }]
+      : []),
   ];
   return (
     <Stack gap={6} component="nav" aria-label={t('nav.label')}>
