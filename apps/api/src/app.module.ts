@@ -22,6 +22,8 @@ import { MeetingsModule } from './modules/meetings/meetings.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
+// follow the presenter (issue 10, docs-web)
+import { PresentationModule } from './modules/presentation/presentation.module';
 
 @Module({})
 export class AppModule {
@@ -45,6 +47,8 @@ export class AppModule {
         DisplaysModule,
         NotificationsModule,
         CalendarModule,
+        // follow the presenter (issue 10, docs-web)
+        PresentationModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -59,6 +59,10 @@ export const ERROR_CODES = [
   'ORGANISER_REQUIRED',
   'DISPLAY_READ_ONLY',
   'DISPLAY_TOKEN_INVALID',
+  // follow the presenter (issue 10, docs-web)
+  'PRESENTATION_NOT_ACTIVE',
+  'PRESENTATION_DOCUMENT_NOT_FOUND',
+  'PRESENTATION_PAGE_OUT_OF_RANGE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -130,6 +134,10 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   ORGANISER_REQUIRED: 403,
   DISPLAY_READ_ONLY: 403,
   DISPLAY_TOKEN_INVALID: 401,
+  // follow the presenter (issue 10, docs-web)
+  PRESENTATION_NOT_ACTIVE: 409,
+  PRESENTATION_DOCUMENT_NOT_FOUND: 404,
+  PRESENTATION_PAGE_OUT_OF_RANGE: 400,
 };
 
 /** Messages shown to people, Vietnamese first. */
@@ -282,6 +290,19 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   DISPLAY_TOKEN_INVALID: {
     vi: 'Mã màn hình không hợp lệ hoặc đã bị thu hồi.',
     en: 'The display token is not valid or has been revoked.',
+  },
+  // follow the presenter (issue 10, docs-web)
+  PRESENTATION_NOT_ACTIVE: {
+    vi: 'Hiện không có tài liệu nào đang được trình chiếu. Hãy bắt đầu trình chiếu trước.',
+    en: 'No document is being presented. Start presenting first.',
+  },
+  PRESENTATION_DOCUMENT_NOT_FOUND: {
+    vi: 'Không tìm thấy tài liệu hoặc phiên bản này trong cuộc họp, hoặc tài liệu chưa sẵn sàng để trình chiếu.',
+    en: 'This document or version is not in the meeting, or it is not ready to present yet.',
+  },
+  PRESENTATION_PAGE_OUT_OF_RANGE: {
+    vi: 'Số trang vượt quá số trang của tài liệu. Hãy chọn một trang trong tài liệu.',
+    en: 'The page number is beyond the document. Choose a page within it.',
   },
 };
 

@@ -13,3 +13,4 @@ export * from './rules';
 export * from './events';
 export * from './schemas/socket-session';
 export * from './schemas/displays';
+export * from './schemas/presentation';

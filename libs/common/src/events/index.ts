@@ -2,11 +2,13 @@ import type { SystemClientToServerEvents, SystemServerToClientEvents } from './s
 import type { MeetingsClientToServerEvents, MeetingsServerToClientEvents } from './meetings';
 import type { AttendanceClientToServerEvents } from './attendance';
 import type { SpeakersClientToServerEvents } from './speakers';
+import type { PresentationClientToServerEvents } from './presentation';
 
 export * from './system';
 export * from './meetings';
 export * from './attendance';
 export * from './speakers';
+export * from './presentation';
 
 /** Every event the server may send, for socket.io's typed Server and client Socket. */
 export type ServerToClientEvents = SystemServerToClientEvents & MeetingsServerToClientEvents;
@@ -14,7 +16,8 @@ export type ServerToClientEvents = SystemServerToClientEvents & MeetingsServerTo
 export type ClientToServerEvents = SystemClientToServerEvents &
   MeetingsClientToServerEvents &
   AttendanceClientToServerEvents &
-  SpeakersClientToServerEvents;
+  SpeakersClientToServerEvents &
+  PresentationClientToServerEvents;
 
 /** The socket.io path shared by server and web app. */
 export const SOCKET_PATH = '/socket.io';

@@ -45,12 +45,15 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
     agenda: [],
     attendance: { settings: DEFAULT_ATTENDANCE_SETTINGS, records: [] },
     speakers: EMPTY_SPEAKERS_STATE,
+    presentation: null,
   }),
   'meeting.updated': (s, e) => ({ ...s, meeting: { ...s.meeting, ...e.payload.changes } }),
   'meeting.statusChanged': (s, e) => ({
     ...s,
     meeting: { ...s.meeting, status: e.payload.to },
     agenda: applyProgress(s.agenda, e.payload.agenda),
+    // A presentation lasts only while the session is live.
+    presentation: e.payload.to === 'live' ? s.presentation : null,
   }),
   'participant.added': (s, e) => ({
     ...s,
@@ -160,6 +163,10 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
       : s.speakers.items;
     return { ...s, speakers: { ...s.speakers, defaultLimitSeconds: e.payload.defaultLimitSeconds, items } };
   },
+  // follow the presenter (issue 10, docs-web)
+  'document.presented': (s, e) => ({ ...s, presentation: e.payload.presentation }),
+  'document.pageTurned': (s, e) => ({ ...s, presentation: e.payload.presentation }),
+  'document.presentationStopped': (s) => ({ ...s, presentation: null }),
 };
 
 function updateSpeaker(s: MeetingSnapshot, id: string, patch: Partial<Speaker>): MeetingSnapshot {

@@ -8,3 +8,4 @@ export * from './quorum';
 export * from './attendance-permissions';
 export * from './speakers';
 export * from './vietnamese-days';
+export * from './presentation';

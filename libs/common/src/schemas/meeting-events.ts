@@ -25,6 +25,7 @@ import {
   ParticipantSchema,
 } from './meetings';
 import { SpeakerItemSettingsSchema, SpeakerSchema, SpeakersStateSchema } from './speakers';
+import { PresentationSchema, PresentationStateSchema } from './presentation';
 
 /*
  * The meeting event log, as clients see it. Every accepted command appends exactly one event with
@@ -140,6 +141,10 @@ export const MeetingEventPayloadSchemas = {
     defaultLimitSeconds: z.number().int(),
     item: SpeakerItemSettingsSchema.nullable(),
   }),
+  // follow the presenter (issue 10, docs-web): each carries what is shown from then on, for the record
+  'document.presented': z.object({ presentation: PresentationSchema }),
+  'document.pageTurned': z.object({ presentation: PresentationSchema, fromPage: z.number().int() }),
+  'document.presentationStopped': z.object({ documentId: uuid(), versionId: uuid(), page: z.number().int() }),
 } as const;
 
 type PayloadSchemas = typeof MeetingEventPayloadSchemas;
@@ -181,6 +186,10 @@ export const MeetingEventSchema = z.discriminatedUnion('type', [
   envelope('speaker.granted'),
   envelope('speaker.ended'),
   envelope('speaker.configured'),
+  // follow the presenter (issue 10, docs-web)
+  envelope('document.presented'),
+  envelope('document.pageTurned'),
+  envelope('document.presentationStopped'),
 ]);
 export type MeetingEvent = z.infer<typeof MeetingEventSchema>;
 /** One event of a given type, e.g. `MeetingEventOf<'agenda.reordered'>`. */
@@ -194,6 +203,8 @@ export const MeetingSnapshotSchema = z.object({
   agenda: z.array(AgendaItemSchema),
   attendance: AttendanceStateSchema,
   speakers: SpeakersStateSchema,
+  /** What is being presented now (follow the presenter); null: nothing. */
+  presentation: PresentationStateSchema,
   seq: z.number().int().nonnegative(),
   /** User ids with at least one socket in the room (ephemeral, not in the log). */
   online: z.array(uuid()),

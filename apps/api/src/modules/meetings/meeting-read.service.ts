@@ -9,6 +9,7 @@ import { SpeakersRepository } from '../speakers/speakers.repository';
 import { MeetingAccessService } from '../meeting-events/meeting-access.service';
 import { MeetingEventsRepository } from '../meeting-events/meeting-events.repository';
 import { MeetingsRepository } from './meetings.repository';
+import { PresentationRepository } from '../presentation/presentation.repository';
 
 /**
  * Reads of one meeting for participants: its state at a seq, or its events since a seq. Each read
@@ -35,6 +36,7 @@ export class MeetingReadService {
     private readonly log: MeetingEventsRepository,
     private readonly attendance: AttendanceRepository,
     private readonly speakers: SpeakersRepository,
+    private readonly presentation: PresentationRepository,
   ) {}
 
   detail(user: AuthUser, meetingId: string, command = 'meeting.get'): Promise<MeetingDetail> {
@@ -44,12 +46,14 @@ export class MeetingReadService {
       const agenda = await this.agenda.list(meetingId, manager);
       const attendance = await this.attendance.state(meetingId, manager);
       const speakers = await this.speakers.state(meetingId, manager);
+      const presentation = await this.presentation.current(meetingId, manager);
       return {
         meeting,
         participants,
         agenda,
         attendance,
         speakers,
+        presentation,
         seq: meeting.lastSeq,
         myRole: actor.meetingRole,
       };
@@ -85,8 +89,17 @@ export class MeetingReadService {
         const agenda = await this.agenda.list(meetingId, manager);
         const attendance = await this.attendance.state(meetingId, manager);
         const speakers = await this.speakers.state(meetingId, manager);
+        const presentation = await this.presentation.current(meetingId, manager);
         if (!current) throw new AppException('MEETING_NOT_FOUND');
-        return { meeting: current, participants, agenda, attendance, speakers, seq: current.lastSeq };
+        return {
+          meeting: current,
+          participants,
+          agenda,
+          attendance,
+          speakers,
+          presentation,
+          seq: current.lastSeq,
+        };
       });
       entry = { seq: meeting.lastSeq, state };
       this.remember(meetingId, entry);

@@ -3,6 +3,7 @@ import { AgendaModule } from '../agenda/agenda.module';
 import { AttendanceModule } from '../attendance/attendance.module';
 import { SpeakersModule } from '../speakers/speakers.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { PresentationModule } from '../presentation/presentation.module';
 import { MeetingPresenceService } from './meeting-presence.service';
 import { MeetingReadService } from './meeting-read.service';
 import { MeetingRoomService } from './meeting-room.service';
@@ -12,7 +13,7 @@ import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
 
 @Module({
-  imports: [AgendaModule, AttendanceModule, SpeakersModule, NotificationsModule],
+  imports: [AgendaModule, AttendanceModule, SpeakersModule, NotificationsModule, PresentationModule],
   controllers: [MeetingsController],
   providers: [
     MeetingsRepository,
