@@ -66,8 +66,8 @@ export class PresentationRepository {
     const rows: { page_count: number | null; status: string }[] = await manager.query(
       `SELECT v.page_count, v.status
          FROM meeting_documents d
-         JOIN meeting_document_versions v ON v.document_id = d.id
-        WHERE d.meeting_id = $1 AND d.id = $2 AND v.id = $3`,
+         JOIN document_versions v ON v.document_id = d.id
+        WHERE d.meeting_id = $1 AND d.id = $2 AND v.id = $3 AND d.removed_at IS NULL`,
       [meetingId, documentId, versionId],
     );
     if (rows.length === 0) return null;
