@@ -31,12 +31,20 @@ export const documentsApi = {
     `${API_BASE}${documentPath(meetingId, documentId)}/versions/${versionId}/pages/${page}.png?width=${width}`,
 
   /** A new document (fields first, the file last, so the server checks the fields before the bytes). */
-  upload: (meetingId: string, fields: DocumentUploadFields, file: File, onProgress: (fraction: number) => void) =>
-    uploadWithProgress(`/meetings/${meetingId}/documents`, fields, file, onProgress),
+  upload: (
+    meetingId: string,
+    fields: DocumentUploadFields,
+    file: File,
+    onProgress: (fraction: number) => void,
+  ) => uploadWithProgress(`/meetings/${meetingId}/documents`, fields, file, onProgress),
 
   /** A new version of a document (the old ones are kept). */
-  uploadVersion: (meetingId: string, documentId: string, file: File, onProgress: (fraction: number) => void) =>
-    uploadWithProgress(`${documentPath(meetingId, documentId)}/versions`, null, file, onProgress),
+  uploadVersion: (
+    meetingId: string,
+    documentId: string,
+    file: File,
+    onProgress: (fraction: number) => void,
+  ) => uploadWithProgress(`${documentPath(meetingId, documentId)}/versions`, null, file, onProgress),
 };
 
 /**

@@ -7,7 +7,14 @@ import { useTranslation } from 'react-i18next';
 export function AccessBadge({ document }: { document: MeetingDocument }) {
   const { t } = useTranslation();
   const level = document.accessLevel;
-  const icon = level === 'confidential' ? <IconLock size={12} /> : level === 'named' ? <IconUsers size={12} /> : <IconWorld size={12} />;
+  const icon =
+    level === 'confidential' ? (
+      <IconLock size={12} />
+    ) : level === 'named' ? (
+      <IconUsers size={12} />
+    ) : (
+      <IconWorld size={12} />
+    );
   return (
     <Badge
       variant="light"
@@ -54,5 +61,8 @@ export function VersionStatus({ version }: { version: DocumentVersion }) {
 }
 
 export function currentVersion(document: MeetingDocument): DocumentVersion {
-  return document.versions.find((v) => v.id === document.currentVersionId) ?? document.versions[document.versions.length - 1];
+  return (
+    document.versions.find((v) => v.id === document.currentVersionId) ??
+    document.versions[document.versions.length - 1]
+  );
 }

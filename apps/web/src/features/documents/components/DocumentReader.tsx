@@ -80,10 +80,7 @@ export function DocumentReader(props: ReaderProps) {
     let task: ReturnType<typeof openPdf> | null = null;
     let cancelled = false;
     void (async () => {
-      task = openPdf(
-        documentsApi.copyUrl(meetingId, document.id, version.id),
-        await session.freshToken(),
-      );
+      task = openPdf(documentsApi.copyUrl(meetingId, document.id, version.id), await session.freshToken());
       try {
         const doc = await task.promise;
         const first = (await doc.getPage(1)).getViewport({ scale: 1 });
@@ -166,7 +163,9 @@ function ReaderView({
   const percent = Math.round((pageWidth / (base.width * CSS_UNITS)) * 100);
 
   const onSize = useCallback((page: number, ratio: number) => {
-    setRatios((prev) => (Math.abs((prev.get(page) ?? 0) - ratio) < 0.001 ? prev : new Map(prev).set(page, ratio)));
+    setRatios((prev) =>
+      Math.abs((prev.get(page) ?? 0) - ratio) < 0.001 ? prev : new Map(prev).set(page, ratio),
+    );
   }, []);
 
   const scrollTo = useCallback(
@@ -236,12 +235,18 @@ function ReaderView({
 
   const zoomStep = (dir: 1 | -1) => {
     const now = percent / 100;
-    const next = dir > 0 ? ZOOMS.find((z) => z > now + 0.01) : [...ZOOMS].reverse().find((z) => z < now - 0.01);
+    const next =
+      dir > 0 ? ZOOMS.find((z) => z > now + 0.01) : [...ZOOMS].reverse().find((z) => z < now - 0.01);
     if (next) setZoom(next);
   };
 
   return (
-    <div className={classes.reader} data-testid="document-reader" data-current-page={current} data-pages={pageCount}>
+    <div
+      className={classes.reader}
+      data-testid="document-reader"
+      data-current-page={current}
+      data-pages={pageCount}
+    >
       <div className={classes.toolbar} role="toolbar" aria-label={t('reader.toolbar')}>
         {source.kind === 'pdf' && (
           <Tooltip label={t('reader.thumbnails')}>
@@ -297,7 +302,12 @@ function ReaderView({
           </ActionIcon>
         </Group>
         <Group gap={4} wrap="nowrap">
-          <ActionIcon variant="subtle" size="lg" aria-label={t('reader.zoomOut')} onClick={() => zoomStep(-1)}>
+          <ActionIcon
+            variant="subtle"
+            size="lg"
+            aria-label={t('reader.zoomOut')}
+            onClick={() => zoomStep(-1)}
+          >
             <IconZoomOut size={20} />
           </ActionIcon>
           <Text size="sm" w={44} ta="center" data-testid="reader-zoom">
@@ -348,7 +358,14 @@ function ReaderView({
       </div>
       <div className={classes.body} style={{ position: 'relative' }}>
         {thumbsOpen && source.kind === 'pdf' && (
-          <Thumbnails source={source} pageCount={pageCount} ratio={base.ratio} ratios={ratios} current={current} onPick={scrollTo} />
+          <Thumbnails
+            source={source}
+            pageCount={pageCount}
+            ratio={base.ratio}
+            ratios={ratios}
+            current={current}
+            onPick={scrollTo}
+          />
         )}
         <div
           ref={setScroller}
@@ -383,7 +400,11 @@ function ReaderView({
                   ? t('reader.searching')
                   : t('reader.hits', { count: search.hits.length, query: search.query })}
               </Text>
-              <ActionIcon variant="subtle" aria-label={t('reader.closeSearch')} onClick={() => setSearch(null)}>
+              <ActionIcon
+                variant="subtle"
+                aria-label={t('reader.closeSearch')}
+                onClick={() => setSearch(null)}
+              >
                 <IconX size={16} />
               </ActionIcon>
             </Group>
@@ -428,7 +449,12 @@ function Thumbnails({
   const [root, setRoot] = useState<HTMLElement | null>(null);
   const { near, observe } = useNearPages(root, '100% 0px');
   return (
-    <nav ref={setRoot} className={classes.thumbnails} aria-label={t('reader.thumbnails')} data-testid="reader-thumbnails">
+    <nav
+      ref={setRoot}
+      className={classes.thumbnails}
+      aria-label={t('reader.thumbnails')}
+      data-testid="reader-thumbnails"
+    >
       {Array.from({ length: pageCount }, (_, i) => i + 1).map((page) => (
         <button
           key={page}
@@ -455,4 +481,3 @@ function Thumbnails({
     </nav>
   );
 }
-

@@ -112,7 +112,14 @@ export function DocumentReaderModal({
       aria-label={document.title}
       styles={{ body: { height: '100dvh', display: 'flex', flexDirection: 'column' } }}
     >
-      <Group justify="space-between" wrap="nowrap" px="sm" py={6} gap="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+      <Group
+        justify="space-between"
+        wrap="nowrap"
+        px="sm"
+        py={6}
+        gap="xs"
+        style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+      >
         <Text fw={700} lineClamp={1} style={{ minWidth: 0 }} data-testid="reader-title">
           {document.title}
         </Text>
@@ -135,7 +142,12 @@ export function DocumentReaderModal({
               data-testid="reader-version"
             />
           )}
-          <CloseButton size="lg" aria-label={t('common.close')} onClick={onClose} data-testid="reader-close" />
+          <CloseButton
+            size="lg"
+            aria-label={t('common.close')}
+            onClick={onClose}
+            data-testid="reader-close"
+          />
         </Group>
       </Group>
       <div style={{ flex: 1, minHeight: 0 }}>

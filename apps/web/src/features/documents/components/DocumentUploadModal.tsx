@@ -100,7 +100,9 @@ export function DocumentUploadModal({
     <Modal
       opened
       onClose={uploading ? () => undefined : onClose}
-      title={document ? t('documentUpload.newVersionOf', { title: document.title }) : t('documentUpload.title')}
+      title={
+        document ? t('documentUpload.newVersionOf', { title: document.title }) : t('documentUpload.title')
+      }
       size="lg"
       data-testid="document-upload-modal"
     >
@@ -161,7 +163,10 @@ export function DocumentUploadModal({
               </Group>
               <Select
                 label={t('documentUpload.access')}
-                data={DOCUMENT_ACCESS_LEVELS.map((a) => ({ value: a, label: t(`documentUpload.accessLevel.${a}`) }))}
+                data={DOCUMENT_ACCESS_LEVELS.map((a) => ({
+                  value: a,
+                  label: t(`documentUpload.accessLevel.${a}`),
+                }))}
                 value={access}
                 onChange={(v) => v && setAccess(v as DocumentAccessLevel)}
                 allowDeselect={false}

@@ -141,17 +141,35 @@ function DocumentRow({
           </Stack>
           <Group gap="xs">
             {canManage && (
-              <Button size="xs" variant="default" leftSection={<IconVersions size={16} />} onClick={onNewVersion} data-testid="document-new-version">
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconVersions size={16} />}
+                onClick={onNewVersion}
+                data-testid="document-new-version"
+              >
                 {t('documentList.newVersion')}
               </Button>
             )}
             {onPresent && ready && readable && (
-              <Button size="xs" variant="light" leftSection={<IconPresentation size={16} />} onClick={() => onPresent(document)} data-testid="document-present">
+              <Button
+                size="xs"
+                variant="light"
+                leftSection={<IconPresentation size={16} />}
+                onClick={() => onPresent(document)}
+                data-testid="document-present"
+              >
                 {t('presentation.present')}
               </Button>
             )}
             {readable ? (
-              <Button size="xs" leftSection={<IconBook size={16} />} disabled={!ready} onClick={() => onRead(document)} data-testid="document-read">
+              <Button
+                size="xs"
+                leftSection={<IconBook size={16} />}
+                disabled={!ready}
+                onClick={() => onRead(document)}
+                data-testid="document-read"
+              >
                 {t('documentList.read')}
               </Button>
             ) : (

@@ -39,7 +39,7 @@ export function RoomDocuments({
   const [open, setOpen] = useState<{ document: MeetingDocument; versionId?: string } | null>(null);
   const mayPresent = live && meeting.status === 'live' && canPresent(actor, agenda);
 
-  const presented = presentation ? documents.find((d) => d.id === presentation.documentId) ?? null : null;
+  const presented = presentation ? (documents.find((d) => d.id === presentation.documentId) ?? null) : null;
   const readable = (id: string) => {
     const doc = documents.find((d) => d.id === id);
     return !!doc && canReadDocument(doc, actor);
@@ -49,7 +49,9 @@ export function RoomDocuments({
   // A new presentation (or a new document presented) opens the reader of those who follow.
   const lastStarted = useRef<string | null>(null);
   useEffect(() => {
-    const started = presentation ? `${presentation.documentId}:${presentation.versionId}:${presentation.startedAt}` : null;
+    const started = presentation
+      ? `${presentation.documentId}:${presentation.versionId}:${presentation.startedAt}`
+      : null;
     if (started === lastStarted.current) return;
     lastStarted.current = started;
     if (presentation && presented && follow && presentation.presenterId !== actor.userId) {
@@ -88,11 +90,16 @@ export function RoomDocuments({
               <IconPresentation size={20} aria-hidden />
               <Text size="sm" c="blue.9" style={{ minWidth: 0 }}>
                 {presented
-                  ? t('presentation.banner', { name: presenterName, title: presented.title, page: presentation.page })
+                  ? t('presentation.banner', {
+                      name: presenterName,
+                      title: presented.title,
+                      page: presentation.page,
+                    })
                   : t('presentation.bannerUnknown', { name: presenterName })}
               </Text>
             </Group>
-            {presented && presentation.presenterId !== actor.userId &&
+            {presented &&
+              presentation.presenterId !== actor.userId &&
               (readable(presented.id) ? (
                 <Button
                   size="xs"

@@ -45,7 +45,9 @@ export async function readPageTexts(
     if (signal.cancelled) break;
     const page = await pdf.getPage(n);
     const content = await page.getTextContent();
-    texts.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
+    texts.push(
+      content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''),
+    );
   }
   return texts;
 }

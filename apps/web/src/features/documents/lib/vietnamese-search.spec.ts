@@ -24,7 +24,10 @@ describe('Vietnamese text search', () => {
   });
 
   it('finds every match across pages, with an excerpt', () => {
-    const hits = searchPages(['Báo cáo ngân sách', 'Không có', 'Ngân sách năm 2027; ngân sách xã'], 'ngan sach');
+    const hits = searchPages(
+      ['Báo cáo ngân sách', 'Không có', 'Ngân sách năm 2027; ngân sách xã'],
+      'ngan sach',
+    );
     expect(hits.map((h) => h.page)).toEqual([1, 3, 3]);
     expect(hits[0].excerpt).toContain('ngân sách');
   });
