@@ -8,6 +8,7 @@ import { floodLine, measureFlood } from './flood';
 import { joinStormLine, measureJoinStorm } from './join-storm';
 import { startBareTarget } from './lib/bare-target';
 import { startOursTarget } from './lib/ours-target';
+import { measureReaderFirstPage, readerFirstPageLine } from './reader-first-page';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -70,7 +71,18 @@ async function flood(): Promise<void> {
   console.log(floodLine(o, await measureFlood(o)));
 }
 
-const benches: Record<string, () => Promise<void>> = { fanout, 'join-storm': joinStorm, flood };
+async function readerFirstPage(): Promise<void> {
+  const runs = option('runs', 7);
+  process.stderr.write(`reader-first-page: a 100-page PDF, ${runs} runs in Chromium on loopback\n`);
+  console.log(readerFirstPageLine(await measureReaderFirstPage(runs)));
+}
+
+const benches: Record<string, () => Promise<void>> = {
+  fanout,
+  'join-storm': joinStorm,
+  flood,
+  'reader-first-page': readerFirstPage, // issue 10, docs-web
+};
 
 const name = process.argv[2];
 const bench = name ? benches[name] : undefined;
