@@ -84,7 +84,14 @@ export function RoomDocuments({
   return (
     <>
       {presentation && (
-        <Paper withBorder radius="md" p="sm" bg="blue.0" data-testid="presentation-banner">
+        <Paper
+          withBorder
+          radius="md"
+          p="sm"
+          bg="blue.0"
+          data-testid="presentation-banner"
+          data-page={presentation.page}
+        >
           <Group justify="space-between" wrap="wrap" gap="xs">
             <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
               <IconPresentation size={20} aria-hidden />
