@@ -22,6 +22,7 @@ import { MeetingsModule } from './modules/meetings/meetings.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
+import { DocumentsModule } from './modules/documents/documents.module';
 // follow the presenter (issue 10, docs-web)
 import { PresentationModule } from './modules/presentation/presentation.module';
 
@@ -47,6 +48,8 @@ export class AppModule {
         DisplaysModule,
         NotificationsModule,
         CalendarModule,
+        // meeting documents (issue 10)
+        DocumentsModule,
         // follow the presenter (issue 10, docs-web)
         PresentationModule,
       ],

@@ -59,6 +59,22 @@ export const ERROR_CODES = [
   'ORGANISER_REQUIRED',
   'DISPLAY_READ_ONLY',
   'DISPLAY_TOKEN_INVALID',
+  // meeting documents (issue 10)
+  'DOCUMENT_NOT_FOUND',
+  'DOCUMENT_VERSION_NOT_FOUND',
+  'DOCUMENT_TOO_LARGE',
+  'DOCUMENT_TYPE_UNSUPPORTED',
+  'DOCUMENT_POLYGLOT',
+  'DOCUMENT_ENCRYPTED',
+  'DOCUMENT_DAMAGED',
+  'DOCUMENT_TOO_COMPLEX',
+  'DOCUMENT_NAME_INVALID',
+  'DOCUMENT_UPLOAD_INCOMPLETE',
+  'DOCUMENT_CONVERTER_MISSING',
+  'DOCUMENT_NOT_READABLE',
+  'DOCUMENT_NOT_READY',
+  'DOCUMENT_DOWNLOAD_FORBIDDEN',
+  'DOCUMENT_READER_INVALID',
   // follow the presenter (issue 10, docs-web)
   'PRESENTATION_NOT_ACTIVE',
   'PRESENTATION_DOCUMENT_NOT_FOUND',
@@ -134,6 +150,22 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   ORGANISER_REQUIRED: 403,
   DISPLAY_READ_ONLY: 403,
   DISPLAY_TOKEN_INVALID: 401,
+  // meeting documents (issue 10)
+  DOCUMENT_NOT_FOUND: 404,
+  DOCUMENT_VERSION_NOT_FOUND: 404,
+  DOCUMENT_TOO_LARGE: 413,
+  DOCUMENT_TYPE_UNSUPPORTED: 415,
+  DOCUMENT_POLYGLOT: 422,
+  DOCUMENT_ENCRYPTED: 422,
+  DOCUMENT_DAMAGED: 422,
+  DOCUMENT_TOO_COMPLEX: 422,
+  DOCUMENT_NAME_INVALID: 400,
+  DOCUMENT_UPLOAD_INCOMPLETE: 400,
+  DOCUMENT_CONVERTER_MISSING: 503,
+  DOCUMENT_NOT_READABLE: 403,
+  DOCUMENT_NOT_READY: 409,
+  DOCUMENT_DOWNLOAD_FORBIDDEN: 403,
+  DOCUMENT_READER_INVALID: 409,
   // follow the presenter (issue 10, docs-web)
   PRESENTATION_NOT_ACTIVE: 409,
   PRESENTATION_DOCUMENT_NOT_FOUND: 404,
@@ -290,6 +322,64 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   DISPLAY_TOKEN_INVALID: {
     vi: 'Mã màn hình không hợp lệ hoặc đã bị thu hồi.',
     en: 'The display token is not valid or has been revoked.',
+  },
+  // meeting documents (issue 10)
+  DOCUMENT_NOT_FOUND: { vi: 'Không tìm thấy tài liệu.', en: 'Document not found.' },
+  DOCUMENT_VERSION_NOT_FOUND: {
+    vi: 'Không tìm thấy phiên bản tài liệu.',
+    en: 'Document version not found.',
+  },
+  DOCUMENT_TOO_LARGE: {
+    vi: 'Tệp vượt quá dung lượng cho phép. Hãy nén, chia nhỏ tệp hoặc nhờ quản trị tăng DOCUMENT_MAX_BYTES.',
+    en: 'The file is larger than allowed. Compress or split it, or ask the administrator to raise DOCUMENT_MAX_BYTES.',
+  },
+  DOCUMENT_TYPE_UNSUPPORTED: {
+    vi: 'Nội dung tệp không phải PDF hay văn bản Office (.docx .xlsx .pptx .odt .ods .odp). Hãy xuất tệp ra PDF rồi tải lên.',
+    en: 'The file content is neither PDF nor an Office document (.docx .xlsx .pptx .odt .ods .odp). Export it to PDF and upload that.',
+  },
+  DOCUMENT_POLYGLOT: {
+    vi: 'Tệp chứa lẫn nhiều định dạng (có dữ liệu lạ trước hoặc sau nội dung PDF). Hãy in lại ra PDF từ phần mềm gốc.',
+    en: 'The file mixes several formats (foreign data before or after the PDF). Print it to PDF again from the original application.',
+  },
+  DOCUMENT_ENCRYPTED: {
+    vi: 'Tệp PDF có mật khẩu hoặc được mã hóa. Hãy gỡ mật khẩu rồi tải lên lại.',
+    en: 'The PDF is password-protected or encrypted. Remove the password and upload it again.',
+  },
+  DOCUMENT_DAMAGED: {
+    vi: 'Tệp bị hỏng, không đọc được. Hãy xuất lại tệp từ phần mềm gốc.',
+    en: 'The file is damaged and cannot be read. Export it again from the original application.',
+  },
+  DOCUMENT_TOO_COMPLEX: {
+    vi: 'Tệp quá phức tạp để kiểm tra an toàn (quá nhiều trang, dữ liệu nén quá lớn hoặc xử lý quá lâu). Hãy chia nhỏ tệp.',
+    en: 'The file is too complex to check safely (too many pages, too much compressed data or too slow). Split it up.',
+  },
+  DOCUMENT_NAME_INVALID: {
+    vi: 'Tên tệp không hợp lệ (chứa đường dẫn hoặc ký tự điều khiển). Hãy đổi tên tệp rồi tải lên lại.',
+    en: 'The file name is not valid (it contains a path or control characters). Rename the file and upload it again.',
+  },
+  DOCUMENT_UPLOAD_INCOMPLETE: {
+    vi: 'Tệp tải lên chưa trọn vẹn (mất kết nối hoặc thiếu tệp). Hãy tải lên lại.',
+    en: 'The upload was incomplete (connection lost or no file). Please upload again.',
+  },
+  DOCUMENT_CONVERTER_MISSING: {
+    vi: 'Máy chủ chưa cài LibreOffice để chuyển văn bản Office sang PDF. Quản trị cần cài gói libreoffice-writer-nogui, libreoffice-calc-nogui, libreoffice-impress-nogui; hoặc hãy tải lên bản PDF.',
+    en: 'LibreOffice is not installed on the server to convert Office files to PDF. The administrator must install libreoffice-writer-nogui, libreoffice-calc-nogui and libreoffice-impress-nogui; or upload a PDF.',
+  },
+  DOCUMENT_NOT_READABLE: {
+    vi: 'Bạn không có quyền đọc tài liệu này.',
+    en: 'You are not allowed to read this document.',
+  },
+  DOCUMENT_NOT_READY: {
+    vi: 'Tài liệu đang được chuyển đổi hoặc chuyển đổi không thành công.',
+    en: 'The document is still being converted, or its conversion failed.',
+  },
+  DOCUMENT_DOWNLOAD_FORBIDDEN: {
+    vi: 'Tài liệu mật chỉ được đọc trong ứng dụng, không được tải về.',
+    en: 'A confidential document is read in the app only; it cannot be downloaded.',
+  },
+  DOCUMENT_READER_INVALID: {
+    vi: 'Người được chỉ định đọc phải là thành phần của cuộc họp.',
+    en: 'Named readers must be participants of the meeting.',
   },
   // follow the presenter (issue 10, docs-web)
   PRESENTATION_NOT_ACTIVE: {

@@ -13,4 +13,6 @@ export * from './rules';
 export * from './events';
 export * from './schemas/socket-session';
 export * from './schemas/displays';
+// meeting documents (issue 10)
+export * from './schemas/documents';
 export * from './schemas/presentation';

@@ -16,6 +16,9 @@ import { MeetingEventEntity } from '../modules/meeting-events/meeting-event.enti
 import { MeetingParticipantEntity } from '../modules/meetings/meeting-participant.entity';
 import { MeetingEntity } from '../modules/meetings/meeting.entity';
 import { NotificationEntity } from '../modules/notifications/notification.entity';
+import { DocumentBlobChunkEntity, DocumentBlobEntity } from '../modules/documents/document-blob.entity';
+import { DocumentVersionEntity } from '../modules/documents/document-version.entity';
+import { MeetingDocumentEntity } from '../modules/documents/meeting-document.entity';
 
 /**
  * Every TypeORM entity, listed once. The data source, the tests and the migration drift check all
@@ -43,4 +46,9 @@ export const ENTITIES: Function[] = [
   SpeakerItemSettingsEntity,
   // room displays (issue 8)
   DisplayTokenEntity,
+  // meeting documents (issue 10)
+  DocumentBlobEntity,
+  DocumentBlobChunkEntity,
+  MeetingDocumentEntity,
+  DocumentVersionEntity,
 ];

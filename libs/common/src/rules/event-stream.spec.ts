@@ -64,6 +64,7 @@ function initial(): MeetingSnapshot {
     agenda: [],
     attendance: { settings: DEFAULT_ATTENDANCE_SETTINGS, records: [] },
     speakers: EMPTY_SPEAKERS_STATE,
+    documents: [],
     presentation: null,
     seq: 0,
     online: [],

@@ -1,6 +1,7 @@
 import type { AgendaItem, AgendaItemProgress } from '../schemas/agenda';
 import { DEFAULT_ATTENDANCE_SETTINGS } from '../schemas/attendance';
 import { EMPTY_SPEAKERS_STATE, type Speaker } from '../schemas/speakers';
+import type { MeetingDocument } from '../schemas/documents';
 import type {
   MeetingEvent,
   MeetingEventOf,
@@ -45,6 +46,7 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
     agenda: [],
     attendance: { settings: DEFAULT_ATTENDANCE_SETTINGS, records: [] },
     speakers: EMPTY_SPEAKERS_STATE,
+    documents: [],
     presentation: null,
   }),
   'meeting.updated': (s, e) => ({ ...s, meeting: { ...s.meeting, ...e.payload.changes } }),
@@ -108,6 +110,8 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
     agenda: reorder(s.agenda, e.payload.order),
     // The item's speaking settings go with it (the database cascades them too).
     speakers: { ...s.speakers, items: s.speakers.items.filter((i) => i.agendaItemId !== e.payload.itemId) },
+    // Its documents stay, as documents of the whole meeting (the database sets agenda_item_id null).
+    documents: s.documents.map((d) => (d.agendaItemId === e.payload.itemId ? { ...d, agendaItemId: null } : d)),
   }),
   'agenda.reordered': (s, e) => ({ ...s, agenda: reorder(s.agenda, e.payload.order) }),
   'agenda.currentChanged': (s, e) => ({ ...s, agenda: applyProgress(s.agenda, e.payload.items) }),
@@ -163,11 +167,51 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
       : s.speakers.items;
     return { ...s, speakers: { ...s.speakers, defaultLimitSeconds: e.payload.defaultLimitSeconds, items } };
   },
+  // ---- documents (issue 10) ----
+  'document.added': (s, e) => ({
+    ...s,
+    documents: [...s.documents.filter((d) => d.id !== e.payload.document.id), e.payload.document],
+  }),
+  'document.versionAdded': (s, e) =>
+    updateDocument(s, e.payload.documentId, (d) => ({
+      ...d,
+      currentVersionId: e.payload.version.id,
+      versions: [...d.versions.filter((v) => v.id !== e.payload.version.id), e.payload.version],
+    })),
+  'document.updated': (s, e) =>
+    updateDocument(s, e.payload.documentId, (d) => ({ ...d, ...e.payload.changes })),
+  'document.removed': (s, e) => ({
+    ...s,
+    documents: s.documents.filter((d) => d.id !== e.payload.documentId),
+  }),
+  'document.statusChanged': (s, e) =>
+    updateDocument(s, e.payload.documentId, (d) => ({
+      ...d,
+      versions: d.versions.map((v) =>
+        v.id === e.payload.versionId
+          ? {
+              ...v,
+              status: e.payload.status,
+              failureReason: e.payload.failureReason,
+              pageCount: e.payload.pageCount,
+              removed: e.payload.removed,
+            }
+          : v,
+      ),
+    })),
   // follow the presenter (issue 10, docs-web)
   'document.presented': (s, e) => ({ ...s, presentation: e.payload.presentation }),
   'document.pageTurned': (s, e) => ({ ...s, presentation: e.payload.presentation }),
   'document.presentationStopped': (s) => ({ ...s, presentation: null }),
 };
+
+function updateDocument(
+  s: MeetingSnapshot,
+  id: string,
+  change: (d: MeetingDocument) => MeetingDocument,
+): MeetingSnapshot {
+  return { ...s, documents: s.documents.map((d) => (d.id === id ? change(d) : d)) };
+}
 
 function updateSpeaker(s: MeetingSnapshot, id: string, patch: Partial<Speaker>): MeetingSnapshot {
   return {

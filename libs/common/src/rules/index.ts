@@ -8,4 +8,5 @@ export * from './quorum';
 export * from './attendance-permissions';
 export * from './speakers';
 export * from './vietnamese-days';
+export * from './documents';
 export * from './presentation';

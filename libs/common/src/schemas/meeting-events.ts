@@ -25,6 +25,16 @@ import {
   ParticipantSchema,
 } from './meetings';
 import { SpeakerItemSettingsSchema, SpeakerSchema, SpeakersStateSchema } from './speakers';
+import {
+  DocumentAccessLevelSchema,
+  DocumentFailureReasonSchema,
+  DocumentKindSchema,
+  DocumentsStateSchema,
+  DocumentVersionSchema,
+  DocumentVersionStatusSchema,
+  MeetingDocumentSchema,
+  PdfRemovedFeatureSchema,
+} from './documents';
 import { PresentationSchema, PresentationStateSchema } from './presentation';
 
 /*
@@ -141,6 +151,34 @@ export const MeetingEventPayloadSchemas = {
     defaultLimitSeconds: z.number().int(),
     item: SpeakerItemSettingsSchema.nullable(),
   }),
+  // ---- documents (issue 10) ----
+  /** A document was uploaded: its metadata with its first version (status `converting` for Office files). */
+  'document.added': z.object({ document: MeetingDocumentSchema }),
+  /** A new version was uploaded; it becomes the current one (the old ones stay). */
+  'document.versionAdded': z.object({ documentId: uuid(), version: DocumentVersionSchema }),
+  /** Metadata changed (only the fields given). */
+  'document.updated': z.object({
+    documentId: uuid(),
+    changes: z.object({
+      title: z.string().optional(),
+      kind: DocumentKindSchema.optional(),
+      agendaItemId: uuid().nullable().optional(),
+      accessLevel: DocumentAccessLevelSchema.optional(),
+      readerIds: z.array(uuid()).optional(),
+      commentDeadline: z.iso.datetime().nullable().optional(),
+    }),
+  }),
+  /** Taken off the meeting (its versions stay stored for the record). */
+  'document.removed': z.object({ documentId: uuid() }),
+  /** A version's reading copy finished converting (`ready`) or could not be made (`failed`). */
+  'document.statusChanged': z.object({
+    documentId: uuid(),
+    versionId: uuid(),
+    status: DocumentVersionStatusSchema,
+    failureReason: DocumentFailureReasonSchema.nullable(),
+    pageCount: z.number().int().positive().nullable(),
+    removed: z.array(PdfRemovedFeatureSchema),
+  }),
   // follow the presenter (issue 10, docs-web): each carries what is shown from then on, for the record
   'document.presented': z.object({ presentation: PresentationSchema }),
   'document.pageTurned': z.object({ presentation: PresentationSchema, fromPage: z.number().int() }),
@@ -186,6 +224,11 @@ export const MeetingEventSchema = z.discriminatedUnion('type', [
   envelope('speaker.granted'),
   envelope('speaker.ended'),
   envelope('speaker.configured'),
+  envelope('document.added'),
+  envelope('document.versionAdded'),
+  envelope('document.updated'),
+  envelope('document.removed'),
+  envelope('document.statusChanged'),
   // follow the presenter (issue 10, docs-web)
   envelope('document.presented'),
   envelope('document.pageTurned'),
@@ -203,6 +246,11 @@ export const MeetingSnapshotSchema = z.object({
   agenda: z.array(AgendaItemSchema),
   attendance: AttendanceStateSchema,
   speakers: SpeakersStateSchema,
+  /**
+   * Live documents' metadata, the same for every participant (the snapshot is shared per seq);
+   * content routes check `canReadDocument` for each reader (docs/documents.md).
+   */
+  documents: DocumentsStateSchema,
   /** What is being presented now (follow the presenter); null: nothing. */
   presentation: PresentationStateSchema,
   seq: z.number().int().nonnegative(),

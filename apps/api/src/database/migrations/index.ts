@@ -1,3 +1,4 @@
+import { Documents1795978468741 } from './1795978468741-documents';
 import { DisplayTokens1795971939947 } from './1795971939947-display-tokens';
 import { Identity1795713467995 } from './1795713467995-identity';
 import { MeetingsAndEventLog1795714310259 } from './1795714310259-meetings-and-event-log';
@@ -17,4 +18,5 @@ export const MIGRATIONS: Function[] = [
   AttendanceQrUses1795967475456,
   Speakers1795967938907,
   DisplayTokens1795971939947,
+  Documents1795978468741,
 ];

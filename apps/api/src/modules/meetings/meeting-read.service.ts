@@ -6,6 +6,7 @@ import { AppException } from '../../common/errors/app-exception';
 import { AgendaRepository } from '../agenda/agenda.repository';
 import { AttendanceRepository } from '../attendance/attendance.repository';
 import { SpeakersRepository } from '../speakers/speakers.repository';
+import { DocumentsRepository } from '../documents/documents.repository';
 import { MeetingAccessService } from '../meeting-events/meeting-access.service';
 import { MeetingEventsRepository } from '../meeting-events/meeting-events.repository';
 import { MeetingsRepository } from './meetings.repository';
@@ -36,6 +37,7 @@ export class MeetingReadService {
     private readonly log: MeetingEventsRepository,
     private readonly attendance: AttendanceRepository,
     private readonly speakers: SpeakersRepository,
+    private readonly documents: DocumentsRepository,
     private readonly presentation: PresentationRepository,
   ) {}
 
@@ -46,6 +48,7 @@ export class MeetingReadService {
       const agenda = await this.agenda.list(meetingId, manager);
       const attendance = await this.attendance.state(meetingId, manager);
       const speakers = await this.speakers.state(meetingId, manager);
+      const documents = await this.documents.state(meetingId, manager);
       const presentation = await this.presentation.current(meetingId, manager);
       return {
         meeting,
@@ -53,6 +56,7 @@ export class MeetingReadService {
         agenda,
         attendance,
         speakers,
+        documents,
         presentation,
         seq: meeting.lastSeq,
         myRole: actor.meetingRole,
@@ -89,6 +93,7 @@ export class MeetingReadService {
         const agenda = await this.agenda.list(meetingId, manager);
         const attendance = await this.attendance.state(meetingId, manager);
         const speakers = await this.speakers.state(meetingId, manager);
+        const documents = await this.documents.state(meetingId, manager);
         const presentation = await this.presentation.current(meetingId, manager);
         if (!current) throw new AppException('MEETING_NOT_FOUND');
         return {
@@ -97,6 +102,7 @@ export class MeetingReadService {
           agenda,
           attendance,
           speakers,
+          documents,
           presentation,
           seq: current.lastSeq,
         };

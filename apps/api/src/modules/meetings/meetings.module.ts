@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AgendaModule } from '../agenda/agenda.module';
 import { AttendanceModule } from '../attendance/attendance.module';
 import { SpeakersModule } from '../speakers/speakers.module';
+import { DocumentsModule } from '../documents/documents.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PresentationModule } from '../presentation/presentation.module';
 import { MeetingPresenceService } from './meeting-presence.service';
@@ -13,7 +14,14 @@ import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
 
 @Module({
-  imports: [AgendaModule, AttendanceModule, SpeakersModule, NotificationsModule, PresentationModule],
+  imports: [
+    AgendaModule,
+    AttendanceModule,
+    SpeakersModule,
+    NotificationsModule,
+    DocumentsModule,
+    PresentationModule,
+  ],
   controllers: [MeetingsController],
   providers: [
     MeetingsRepository,
