@@ -77,7 +77,6 @@ export const ERROR_CODES = [
   'DOCUMENT_READER_INVALID',
   // follow the presenter (issue 10, docs-web)
   'PRESENTATION_NOT_ACTIVE',
-  'PRESENTATION_DOCUMENT_NOT_FOUND',
   'PRESENTATION_PAGE_OUT_OF_RANGE',
 ] as const;
 
@@ -168,7 +167,6 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   DOCUMENT_READER_INVALID: 409,
   // follow the presenter (issue 10, docs-web)
   PRESENTATION_NOT_ACTIVE: 409,
-  PRESENTATION_DOCUMENT_NOT_FOUND: 404,
   PRESENTATION_PAGE_OUT_OF_RANGE: 400,
 };
 
@@ -385,10 +383,6 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   PRESENTATION_NOT_ACTIVE: {
     vi: 'Hiện không có tài liệu nào đang được trình chiếu. Hãy bắt đầu trình chiếu trước.',
     en: 'No document is being presented. Start presenting first.',
-  },
-  PRESENTATION_DOCUMENT_NOT_FOUND: {
-    vi: 'Không tìm thấy tài liệu hoặc phiên bản này trong cuộc họp, hoặc tài liệu chưa sẵn sàng để trình chiếu.',
-    en: 'This document or version is not in the meeting, or it is not ready to present yet.',
   },
   PRESENTATION_PAGE_OUT_OF_RANGE: {
     vi: 'Số trang vượt quá số trang của tài liệu. Hãy chọn một trang trong tài liệu.',

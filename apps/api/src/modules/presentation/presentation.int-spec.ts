@@ -195,7 +195,7 @@ describe('follow the presenter', () => {
     const other = await liveMeeting();
     const c = await socketOf(chair);
     expect(await emit(c, 'document.present', { meetingId, idempotencyKey: key(), ...other.doc })).toEqual(
-      refusedWith('PRESENTATION_DOCUMENT_NOT_FOUND'),
+      refusedWith('DOCUMENT_NOT_FOUND'),
     );
     expect(
       await emit(c, 'document.present', {
@@ -204,7 +204,7 @@ describe('follow the presenter', () => {
         documentId: doc.documentId,
         versionId: other.doc.versionId,
       }),
-    ).toEqual(refusedWith('PRESENTATION_DOCUMENT_NOT_FOUND'));
+    ).toEqual(refusedWith('DOCUMENT_VERSION_NOT_FOUND'));
     expect(await emit(c, 'document.present', { meetingId, idempotencyKey: key(), ...doc, page: 6 })).toEqual(
       refusedWith('PRESENTATION_PAGE_OUT_OF_RANGE'),
     );

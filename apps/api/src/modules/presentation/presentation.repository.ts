@@ -5,15 +5,6 @@ import { DataSource, EntityManager } from 'typeorm';
 /** The three presentation events; the last of them says what is shown now. */
 const PRESENTATION_EVENTS = ['document.presented', 'document.pageTurned', 'document.presentationStopped'];
 
-/** A document version as presenting needs it: is it in the meeting, readable, and how long. */
-export interface PresentableVersion {
-  documentId: string;
-  versionId: string;
-  /** Null while unknown (not converted yet). */
-  pageCount: number | null;
-  ready: boolean;
-}
-
 /**
  * Queries of follow-the-presenter. There is no state table: what is presented now is the payload of
  * the meeting's last presentation event (each carries the whole presentation), read from the log —
@@ -51,26 +42,5 @@ export class PresentationRepository {
       [meetingId],
     );
     return rows.map((r) => ({ status: r.status, presenterId: r.presenter_id }));
-  }
-
-  /**
-   * The version to present, if it belongs to a document of this meeting. Documents are kept by the
-   * documents module (issue 10, docs-store); this reads its tables.
-   */
-  async version(
-    manager: EntityManager,
-    meetingId: string,
-    documentId: string,
-    versionId: string,
-  ): Promise<PresentableVersion | null> {
-    const rows: { page_count: number | null; status: string }[] = await manager.query(
-      `SELECT v.page_count, v.status
-         FROM meeting_documents d
-         JOIN document_versions v ON v.document_id = d.id
-        WHERE d.meeting_id = $1 AND d.id = $2 AND v.id = $3 AND d.removed_at IS NULL`,
-      [meetingId, documentId, versionId],
-    );
-    if (rows.length === 0) return null;
-    return { documentId, versionId, pageCount: rows[0].page_count, ready: rows[0].status === 'ready' };
   }
 }

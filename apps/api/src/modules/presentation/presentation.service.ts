@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Presentation } from '@phonghop/common';
-import { checkControlPresentation, checkPresent } from '@phonghop/common';
+import { canReadDocument, checkControlPresentation, checkPresent } from '@phonghop/common';
 import { AppException } from '../../common/errors/app-exception';
+import { DocumentsRepository } from '../documents/documents.repository';
 import { Caller, enforce } from '../meeting-events/caller';
-import { CommandResponse, MeetingCommandService } from '../meeting-events/meeting-command.service';
+import {
+  CommandContext,
+  CommandResponse,
+  MeetingCommandService,
+} from '../meeting-events/meeting-command.service';
 import { PresentationRepository } from './presentation.repository';
 
 /**
@@ -16,6 +21,7 @@ export class PresentationService {
   constructor(
     private readonly commands: MeetingCommandService,
     private readonly presentations: PresentationRepository,
+    private readonly documents: DocumentsRepository,
   ) {}
 
   present(
@@ -30,11 +36,7 @@ export class PresentationService {
       handle: async (ctx) => {
         const agenda = await this.presentations.agenda(ctx.manager, meetingId);
         enforce(checkPresent(ctx.meeting.status, ctx.actor, agenda));
-        const version = await this.presentations.version(ctx.manager, meetingId, documentId, versionId);
-        if (!version || !version.ready) throw new AppException('PRESENTATION_DOCUMENT_NOT_FOUND');
-        if (version.pageCount !== null && page > version.pageCount) {
-          throw new AppException('PRESENTATION_PAGE_OUT_OF_RANGE');
-        }
+        await this.presentable(ctx, documentId, versionId, page);
         const at = ctx.at.toISOString();
         const presentation: Presentation = {
           documentId,
@@ -56,16 +58,7 @@ export class PresentationService {
         const current = await this.presentations.current(meetingId, ctx.manager);
         enforce(checkControlPresentation(ctx.meeting.status, ctx.actor, current));
         const shown = current as Presentation;
-        const version = await this.presentations.version(
-          ctx.manager,
-          meetingId,
-          shown.documentId,
-          shown.versionId,
-        );
-        if (!version) throw new AppException('PRESENTATION_DOCUMENT_NOT_FOUND');
-        if (version.pageCount !== null && page > version.pageCount) {
-          throw new AppException('PRESENTATION_PAGE_OUT_OF_RANGE');
-        }
+        await this.presentable(ctx, shown.documentId, shown.versionId, page);
         // The chair taking over a turn becomes the presenter from then on.
         const presentation: Presentation = {
           ...shown,
@@ -96,6 +89,22 @@ export class PresentationService {
         };
       },
     });
+  }
+
+  /**
+   * The version may be shown at `page`: a live document of this meeting, that version of it, ready
+   * (converted), the page within it — and the one presenting may read it (the chair reads every
+   * document; an item's presenter may not be among a named document's readers).
+   */
+  private async presentable(ctx: CommandContext, documentId: string, versionId: string, page: number) {
+    const document = await this.documents.find(ctx.meeting.id, documentId, ctx.manager);
+    if (!document) throw new AppException('DOCUMENT_NOT_FOUND');
+    const version = document.versions.find((v) => v.id === versionId);
+    if (!version) throw new AppException('DOCUMENT_VERSION_NOT_FOUND');
+    if (!canReadDocument(document, ctx.actor)) throw new AppException('DOCUMENT_NOT_READABLE');
+    if (version.status !== 'ready' || version.pageCount === null)
+      throw new AppException('DOCUMENT_NOT_READY');
+    if (page > version.pageCount) throw new AppException('PRESENTATION_PAGE_OUT_OF_RANGE');
   }
 }
 
