@@ -75,6 +75,14 @@ export const ERROR_CODES = [
   'DOCUMENT_NOT_READY',
   'DOCUMENT_DOWNLOAD_FORBIDDEN',
   'DOCUMENT_READER_INVALID',
+  // document notes and comments (docs-notes)
+  'NOTE_NOT_FOUND',
+  'NOTES_LIMIT_REACHED',
+  'COMMENT_NOT_FOUND',
+  'COMMENT_DEADLINE_PASSED',
+  'COMMENTS_CLOSED',
+  'COMMENT_WITHDRAWN',
+  'COMMENTS_NOT_REQUESTED',
   // follow the presenter (issue 10, docs-web)
   'PRESENTATION_NOT_ACTIVE',
   'PRESENTATION_PAGE_OUT_OF_RANGE',
@@ -165,6 +173,14 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   DOCUMENT_NOT_READY: 409,
   DOCUMENT_DOWNLOAD_FORBIDDEN: 403,
   DOCUMENT_READER_INVALID: 409,
+  // document notes and comments (docs-notes)
+  NOTE_NOT_FOUND: 404,
+  NOTES_LIMIT_REACHED: 409,
+  COMMENT_NOT_FOUND: 404,
+  COMMENT_DEADLINE_PASSED: 409,
+  COMMENTS_CLOSED: 409,
+  COMMENT_WITHDRAWN: 409,
+  COMMENTS_NOT_REQUESTED: 409,
   // follow the presenter (issue 10, docs-web)
   PRESENTATION_NOT_ACTIVE: 409,
   PRESENTATION_PAGE_OUT_OF_RANGE: 400,
@@ -378,6 +394,35 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   DOCUMENT_READER_INVALID: {
     vi: 'Người được chỉ định đọc phải là thành phần của cuộc họp.',
     en: 'Named readers must be participants of the meeting.',
+  },
+  // document notes and comments (docs-notes)
+  NOTE_NOT_FOUND: {
+    vi: 'Không tìm thấy ghi chú (có thể đã bị xóa trên thiết bị khác). Hãy tải lại danh sách ghi chú.',
+    en: 'Note not found (it may have been deleted on another device). Reload the notes.',
+  },
+  NOTES_LIMIT_REACHED: {
+    vi: 'Bạn đã có quá nhiều ghi chú trên tài liệu này. Hãy xóa bớt ghi chú cũ rồi thử lại.',
+    en: 'You have too many notes on this document. Delete some old ones and try again.',
+  },
+  COMMENT_NOT_FOUND: {
+    vi: 'Không tìm thấy góp ý này, hoặc đây không phải góp ý của bạn.',
+    en: 'Comment not found, or it is not yours.',
+  },
+  COMMENT_DEADLINE_PASSED: {
+    vi: 'Đã hết hạn góp ý cho tài liệu này nên góp ý không được nhận. Nếu cần gia hạn, hãy liên hệ thư ký cuộc họp.',
+    en: 'The deadline for comments on this document has passed, so the comment was not accepted. Ask the meeting secretary to extend it.',
+  },
+  COMMENTS_CLOSED: {
+    vi: 'Cuộc họp đã kết thúc nên không nhận góp ý cho tài liệu nữa.',
+    en: 'The meeting has ended; comments on its documents are no longer accepted.',
+  },
+  COMMENT_WITHDRAWN: {
+    vi: 'Góp ý này đã được rút trước đó.',
+    en: 'This comment has already been withdrawn.',
+  },
+  COMMENTS_NOT_REQUESTED: {
+    vi: 'Tài liệu này không lấy ý kiến góp ý (chưa có hạn góp ý). Nếu cần góp ý, hãy đề nghị thư ký đặt hạn góp ý cho tài liệu.',
+    en: 'Comments are not requested on this document (it has no comment deadline). Ask the secretary to set one if comments are needed.',
   },
   // follow the presenter (issue 10, docs-web)
   PRESENTATION_NOT_ACTIVE: {

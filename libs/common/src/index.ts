@@ -15,4 +15,6 @@ export * from './schemas/socket-session';
 export * from './schemas/displays';
 // meeting documents (issue 10)
 export * from './schemas/documents';
+// docs-notes
+export * from './schemas/document-notes';
 export * from './schemas/presentation';

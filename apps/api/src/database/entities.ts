@@ -19,6 +19,8 @@ import { NotificationEntity } from '../modules/notifications/notification.entity
 import { DocumentBlobChunkEntity, DocumentBlobEntity } from '../modules/documents/document-blob.entity';
 import { DocumentVersionEntity } from '../modules/documents/document-version.entity';
 import { MeetingDocumentEntity } from '../modules/documents/meeting-document.entity';
+import { DocumentNoteEntity } from '../modules/document-notes/document-note.entity';
+import { DocumentCommentEntity } from '../modules/document-notes/document-comment.entity';
 
 /**
  * Every TypeORM entity, listed once. The data source, the tests and the migration drift check all
@@ -51,4 +53,7 @@ export const ENTITIES: Function[] = [
   DocumentBlobChunkEntity,
   MeetingDocumentEntity,
   DocumentVersionEntity,
+  // private notes and comments on drafts (issue 10, docs-notes)
+  DocumentNoteEntity,
+  DocumentCommentEntity,
 ];

@@ -2,16 +2,20 @@ import type { SystemClientToServerEvents, SystemServerToClientEvents } from './s
 import type { MeetingsClientToServerEvents, MeetingsServerToClientEvents } from './meetings';
 import type { AttendanceClientToServerEvents } from './attendance';
 import type { SpeakersClientToServerEvents } from './speakers';
+import type { DocumentNotesServerToClientEvents } from './document-notes';
 import type { PresentationClientToServerEvents } from './presentation';
 
 export * from './system';
 export * from './meetings';
 export * from './attendance';
 export * from './speakers';
+export * from './document-notes';
 export * from './presentation';
 
 /** Every event the server may send, for socket.io's typed Server and client Socket. */
-export type ServerToClientEvents = SystemServerToClientEvents & MeetingsServerToClientEvents;
+export type ServerToClientEvents = SystemServerToClientEvents &
+  MeetingsServerToClientEvents &
+  DocumentNotesServerToClientEvents;
 /** Every command a client may send. */
 export type ClientToServerEvents = SystemClientToServerEvents &
   MeetingsClientToServerEvents &

@@ -65,6 +65,7 @@ function initial(): MeetingSnapshot {
     attendance: { settings: DEFAULT_ATTENDANCE_SETTINGS, records: [] },
     speakers: EMPTY_SPEAKERS_STATE,
     documents: [],
+    documentComments: [],
     presentation: null,
     seq: 0,
     online: [],

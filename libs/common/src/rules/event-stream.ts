@@ -47,6 +47,7 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
     attendance: { settings: DEFAULT_ATTENDANCE_SETTINGS, records: [] },
     speakers: EMPTY_SPEAKERS_STATE,
     documents: [],
+    documentComments: [],
     presentation: null,
   }),
   'meeting.updated': (s, e) => ({ ...s, meeting: { ...s.meeting, ...e.payload.changes } }),
@@ -199,6 +200,9 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
           : v,
       ),
     })),
+  // document comments (docs-notes)
+  'document.commented': (s, e) => countComment(s, e.payload.comment.documentId, +1),
+  'document.commentWithdrawn': (s, e) => countComment(s, e.payload.documentId, -1),
   // follow the presenter (issue 10, docs-web)
   'document.presented': (s, e) => ({ ...s, presentation: e.payload.presentation }),
   'document.pageTurned': (s, e) => ({ ...s, presentation: e.payload.presentation }),
@@ -211,6 +215,20 @@ function updateDocument(
   change: (d: MeetingDocument) => MeetingDocument,
 ): MeetingSnapshot {
   return { ...s, documents: s.documents.map((d) => (d.id === id ? change(d) : d)) };
+}
+
+/** docs-notes: the per-document comment count moves by `delta` (documents with none are left out). */
+function countComment(s: MeetingSnapshot, documentId: string, delta: number): MeetingSnapshot {
+  const current = s.documentComments.find((c) => c.documentId === documentId)?.count ?? 0;
+  const others = s.documentComments.filter((c) => c.documentId !== documentId);
+  const count = Math.max(0, current + delta);
+  return {
+    ...s,
+    // Ordered by document id, as the server's snapshot lists them, so both are equal.
+    documentComments: (count > 0 ? [...others, { documentId, count }] : others).sort((a, b) =>
+      a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0,
+    ),
+  };
 }
 
 function updateSpeaker(s: MeetingSnapshot, id: string, patch: Partial<Speaker>): MeetingSnapshot {

@@ -9,4 +9,6 @@ export * from './attendance-permissions';
 export * from './speakers';
 export * from './vietnamese-days';
 export * from './documents';
+// docs-notes
+export * from './document-comments';
 export * from './presentation';

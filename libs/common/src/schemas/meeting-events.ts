@@ -35,6 +35,7 @@ import {
   MeetingDocumentSchema,
   PdfRemovedFeatureSchema,
 } from './documents';
+import { DocumentCommentsStateSchema, LoggedDocumentCommentSchema } from './document-notes';
 import { PresentationSchema, PresentationStateSchema } from './presentation';
 
 /*
@@ -179,6 +180,11 @@ export const MeetingEventPayloadSchemas = {
     pageCount: z.number().int().positive().nullable(),
     removed: z.array(PdfRemovedFeatureSchema),
   }),
+  // document comments (docs-notes): the text stays in document_comments; the log holds its hash.
+  /** A participant commented on a draft (góp ý dự thảo), on the whole document or one page. */
+  'document.commented': z.object({ comment: LoggedDocumentCommentSchema }),
+  /** The author withdrew their comment before the deadline (the comment stays, marked withdrawn). */
+  'document.commentWithdrawn': z.object({ commentId: uuid(), documentId: uuid(), at: z.iso.datetime() }),
   // follow the presenter (issue 10, docs-web): each carries what is shown from then on, for the record
   'document.presented': z.object({ presentation: PresentationSchema }),
   'document.pageTurned': z.object({ presentation: PresentationSchema, fromPage: z.number().int() }),
@@ -229,6 +235,9 @@ export const MeetingEventSchema = z.discriminatedUnion('type', [
   envelope('document.updated'),
   envelope('document.removed'),
   envelope('document.statusChanged'),
+  // document comments (docs-notes)
+  envelope('document.commented'),
+  envelope('document.commentWithdrawn'),
   // follow the presenter (issue 10, docs-web)
   envelope('document.presented'),
   envelope('document.pageTurned'),
@@ -251,6 +260,8 @@ export const MeetingSnapshotSchema = z.object({
    * content routes check `canReadDocument` for each reader (docs/documents.md).
    */
   documents: DocumentsStateSchema,
+  /** docs-notes: how many comments (not withdrawn) each document has; the texts are read over REST. */
+  documentComments: DocumentCommentsStateSchema,
   /** What is being presented now (follow the presenter); null: nothing. */
   presentation: PresentationStateSchema,
   seq: z.number().int().nonnegative(),

@@ -1,3 +1,4 @@
+import { DocumentNotesAndComments1795979071430 } from './1795979071430-document-notes-and-comments';
 import { Documents1795978468741 } from './1795978468741-documents';
 import { DisplayTokens1795971939947 } from './1795971939947-display-tokens';
 import { Identity1795713467995 } from './1795713467995-identity';
@@ -19,4 +20,5 @@ export const MIGRATIONS: Function[] = [
   Speakers1795967938907,
   DisplayTokens1795971939947,
   Documents1795978468741,
+  DocumentNotesAndComments1795979071430,
 ];

@@ -7,6 +7,7 @@ import { AgendaRepository } from '../agenda/agenda.repository';
 import { AttendanceRepository } from '../attendance/attendance.repository';
 import { SpeakersRepository } from '../speakers/speakers.repository';
 import { DocumentsRepository } from '../documents/documents.repository';
+import { DocumentCommentCountsRepository } from '../document-notes/document-comment-counts.repository';
 import { MeetingAccessService } from '../meeting-events/meeting-access.service';
 import { MeetingEventsRepository } from '../meeting-events/meeting-events.repository';
 import { MeetingsRepository } from './meetings.repository';
@@ -38,6 +39,7 @@ export class MeetingReadService {
     private readonly attendance: AttendanceRepository,
     private readonly speakers: SpeakersRepository,
     private readonly documents: DocumentsRepository,
+    private readonly commentCounts: DocumentCommentCountsRepository,
     private readonly presentation: PresentationRepository,
   ) {}
 
@@ -49,6 +51,7 @@ export class MeetingReadService {
       const attendance = await this.attendance.state(meetingId, manager);
       const speakers = await this.speakers.state(meetingId, manager);
       const documents = await this.documents.state(meetingId, manager);
+      const documentComments = await this.commentCounts.state(meetingId, manager);
       const presentation = await this.presentation.current(meetingId, manager);
       return {
         meeting,
@@ -57,6 +60,7 @@ export class MeetingReadService {
         attendance,
         speakers,
         documents,
+        documentComments,
         presentation,
         seq: meeting.lastSeq,
         myRole: actor.meetingRole,
@@ -94,6 +98,7 @@ export class MeetingReadService {
         const attendance = await this.attendance.state(meetingId, manager);
         const speakers = await this.speakers.state(meetingId, manager);
         const documents = await this.documents.state(meetingId, manager);
+        const documentComments = await this.commentCounts.state(meetingId, manager);
         const presentation = await this.presentation.current(meetingId, manager);
         if (!current) throw new AppException('MEETING_NOT_FOUND');
         return {
@@ -103,6 +108,7 @@ export class MeetingReadService {
           attendance,
           speakers,
           documents,
+          documentComments,
           presentation,
           seq: current.lastSeq,
         };

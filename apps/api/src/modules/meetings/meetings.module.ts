@@ -12,6 +12,7 @@ import { MeetingsController } from './meetings.controller';
 import { MeetingsGateway } from './meetings.gateway';
 import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
+import { DocumentCommentCountsRepository } from '../document-notes/document-comment-counts.repository';
 
 @Module({
   imports: [
@@ -30,6 +31,8 @@ import { MeetingsService } from './meetings.service';
     MeetingPresenceService,
     MeetingRoomService,
     MeetingsGateway,
+    // docs-notes: the comment counts slice of the snapshot (one query, no other dependency)
+    DocumentCommentCountsRepository,
   ],
   exports: [MeetingsRepository, MeetingsService, MeetingReadService, MeetingPresenceService],
 })
