@@ -51,8 +51,8 @@ export interface ReaderProps {
   onPageChange?: (page: number) => void;
   /** Controls shown in the toolbar (follow, present). */
   toolbar?: ReactNode;
-  /** Drawn over each page (e.g. the reader's highlights). */
-  pageOverlay?: (page: number) => ReactNode;
+  /** Drawn over each page near the screen (e.g. the reader's highlights); the page's size in CSS px. */
+  pageOverlay?: (page: number, width: number, height: number) => ReactNode;
   /** A panel beside the pages (e.g. the reader's notes on the current page). */
   aside?: (page: number) => ReactNode;
 }
@@ -387,7 +387,9 @@ function ReaderView({
                 label={t('reader.page', { page })}
                 onSize={onSize}
               >
-                {near.has(page) ? pageOverlay?.(page) : null}
+                {near.has(page)
+                  ? pageOverlay?.(page, pageWidth, Math.round(pageWidth * (ratios.get(page) ?? base.ratio)))
+                  : null}
               </LazyPage>
             ))}
           </div>

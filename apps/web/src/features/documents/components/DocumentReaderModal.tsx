@@ -1,10 +1,12 @@
 import { Badge, Button, CloseButton, Group, Modal, Select, Switch, Text } from '@mantine/core';
 import type { MeetingDocument, Presentation } from '@phonghop/common';
-import { IconPlayerStop, IconPresentation } from '@tabler/icons-react';
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { IconNotes, IconPlayerStop, IconPresentation } from '@tabler/icons-react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HighlightLayer } from '../../document-notes/components/HighlightLayer';
 import { currentVersion } from './DocumentBadges';
 import { DocumentReader } from './DocumentReader';
+import { ReaderNotes } from './ReaderNotes';
 
 export interface PresentingControls {
   presentation: Presentation | null;
@@ -30,31 +32,31 @@ export function DocumentReaderModal({
   versionId,
   onClose,
   presenting,
-  pageOverlay,
-  aside,
 }: {
   meetingId: string;
   document: MeetingDocument;
   versionId?: string;
   onClose: () => void;
   presenting?: PresentingControls;
-  pageOverlay?: (page: number, versionId: string) => ReactNode;
-  aside?: (page: number, versionId: string) => ReactNode;
 }) {
   const { t } = useTranslation();
   const [chosen, setChosen] = useState(versionId ?? currentVersion(document).id);
   const version = document.versions.find((v) => v.id === chosen) ?? currentVersion(document);
   const page = useRef(1);
+  const [notesOpen, setNotesOpen] = useState(false);
+  const [askedPage, setAskedPage] = useState<{ page: number; key: string } | null>(null);
 
   const shown = presenting?.presentation;
   const presentingThis = !!shown && shown.documentId === document.id && shown.versionId === version.id;
   const iPresent = presentingThis && shown.presenterId === presenting?.me;
   const followingThis = presentingThis && !iPresent && !!presenting?.following;
 
-  const goTo = useMemo(
+  const followed = useMemo(
     () => (followingThis && shown ? { page: shown.page, key: shown.pageAt } : null),
     [followingThis, shown],
   );
+  // Following wins; otherwise a page asked for from the notes.
+  const goTo = followed ?? askedPage;
 
   const onPageChange = (p: number) => {
     page.current = p;
@@ -158,9 +160,43 @@ export function DocumentReaderModal({
           version={version}
           goTo={goTo}
           onPageChange={onPageChange}
-          toolbar={controls}
-          pageOverlay={pageOverlay ? (p) => pageOverlay(p, version.id) : undefined}
-          aside={aside ? (p) => aside(p, version.id) : undefined}
+          toolbar={
+            <Group gap="xs" wrap="nowrap">
+              {controls}
+              {/* private notes (docs-notes) */}
+              <Button
+                size="xs"
+                variant={notesOpen ? 'filled' : 'default'}
+                leftSection={<IconNotes size={16} />}
+                aria-pressed={notesOpen}
+                onClick={() => setNotesOpen((o) => !o)}
+                data-testid="reader-notes-toggle"
+              >
+                {t('reader.notes')}
+              </Button>
+            </Group>
+          }
+          pageOverlay={(p, width, height) => (
+            <HighlightLayer
+              meetingId={meetingId}
+              documentId={document.id}
+              page={p}
+              width={width}
+              height={height}
+            />
+          )}
+          aside={
+            notesOpen
+              ? (current) => (
+                  <ReaderNotes
+                    meetingId={meetingId}
+                    document={document}
+                    page={current}
+                    onGoToPage={(p) => setAskedPage({ page: p, key: `${p}:${Date.now()}` })}
+                  />
+                )
+              : undefined
+          }
         />
       </div>
     </Modal>
