@@ -5,7 +5,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HighlightLayer } from '../../document-notes/components/HighlightLayer';
 import { currentVersion } from './DocumentBadges';
-import { DocumentReader } from './DocumentReader';
+import { LazyDocumentReader as DocumentReader } from './LazyDocumentReader';
 import { ReaderNotes } from './ReaderNotes';
 
 export interface PresentingControls {

@@ -8,11 +8,12 @@ import {
   type MeetingStatus,
 } from '@phonghop/common';
 import { IconBook, IconPresentation, IconUpload, IconVersions } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/time';
 import { AccessBadge, currentVersion, VersionStatus } from './DocumentBadges';
 import { DocumentUploadModal } from './DocumentUploadModal';
+import { prefetchReader } from './LazyDocumentReader';
 
 export interface DocumentsPanelProps {
   meetingId: string;
@@ -36,6 +37,14 @@ export function DocumentsPanel(props: DocumentsPanelProps) {
   const { t } = useTranslation();
   const [upload, setUpload] = useState<{ document: MeetingDocument | null } | null>(null);
   const canManage = checkManageDocuments(status, actor).ok;
+  // A document this person can open in pdf.js is listed: get the reader ready before the tap.
+  const willRead = documents.some(
+    (d) =>
+      d.accessLevel !== 'confidential' && canReadDocument(d, actor) && currentVersion(d).status === 'ready',
+  );
+  useEffect(() => {
+    if (willRead) prefetchReader();
+  }, [willRead]);
 
   const groups: { key: string; title: string; docs: MeetingDocument[] }[] = [
     { key: 'meeting', title: t('documentList.meetingWide'), docs: documents.filter((d) => !d.agendaItemId) },

@@ -65,7 +65,7 @@ export function LazyPage({
 /** Server images come in a few widths (cached per width), at the screen's pixel density. */
 function imageWidth(cssWidth: number): number {
   const px = cssWidth * (window.devicePixelRatio || 1);
-  return Math.min(2400, Math.max(200, Math.ceil(px / 200) * 200));
+  return Math.min(2400, Math.max(400, Math.ceil(px / 200) * 200));
 }
 
 function PdfCanvas({

@@ -1,6 +1,7 @@
 import {
   getDocument,
   GlobalWorkerOptions,
+  PDFWorker,
   type PDFDocumentLoadingTask,
   type PDFDocumentProxy,
 } from 'pdfjs-dist';
@@ -8,6 +9,17 @@ import {
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
+
+/**
+ * One pdf.js worker for the whole session, started ahead of the first document (`warmUp`, called
+ * when a documents list shows a readable one): starting it — fetching and compiling 1.2 MB — is
+ * the slowest part of opening the first document, and it is paid once, not per document.
+ */
+let worker: PDFWorker | null = null;
+export function warmUp(): PDFWorker {
+  worker ??= new PDFWorker();
+  return worker;
+}
 
 /** Character maps, standard fonts and image decoders: copied into the build by vite.config.ts. */
 const ASSETS = '/pdfjs/';
@@ -30,6 +42,7 @@ export function openPdf(url: string, token: string | null): PDFDocumentLoadingTa
     isEvalSupported: false,
     enableXfa: false,
     disableAutoFetch: true,
+    worker: warmUp(),
   });
 }
 
