@@ -23,6 +23,8 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { IdentityModule } from './modules/identity/identity.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 import { DocumentsModule } from './modules/documents/documents.module';
+// document copies and leak tracing (issue 10)
+import { DocumentCopiesModule } from './modules/document-copies/document-copies.module';
 // docs-notes
 import { DocumentNotesModule } from './modules/document-notes/document-notes.module';
 // follow the presenter (issue 10, docs-web)
@@ -52,6 +54,8 @@ export class AppModule {
         CalendarModule,
         // meeting documents (issue 10)
         DocumentsModule,
+        // document copies and leak tracing (issue 10)
+        DocumentCopiesModule,
         // docs-notes: private notes and comments on drafts
         DocumentNotesModule,
         // follow the presenter (issue 10, docs-web)

@@ -75,6 +75,10 @@ export const ERROR_CODES = [
   'DOCUMENT_NOT_READY',
   'DOCUMENT_DOWNLOAD_FORBIDDEN',
   'DOCUMENT_READER_INVALID',
+  // document copies and leak tracing (issue 10)
+  'COPY_CODE_INVALID',
+  'COPY_NOT_FOUND',
+  'LEAK_FILE_UNREADABLE',
   // document notes and comments (docs-notes)
   'NOTE_NOT_FOUND',
   'NOTES_LIMIT_REACHED',
@@ -173,6 +177,10 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   DOCUMENT_NOT_READY: 409,
   DOCUMENT_DOWNLOAD_FORBIDDEN: 403,
   DOCUMENT_READER_INVALID: 409,
+  // document copies and leak tracing (issue 10)
+  COPY_CODE_INVALID: 400,
+  COPY_NOT_FOUND: 404,
+  LEAK_FILE_UNREADABLE: 422,
   // document notes and comments (docs-notes)
   NOTE_NOT_FOUND: 404,
   NOTES_LIMIT_REACHED: 409,
@@ -394,6 +402,19 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   DOCUMENT_READER_INVALID: {
     vi: 'Người được chỉ định đọc phải là thành phần của cuộc họp.',
     en: 'Named readers must be participants of the meeting.',
+  },
+  // document copies and leak tracing (issue 10)
+  COPY_CODE_INVALID: {
+    vi: 'Mã bản sao không hợp lệ. Mã gồm 8 ký tự (ví dụ KAMX-4PWC), không có số 0, 1, 2, 5, 6, 8, 9; hãy đọc lại mã in trên trang.',
+    en: 'Not a valid copy code. A code has 8 characters (e.g. KAMX-4PWC) and no 0, 1, 2, 5, 6, 8 or 9; read the code printed on the page again.',
+  },
+  COPY_NOT_FOUND: {
+    vi: 'Không có bản sao nào mang mã này trên hệ thống. Hãy kiểm tra lại mã, hoặc tệp không phải bản sao do hệ thống này cấp.',
+    en: 'No copy with this code was issued by this system. Check the code; otherwise the file is not a copy from this system.',
+  },
+  LEAK_FILE_UNREADABLE: {
+    vi: 'Không đọc được tệp PDF này. Hãy gửi tệp PDF gốc đã bị lộ, hoặc nhập mã bản sao in trên trang.',
+    en: 'This PDF cannot be read. Send the leaked PDF file itself, or type the copy code printed on the page.',
   },
   // document notes and comments (docs-notes)
   NOTE_NOT_FOUND: {

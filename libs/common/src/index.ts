@@ -15,6 +15,8 @@ export * from './schemas/socket-session';
 export * from './schemas/displays';
 // meeting documents (issue 10)
 export * from './schemas/documents';
+// document copies and leak tracing (issue 10)
+export * from './schemas/document-copies';
 // docs-notes
 export * from './schemas/document-notes';
 export * from './schemas/presentation';

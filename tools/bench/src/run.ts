@@ -8,6 +8,7 @@ import { floodLine, measureFlood } from './flood';
 import { joinStormLine, measureJoinStorm } from './join-storm';
 import { startBareTarget } from './lib/bare-target';
 import { startOursTarget } from './lib/ours-target';
+import { measureWatermark, watermarkLine } from './watermark';
 import { measureReaderFirstPage, readerFirstPageLine } from './reader-first-page';
 
 function option(name: string, fallback: number): number {
@@ -71,6 +72,16 @@ async function flood(): Promise<void> {
   console.log(floodLine(o, await measureFlood(o)));
 }
 
+// Document copies: stamping per reader (docs/documents-copies.md).
+async function watermark(): Promise<void> {
+  const o = { pages: option('pages', 100), rounds: option('rounds', 9), readers: option('readers', 150) };
+  process.stderr.write(
+    `watermark: ${o.pages} pages, ${o.rounds} rounds, then ${o.readers} readers on the pool\n`,
+  );
+  console.log(watermarkLine(o, await measureWatermark(o)));
+}
+
+const benches: Record<string, () => Promise<void>> = { fanout, 'join-storm': joinStorm, flood, watermark };
 async function readerFirstPage(): Promise<void> {
   const runs = option('runs', 7);
   process.stderr.write(`reader-first-page: a 100-page PDF, ${runs} runs in Chromium on loopback\n`);

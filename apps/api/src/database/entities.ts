@@ -11,6 +11,8 @@ import { DisplayTokenEntity } from '../modules/displays/display-token.entity';
 import { CalendarFeedEntity } from '../modules/calendar/calendar-feed.entity';
 import { AuthSessionEntity } from '../modules/identity/auth-session.entity';
 import { UserEntity } from '../modules/identity/user.entity';
+// document copies and leak tracing (issue 10)
+import { DocumentCopyEntity } from '../modules/document-copies/document-copy.entity';
 import { CommandReceiptEntity } from '../modules/meeting-events/command-receipt.entity';
 import { MeetingEventEntity } from '../modules/meeting-events/meeting-event.entity';
 import { MeetingParticipantEntity } from '../modules/meetings/meeting-participant.entity';
@@ -53,6 +55,8 @@ export const ENTITIES: Function[] = [
   DocumentBlobChunkEntity,
   MeetingDocumentEntity,
   DocumentVersionEntity,
+  // document copies and leak tracing (issue 10)
+  DocumentCopyEntity,
   // private notes and comments on drafts (issue 10, docs-notes)
   DocumentNoteEntity,
   DocumentCommentEntity,

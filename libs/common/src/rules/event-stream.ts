@@ -200,6 +200,9 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
           : v,
       ),
     })),
+  // ---- document copies (issue 10): the record of who read what; the room's state does not change ----
+  'document.viewed': (s) => s,
+  'document.downloaded': (s) => s,
   // document comments (docs-notes)
   'document.commented': (s, e) => countComment(s, e.payload.comment.documentId, +1),
   'document.commentWithdrawn': (s, e) => countComment(s, e.payload.documentId, -1),

@@ -180,6 +180,20 @@ export const MeetingEventPayloadSchemas = {
     pageCount: z.number().int().positive().nullable(),
     removed: z.array(PdfRemovedFeatureSchema),
   }),
+  // ---- document copies (issue 10) ----
+  /**
+   * Someone was handed a stamped copy to read: the whole PDF in the reader (`view`) or, for a
+   * confidential document, one page image (`pages`, with the page). The actor is the reader.
+   */
+  'document.viewed': z.object({
+    documentId: uuid(),
+    versionId: uuid(),
+    route: z.enum(['view', 'pages']),
+    /** The page shown (1-based) for `pages`; null for `view`. */
+    page: z.number().int().positive().nullable(),
+  }),
+  /** Someone downloaded a stamped copy (never for confidential documents). The actor is the reader. */
+  'document.downloaded': z.object({ documentId: uuid(), versionId: uuid() }),
   // document comments (docs-notes): the text stays in document_comments; the log holds its hash.
   /** A participant commented on a draft (góp ý dự thảo), on the whole document or one page. */
   'document.commented': z.object({ comment: LoggedDocumentCommentSchema }),
@@ -235,6 +249,8 @@ export const MeetingEventSchema = z.discriminatedUnion('type', [
   envelope('document.updated'),
   envelope('document.removed'),
   envelope('document.statusChanged'),
+  envelope('document.viewed'),
+  envelope('document.downloaded'),
   // document comments (docs-notes)
   envelope('document.commented'),
   envelope('document.commentWithdrawn'),

@@ -1,3 +1,4 @@
+import { DocumentCopies1795979147054 } from './1795979147054-document-copies';
 import { DocumentNotesAndComments1795979071430 } from './1795979071430-document-notes-and-comments';
 import { Documents1795978468741 } from './1795978468741-documents';
 import { DisplayTokens1795971939947 } from './1795971939947-display-tokens';
@@ -21,4 +22,5 @@ export const MIGRATIONS: Function[] = [
   DisplayTokens1795971939947,
   Documents1795978468741,
   DocumentNotesAndComments1795979071430,
+  DocumentCopies1795979147054,
 ];
