@@ -81,7 +81,6 @@ async function watermark(): Promise<void> {
   console.log(watermarkLine(o, await measureWatermark(o)));
 }
 
-const benches: Record<string, () => Promise<void>> = { fanout, 'join-storm': joinStorm, flood, watermark };
 async function readerFirstPage(): Promise<void> {
   const runs = option('runs', 7);
   process.stderr.write(`reader-first-page: a 100-page PDF, ${runs} runs in Chromium on loopback\n`);
@@ -92,6 +91,7 @@ const benches: Record<string, () => Promise<void>> = {
   fanout,
   'join-storm': joinStorm,
   flood,
+  watermark,
   'reader-first-page': readerFirstPage, // issue 10, docs-web
 };
 

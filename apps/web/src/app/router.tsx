@@ -10,6 +10,7 @@ import { MeetingsPage } from '../features/meetings/components/MeetingsPage';
 import { NewMeetingPage } from '../features/meetings/components/NewMeetingPage';
 import { UsersPage } from '../features/users/components/UsersPage';
 import { DisplayPage } from '../features/display/DisplayPage';
+import { DocumentCommentsPage } from '../features/document-notes/components/DocumentCommentsPage';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './layout/NotFoundPage';
 
@@ -32,6 +33,8 @@ export const router = createBrowserRouter([
       { path: 'meetings/:meetingId/edit', element: <MeetingEditorPage /> },
       { path: 'meetings/:meetingId/room', element: <MeetingRoomPage /> },
       { path: 'check-in/:meetingId', element: <CheckInPage /> },
+      // docs-notes: a document's comments (and the secretary's summary) and the reader's notes
+      { path: 'meetings/:meetingId/documents/:documentId/comments', element: <DocumentCommentsPage /> },
       {
         path: 'users',
         element: (

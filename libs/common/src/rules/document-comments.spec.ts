@@ -1,5 +1,7 @@
 import type { MeetingActor } from './meeting-lifecycle';
 import type { MeetingStatus } from '../schemas/meetings';
+import type { MeetingEvent, MeetingSnapshot } from '../schemas/meeting-events';
+import { applyMeetingEvent } from './event-stream';
 import { canSeeAllComments, checkComment, checkWithdrawComment, commentsOpen } from './document-comments';
 import {
   CreateDocumentNoteSchema,
@@ -126,5 +128,55 @@ describe('note schemas', () => {
   it('needs something to change in an update', () => {
     expect(UpdateDocumentNoteSchema.safeParse({}).success).toBe(false);
     expect(UpdateDocumentNoteSchema.safeParse({ color: 'green' }).success).toBe(true);
+  });
+});
+
+describe('the comments slice of the snapshot', () => {
+  const MEETING = '00000000-0000-4000-8000-000000000001';
+  const DOC_A = '00000000-0000-4000-8000-00000000000a';
+  const DOC_B = '00000000-0000-4000-8000-00000000000b';
+  const AUTHOR = '00000000-0000-4000-8000-0000000000c3';
+  const AT = '2026-12-01T01:00:00.000Z';
+  const base = {
+    documentComments: [],
+    seq: 0,
+    meeting: { id: MEETING, lastSeq: 0 },
+  } as unknown as MeetingSnapshot;
+  let seq = 0;
+  const commented = (documentId: string): MeetingEvent => ({
+    meetingId: MEETING,
+    seq: ++seq,
+    type: 'document.commented',
+    actorId: AUTHOR,
+    at: AT,
+    payload: {
+      comment: {
+        id: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
+        documentId,
+        page: null,
+        authorId: AUTHOR,
+        createdAt: AT,
+        bodySha256: 'a'.repeat(64),
+      },
+    },
+  });
+  const withdrawn = (documentId: string): MeetingEvent => ({
+    meetingId: MEETING,
+    seq: ++seq,
+    type: 'document.commentWithdrawn',
+    actorId: AUTHOR,
+    at: AT,
+    payload: { commentId: '00000000-0000-4000-8000-000000000001', documentId, at: AT },
+  });
+
+  it('counts comments per document, in document order, and drops a document at zero', () => {
+    let s = base;
+    for (const e of [commented(DOC_B), commented(DOC_A), commented(DOC_B)]) s = applyMeetingEvent(s, e);
+    expect(s.documentComments).toEqual([
+      { documentId: DOC_A, count: 1 },
+      { documentId: DOC_B, count: 2 },
+    ]);
+    s = applyMeetingEvent(s, withdrawn(DOC_A));
+    expect(s.documentComments).toEqual([{ documentId: DOC_B, count: 2 }]);
   });
 });

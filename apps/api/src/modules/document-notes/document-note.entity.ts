@@ -49,7 +49,7 @@ export class DocumentNoteEntity {
   body: string | null;
 
   /** Page-relative rectangles (0..1) of a highlight; [] for a note. */
-  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'[]'" })
   rects: NoteRect[];
 
   @Column({ type: 'varchar', length: 16, nullable: true })

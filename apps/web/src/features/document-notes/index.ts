@@ -6,3 +6,4 @@ export { CommentsReviewPanel, type CommentsReviewPanelProps } from './components
 export { useDocumentNotes, type NewDocumentNote } from './hooks/use-document-notes';
 export { useDocumentComments } from './hooks/use-document-comments';
 export { rectsFromClientRects } from './state/notes-state';
+export { DocumentCommentsPage } from './components/DocumentCommentsPage';
