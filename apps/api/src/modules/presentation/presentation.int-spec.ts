@@ -65,11 +65,16 @@ describe('follow the presenter', () => {
     return s;
   }
 
-  async function upload(meetingId: string, pages: number): Promise<Uploaded> {
+  async function upload(
+    meetingId: string,
+    pages: number,
+    access: { level: 'all' | 'named' | 'confidential'; readerIds?: string[] } = { level: 'all' },
+  ): Promise<Uploaded> {
     const form = new FormData();
     form.append('title', 'Dự thảo Nghị quyết');
     form.append('kind', 'draft_resolution');
-    form.append('accessLevel', 'all');
+    form.append('accessLevel', access.level);
+    if (access.readerIds) form.append('readerIds', JSON.stringify(access.readerIds));
     form.append('file', new Blob([await pdfOf(pages)], { type: 'application/pdf' }), 'du-thao.pdf');
     const res = await fetch(`${t.url}/api/v1/meetings/${meetingId}/documents`, {
       method: 'POST',
@@ -95,7 +100,12 @@ describe('follow the presenter', () => {
   }
 
   /** A live meeting on an item whose presenter is `presenter`, with a 5-page PDF. */
-  async function liveMeeting(): Promise<{ meetingId: string; doc: Uploaded; itemIds: string[] }> {
+  async function liveMeeting(): Promise<{
+    meetingId: string;
+    doc: Uploaded;
+    named: Uploaded;
+    itemIds: string[];
+  }> {
     const m = await createMeeting(t, secretary);
     await addParticipant(t, secretary, m.id, chair, 'chair');
     await addParticipant(t, secretary, m.id, presenter, 'delegate');
@@ -104,6 +114,8 @@ describe('follow the presenter', () => {
     const second = await addItem(t, secretary, m.id, 'Thảo luận');
     await call(t, secretary, 'PATCH', `/meetings/${m.id}/agenda/${first.id}`, { presenterId: presenter.id });
     const doc = await upload(m.id, 5);
+    // Named readers: the secretary's chosen few — not the item's presenter, not the delegate.
+    const named = await upload(m.id, 3, { level: 'named', readerIds: [chair.id] });
     await transition(t, secretary, m.id, 'scheduled');
     await transition(t, chair, m.id, 'live');
     ok(
@@ -113,7 +125,7 @@ describe('follow the presenter', () => {
         itemId: first.id,
       }),
     );
-    return { meetingId: m.id, doc, itemIds: [first.id, second.id] };
+    return { meetingId: m.id, doc, named, itemIds: [first.id, second.id] };
   }
 
   async function snapshot(who: Person, meetingId: string): Promise<MeetingSnapshot> {
@@ -240,5 +252,37 @@ describe('follow the presenter', () => {
     expect(await emit(c, 'document.turnPage', { meetingId, idempotencyKey: key(), page: 2 })).toEqual(
       refusedWith('MEETING_NOT_LIVE'),
     );
+  });
+
+  it('a follower who may not read the presented document gets the event but no page; its presenter must read it', async () => {
+    const { meetingId, named } = await liveMeeting();
+    const follower = await socketOf(delegate);
+    ok(await emit(follower, 'meeting.join', { meetingId }));
+    const seen = recordEvents(follower);
+    // The item's presenter is not a named reader: they cannot show it.
+    expect(
+      await emit(await socketOf(presenter), 'document.present', {
+        meetingId,
+        idempotencyKey: key(),
+        ...named,
+      }),
+    ).toEqual(refusedWith('DOCUMENT_NOT_READABLE'));
+    ok(
+      await emit(await socketOf(chair), 'document.present', {
+        meetingId,
+        idempotencyKey: key(),
+        ...named,
+        page: 2,
+      }),
+    );
+    await eventually(() => expect(seen.map((e) => e.type)).toContain('document.presented'));
+
+    const base = `/meetings/${meetingId}/documents/${named.documentId}/versions/${named.versionId}`;
+    const copy = await call(t, delegate, 'GET', `${base}/copy.pdf`);
+    expect(copy.status).toBe(403);
+    const image = await call(t, delegate, 'GET', `${base}/pages/2.png`);
+    expect(image.status).toBe(403);
+    // The chair, a reader, gets the page.
+    expect((await call(t, chair, 'GET', `${base}/copy.pdf`)).status).toBe(200);
   });
 });
