@@ -33,7 +33,7 @@ async function draftDocx(): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
-/** A report PDF of `pages` pages in Noto Sans, with "Nghị quyết" on page 4 only, and some bulk. */
+/** A report PDF of `pages` pages in Noto Sans, with "Quỹ khuyến học" on page 4 only, and some bulk. */
 async function reportPdf(pages: number): Promise<Buffer> {
   const doc = await PDFDocument.create();
   const { regular } = await embedVietnameseFonts(doc);
@@ -41,7 +41,7 @@ async function reportPdf(pages: number): Promise<Buffer> {
     const page = doc.addPage([595, 842]);
     page.drawText(`Báo cáo tình hình phường — trang ${n}`, { x: 50, y: 780, size: 18, font: regular });
     const body =
-      n === 4 ? 'Thông qua Nghị quyết về ngân sách năm 2027.' : `Số liệu thống kê của khu phố số ${n}.`;
+      n === 4 ? 'Thông qua Nghị quyết về Quỹ khuyến học năm 2027.' : `Số liệu thống kê của khu phố số ${n}.`;
     page.drawText(body, { x: 50, y: 740, size: 12, font: regular });
   }
   // Bulk (an attachment-free filler stream) so the upload takes long enough to watch the bar move.
@@ -164,7 +164,7 @@ describe('meeting documents (web, e2e)', () => {
     expect(await page.locator('[data-testid=reader-page][data-page="8"] canvas').count()).toBe(0);
     await shot(page, 'documents-reader-portrait');
 
-    await page.getByTestId('reader-search').fill('nghi quyet');
+    await page.getByTestId('reader-search').fill('quy khuyen hoc');
     await page.getByTestId('reader-search').press('Enter');
     const hit = page.getByTestId('reader-search-hit');
     await hit.first().waitFor();
@@ -175,10 +175,15 @@ describe('meeting documents (web, e2e)', () => {
     await page.locator('[data-testid=reader-page][data-page="4"] [data-drawn=true]').waitFor();
     await shot(page, 'documents-reader-search-portrait');
 
-    // With diacritics: only those (the report says "Nghị quyết" once).
-    await page.getByTestId('reader-search').fill('nghị quyết');
-    await page.getByTestId('reader-search').press('Enter');
-    await page.locator('[data-testid=reader-search-results]', { hasText: '1' }).waitFor();
+    // With diacritics they must match: the right ones find it, wrong ones ("quý") do not.
+    const search = async (query: string) => {
+      await page.getByTestId('reader-search').fill(query);
+      await page.getByTestId('reader-search').press('Enter');
+      await page.locator(`[data-testid=reader-search-results][data-query="${query}"]`).waitFor();
+      return page.getByTestId('reader-search-hit').count();
+    };
+    expect(await search('Quỹ khuyến học')).toBe(1);
+    expect(await search('quý khuyến học')).toBe(0);
 
     await page.getByTestId('reader-close').click();
     expectClean(delegate);

@@ -395,7 +395,12 @@ function ReaderView({
           </div>
         </div>
         {search && (
-          <div className={classes.searchPanel} data-testid="reader-search-results" aria-live="polite">
+          <div
+            className={classes.searchPanel}
+            data-testid="reader-search-results"
+            data-query={search.hits === null ? undefined : search.query}
+            aria-live="polite"
+          >
             <Group justify="space-between" mb="xs" wrap="nowrap">
               <Text size="sm" fw={600}>
                 {search.hits === null
