@@ -26,6 +26,8 @@ import { PollsModule } from './modules/polls/polls.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 // docs-notes
 import { DocumentNotesModule } from './modules/document-notes/document-notes.module';
+// follow the presenter (issue 10, docs-web)
+import { PresentationModule } from './modules/presentation/presentation.module';
 // document copies and leak tracing (issue 10)
 import { DocumentCopiesModule } from './modules/document-copies/document-copies.module';
 
@@ -57,6 +59,8 @@ export class AppModule {
         DocumentsModule,
         // docs-notes: private notes and comments on drafts
         DocumentNotesModule,
+        // follow the presenter (issue 10, docs-web)
+        PresentationModule,
         // document copies and leak tracing (issue 10)
         DocumentCopiesModule,
       ],

@@ -98,6 +98,9 @@ export const ERROR_CODES = [
   'COPY_CODE_INVALID',
   'COPY_NOT_FOUND',
   'LEAK_FILE_UNREADABLE',
+  // follow the presenter (issue 10, docs-web)
+  'PRESENTATION_NOT_ACTIVE',
+  'PRESENTATION_PAGE_OUT_OF_RANGE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -208,6 +211,9 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   COPY_CODE_INVALID: 400,
   COPY_NOT_FOUND: 404,
   LEAK_FILE_UNREADABLE: 422,
+  // follow the presenter (issue 10, docs-web)
+  PRESENTATION_NOT_ACTIVE: 409,
+  PRESENTATION_PAGE_OUT_OF_RANGE: 400,
 };
 
 /** Messages shown to people, Vietnamese first. */
@@ -501,6 +507,15 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   LEAK_FILE_UNREADABLE: {
     vi: 'Không đọc được tệp PDF này. Hãy gửi tệp PDF gốc đã bị lộ, hoặc nhập mã bản sao in trên trang.',
     en: 'This PDF cannot be read. Send the leaked PDF file itself, or type the copy code printed on the page.',
+  },
+  // follow the presenter (issue 10, docs-web)
+  PRESENTATION_NOT_ACTIVE: {
+    vi: 'Hiện không có tài liệu nào đang được trình chiếu. Hãy bắt đầu trình chiếu trước.',
+    en: 'No document is being presented. Start presenting first.',
+  },
+  PRESENTATION_PAGE_OUT_OF_RANGE: {
+    vi: 'Số trang vượt quá số trang của tài liệu. Hãy chọn một trang trong tài liệu.',
+    en: 'The page number is beyond the document. Choose a page within it.',
   },
 };
 

@@ -18,5 +18,6 @@ export * from './schemas/polls';
 export * from './schemas/documents';
 // docs-notes
 export * from './schemas/document-notes';
+export * from './schemas/presentation';
 // document copies and leak tracing (issue 10)
 export * from './schemas/document-copies';

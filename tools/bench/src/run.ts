@@ -10,6 +10,7 @@ import { startBareTarget } from './lib/bare-target';
 import { startOursTarget } from './lib/ours-target';
 import { voteStorm } from './vote-storm';
 import { measureWatermark, watermarkLine } from './watermark';
+import { measureReaderFirstPage, readerFirstPageLine } from './reader-first-page';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -90,12 +91,19 @@ async function watermark(): Promise<void> {
   console.log(watermarkLine(o, await measureWatermark(o)));
 }
 
+async function readerFirstPage(): Promise<void> {
+  const runs = option('runs', 7);
+  process.stderr.write(`reader-first-page: a 100-page PDF, ${runs} runs in Chromium on loopback\n`);
+  console.log(readerFirstPageLine(await measureReaderFirstPage(runs)));
+}
+
 const benches: Record<string, () => Promise<void>> = {
   fanout,
   'join-storm': joinStorm,
   flood,
   'vote-storm': () => voteStorm(option),
   watermark,
+  'reader-first-page': readerFirstPage, // issue 10, docs-web
 };
 
 const name = process.argv[2];

@@ -4,6 +4,7 @@ import type { AttendanceClientToServerEvents } from './attendance';
 import type { SpeakersClientToServerEvents } from './speakers';
 import type { PollsClientToServerEvents, PollsServerToClientEvents } from './polls';
 import type { DocumentNotesServerToClientEvents } from './document-notes';
+import type { PresentationClientToServerEvents } from './presentation';
 
 export * from './system';
 export * from './meetings';
@@ -11,6 +12,7 @@ export * from './attendance';
 export * from './speakers';
 export * from './polls';
 export * from './document-notes';
+export * from './presentation';
 
 /** Every event the server may send, for socket.io's typed Server and client Socket. */
 export type ServerToClientEvents = SystemServerToClientEvents &
@@ -22,7 +24,8 @@ export type ClientToServerEvents = SystemClientToServerEvents &
   MeetingsClientToServerEvents &
   AttendanceClientToServerEvents &
   SpeakersClientToServerEvents &
-  PollsClientToServerEvents;
+  PollsClientToServerEvents &
+  PresentationClientToServerEvents;
 
 /** The socket.io path shared by server and web app. */
 export const SOCKET_PATH = '/socket.io';

@@ -68,6 +68,7 @@ function initial(): MeetingSnapshot {
     polls: EMPTY_POLLS_STATE,
     documents: [],
     documentComments: [],
+    presentation: null,
     seq: 0,
     online: [],
   };

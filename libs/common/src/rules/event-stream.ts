@@ -52,12 +52,15 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
     polls: EMPTY_POLLS_STATE,
     documents: [],
     documentComments: [],
+    presentation: null,
   }),
   'meeting.updated': (s, e) => ({ ...s, meeting: { ...s.meeting, ...e.payload.changes } }),
   'meeting.statusChanged': (s, e) => ({
     ...s,
     meeting: { ...s.meeting, status: e.payload.to },
     agenda: applyProgress(s.agenda, e.payload.agenda),
+    // A presentation lasts only while the session is live.
+    presentation: e.payload.to === 'live' ? s.presentation : null,
   }),
   'participant.added': (s, e) => ({
     ...s,
@@ -245,6 +248,10 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
   // document comments (docs-notes)
   'document.commented': (s, e) => countComment(s, e.payload.comment.documentId, +1),
   'document.commentWithdrawn': (s, e) => countComment(s, e.payload.documentId, -1),
+  // follow the presenter (issue 10, docs-web)
+  'document.presented': (s, e) => ({ ...s, presentation: e.payload.presentation }),
+  'document.pageTurned': (s, e) => ({ ...s, presentation: e.payload.presentation }),
+  'document.presentationStopped': (s) => ({ ...s, presentation: null }),
   // ---- document copies (issue 10): the record of who read what; the room's state does not change ----
   'document.viewed': (s) => s,
   'document.downloaded': (s) => s,

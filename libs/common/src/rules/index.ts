@@ -14,3 +14,4 @@ export * from './poll-permissions';
 export * from './documents';
 // docs-notes
 export * from './document-comments';
+export * from './presentation';

@@ -45,6 +45,7 @@ import {
   PdfRemovedFeatureSchema,
 } from './documents';
 import { DocumentCommentsStateSchema, LoggedDocumentCommentSchema } from './document-notes';
+import { PresentationSchema, PresentationStateSchema } from './presentation';
 
 /*
  * The meeting event log, as clients see it. Every accepted command appends exactly one event with
@@ -229,6 +230,10 @@ export const MeetingEventPayloadSchemas = {
   'document.commented': z.object({ comment: LoggedDocumentCommentSchema }),
   /** The author withdrew their comment before the deadline (the comment stays, marked withdrawn). */
   'document.commentWithdrawn': z.object({ commentId: uuid(), documentId: uuid(), at: z.iso.datetime() }),
+  // follow the presenter (issue 10, docs-web): each carries what is shown from then on, for the record
+  'document.presented': z.object({ presentation: PresentationSchema }),
+  'document.pageTurned': z.object({ presentation: PresentationSchema, fromPage: z.number().int() }),
+  'document.presentationStopped': z.object({ documentId: uuid(), versionId: uuid(), page: z.number().int() }),
   // ---- document copies (issue 10) ----
   /**
    * Someone was handed a stamped copy to read: the whole PDF in the reader (`view`) or, for a
@@ -302,6 +307,10 @@ export const MeetingEventSchema = z.discriminatedUnion('type', [
   envelope('document.commentWithdrawn'),
   envelope('document.viewed'),
   envelope('document.downloaded'),
+  // follow the presenter (issue 10, docs-web)
+  envelope('document.presented'),
+  envelope('document.pageTurned'),
+  envelope('document.presentationStopped'),
 ]);
 export type MeetingEvent = z.infer<typeof MeetingEventSchema>;
 /** One event of a given type, e.g. `MeetingEventOf<'agenda.reordered'>`. */
@@ -324,6 +333,8 @@ export const MeetingSnapshotSchema = z.object({
   documents: DocumentsStateSchema,
   /** docs-notes: how many comments (not withdrawn) each document has; the texts are read over REST. */
   documentComments: DocumentCommentsStateSchema,
+  /** What is being presented now (follow the presenter); null: nothing. */
+  presentation: PresentationStateSchema,
   seq: z.number().int().nonnegative(),
   /** User ids with at least one socket in the room (ephemeral, not in the log). */
   online: z.array(uuid()),

@@ -32,7 +32,8 @@ export function securityHeaders(config: AppConfig) {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // 'wasm-unsafe-eval': the document reader's image decoders (pdf.js, JPEG 2000 / JBIG2) are WebAssembly; it allows compiling wasm only, never JS eval (issue 10, docs-web)
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],

@@ -19,6 +19,7 @@ import { DocumentCommentCountsRepository } from '../document-notes/document-comm
 import { MeetingAccessService } from '../meeting-events/meeting-access.service';
 import { MeetingEventsRepository } from '../meeting-events/meeting-events.repository';
 import { MeetingsRepository } from './meetings.repository';
+import { PresentationRepository } from '../presentation/presentation.repository';
 
 /**
  * Reads of one meeting for participants: its state at a seq, or its events since a seq. Each read
@@ -54,6 +55,7 @@ export class MeetingReadService {
     private readonly polls: PollsRepository,
     private readonly documents: DocumentsRepository,
     private readonly commentCounts: DocumentCommentCountsRepository,
+    private readonly presentation: PresentationRepository,
   ) {}
 
   detail(user: AuthUser, meetingId: string, command = 'meeting.get'): Promise<MeetingDetail> {
@@ -66,6 +68,7 @@ export class MeetingReadService {
       const polls = await this.polls.state(meetingId, manager);
       const documents = await this.documents.state(meetingId, manager);
       const documentComments = await this.commentCounts.state(meetingId, manager);
+      const presentation = await this.presentation.current(meetingId, manager);
       return {
         meeting,
         participants,
@@ -75,6 +78,7 @@ export class MeetingReadService {
         polls,
         documents,
         documentComments,
+        presentation,
         seq: meeting.lastSeq,
         myRole: actor.meetingRole,
       };
@@ -108,6 +112,7 @@ export class MeetingReadService {
         const polls = await this.polls.state(meetingId, manager);
         const documents = await this.documents.state(meetingId, manager);
         const documentComments = await this.commentCounts.state(meetingId, manager);
+        const presentation = await this.presentation.current(meetingId, manager);
         if (!current) throw new AppException('MEETING_NOT_FOUND');
         // Compact: the participants' directory details come from people() (fetched once by a client).
         return compactSnapshot({
@@ -119,6 +124,7 @@ export class MeetingReadService {
           polls,
           documents,
           documentComments,
+          presentation,
           seq: current.lastSeq,
         });
       });

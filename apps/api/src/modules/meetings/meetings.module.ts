@@ -6,6 +6,7 @@ import { PollsModule } from '../polls/polls.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { MeetingPeopleController } from './meeting-people.controller';
+import { PresentationModule } from '../presentation/presentation.module';
 import { MeetingPresenceService } from './meeting-presence.service';
 import { MeetingReadService } from './meeting-read.service';
 import { MeetingRoomService } from './meeting-room.service';
@@ -16,7 +17,15 @@ import { MeetingsService } from './meetings.service';
 import { DocumentCommentCountsRepository } from '../document-notes/document-comment-counts.repository';
 
 @Module({
-  imports: [AgendaModule, AttendanceModule, SpeakersModule, NotificationsModule, PollsModule, DocumentsModule],
+  imports: [
+    AgendaModule,
+    AttendanceModule,
+    SpeakersModule,
+    NotificationsModule,
+    PollsModule,
+    DocumentsModule,
+    PresentationModule,
+  ],
   controllers: [MeetingsController, MeetingPeopleController],
   providers: [
     MeetingsRepository,

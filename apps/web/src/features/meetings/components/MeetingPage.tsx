@@ -1,4 +1,4 @@
-import { Alert, Anchor, Center, Grid, Loader, Stack } from '@mantine/core';
+import { Alert, Anchor, Box, Center, Grid, Loader, Stack } from '@mantine/core';
 import { IconChevronLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -12,6 +12,9 @@ import { InvitationCard } from './InvitationCard';
 import { MeetingHeader } from './MeetingHeader';
 import { MeetingRecordPanel } from './MeetingRecordPanel';
 import { ParticipantList } from './ParticipantList';
+// meeting documents (issue 10, docs-web)
+import { MeetingDocuments } from '../../documents/components/MeetingDocuments';
+import { useMeetingActor } from '../hooks/use-meeting-actor';
 
 /** After the session a meeting's page is its record: what happened, read-only, no live presence. */
 const OVER: readonly string[] = ['ended', 'closed', 'archived'];
@@ -23,6 +26,7 @@ export function MeetingPage() {
   const errorMessage = useErrorMessage();
   const detail = useMeeting(meetingId);
   const isAdmin = useIsAdmin();
+  const actor = useMeetingActor(detail.data?.myRole); // meeting documents (issue 10, docs-web)
 
   if (detail.isPending) {
     return (
@@ -50,6 +54,10 @@ export function MeetingPage() {
           )}
           {/* Voting (issue 9): the published results of the meeting's polls. */}
           <MeetingPollResults detail={detail.data} />
+          {/* meeting documents (issue 10, docs-web) */}
+          <Box mt="lg">
+            <MeetingDocuments detail={detail.data} actor={actor} />
+          </Box>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="lg">

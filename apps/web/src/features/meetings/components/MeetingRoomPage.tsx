@@ -19,6 +19,8 @@ import { MeetingLifecycleActions } from './MeetingLifecycleActions';
 import { RoomAgenda } from './RoomAgenda';
 import { RoomHeader } from './RoomHeader';
 import { RoomPresence } from './RoomPresence';
+// meeting documents and follow the presenter (issue 10, docs-web)
+import { RoomDocuments } from '../../documents/components/RoomDocuments';
 
 /**
  * The live meeting room for everyone: status, the agenda following the chair, who is connected; the
@@ -67,6 +69,8 @@ export function MeetingRoomPage() {
             <fieldset disabled={!live} className={classes.controls}>
               <PollsPanel snapshot={room.snapshot} actor={actor} live={live} />
             </fieldset>
+            {/* meeting documents and follow the presenter (issue 10, docs-web) */}
+            <RoomDocuments snapshot={room.snapshot} actor={actor} live={live} />
             {/* Check-in and the floor are commands: disabled while the room is not live. */}
             <fieldset disabled={!live} className={classes.controls}>
               <Stack gap="md">

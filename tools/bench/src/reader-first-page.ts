@@ -1,0 +1,225 @@
+import { hash } from 'argon2';
+import os from 'node:os';
+import { Client } from 'pg';
+import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
+import { chromium, type Page } from 'playwright-core';
+import { benchLine, percentile, round } from './lib/stats';
+import { createUsersWithTokens, OursServer, startOursServer } from './lib/ours-server';
+
+/*
+ * reader-first-page: how long until the first page of a 100-page PDF is visible in the tablet
+ * reader (Chromium, 1024×768, loopback): from the click on "Đọc" on the meeting page to page 1
+ * drawn on its canvas — the reader's chunk, pdf.js's worker, the reader's own stamped copy over
+ * the copy route, and the drawing.
+ * Baseline, in the same run and the same browser: Chromium downloading the same bytes over the
+ * same route (a plain fetch of copy.pdf with the same reader's token, body read to the end) — what
+ * any viewer must wait for before it can show anything of a PDF that is not streamed.
+ */
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PASSWORD = 'bench-Reader-2026!';
+const PAGES = 100;
+
+/** A 100-page report: Vietnamese text in a standard font (ASCII-folded: WinAnsi) and a table per page. */
+async function hundredPages(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let p = 1; p <= PAGES; p++) {
+    const page = doc.addPage([595, 842]);
+    page.drawText(`BAO CAO KINH TE - XA HOI PHUONG VINH PHUC - TRANG ${p}`, {
+      x: 50,
+      y: 790,
+      size: 14,
+      font,
+    });
+    for (let line = 0; line < 40; line++) {
+      page.drawText(`Dong ${line + 1}: tinh hinh thuc hien nhiem vu nam 2026, chi tieu ${p * 100 + line}.`, {
+        x: 50,
+        y: 760 - line * 17,
+        size: 10,
+        font,
+      });
+    }
+    for (let c = 0; c < 6; c++) {
+      page.drawRectangle({
+        x: 50 + c * 80,
+        y: 40,
+        width: 70,
+        height: 30,
+        borderColor: rgb(0, 0, 0.5),
+        borderWidth: 1,
+      });
+    }
+  }
+  return doc.save();
+}
+
+async function rest<T>(
+  server: OursServer,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const res = await fetch(`${server.url}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (res.status === 204 ? undefined : await res.json()) as T;
+}
+
+interface Prepared {
+  meetingId: string;
+  copyUrl: string;
+  token: string;
+  username: string;
+}
+
+async function prepare(server: OursServer): Promise<Prepared> {
+  const [secretary] = await createUsersWithTokens(server, 1, 'bench-reader-', 'admin');
+  const db = new Client({ connectionString: server.databaseUrl });
+  await db.connect();
+  await db.query('UPDATE users SET password_hash = $1 WHERE id = $2', [await hash(PASSWORD), secretary.id]);
+  const { rows } = await db.query<{ username: string }>('SELECT username FROM users WHERE id = $1', [
+    secretary.id,
+  ]);
+  await db.end();
+  const now = Date.now();
+  const meeting = await rest<{ id: string }>(server, secretary.token, 'POST', '/meetings', {
+    title: 'Benchmark: đọc tài liệu',
+    kind: 'people_committee',
+    startsAt: new Date(now + 3_600_000).toISOString(),
+    endsAt: new Date(now + 7_200_000).toISOString(),
+    location: 'Hội trường',
+  });
+  const form = new FormData();
+  form.append('title', 'Báo cáo 100 trang');
+  form.append('kind', 'report');
+  form.append('accessLevel', 'all');
+  form.append('file', new Blob([await hundredPages()], { type: 'application/pdf' }), 'bao-cao.pdf');
+  const res = await fetch(`${server.url}/api/v1/meetings/${meeting.id}/documents`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${secretary.token}` },
+    body: form,
+  });
+  if (res.status !== 201) throw new Error(`upload: ${res.status} ${await res.text()}`);
+  const uploaded = (await res.json()) as { document: { id: string }; version: { id: string } };
+  for (let i = 0; ; i++) {
+    const list = await rest<{ documents: { id: string; versions: { id: string; status: string }[] }[] }>(
+      server,
+      secretary.token,
+      'GET',
+      `/meetings/${meeting.id}/documents`,
+    );
+    const status = list.documents[0]?.versions[0]?.status;
+    if (status === 'ready') break;
+    if (status === 'failed' || i > 120) throw new Error(`the document is ${status}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return {
+    meetingId: meeting.id,
+    copyUrl: `/api/v1/meetings/${meeting.id}/documents/${uploaded.document.id}/versions/${uploaded.version.id}/copy.pdf`,
+    token: secretary.token,
+    username: rows[0].username,
+  };
+}
+
+async function oursOnce(page: Page, meetingId: string): Promise<number> {
+  await page.goto(`/meetings/${meetingId}`);
+  const read = page.getByTestId('document-read').first();
+  await read.waitFor({ state: 'visible' });
+  const started = Date.now();
+  await read.click();
+  await page
+    .locator('[data-testid="reader-page"][data-page="1"] [data-drawn="true"]')
+    .waitFor({ timeout: 60_000 });
+  return Date.now() - started;
+}
+
+function baselineOnce(page: Page, url: string, token: string): Promise<number> {
+  return page.evaluate(
+    async ({ url, token }) => {
+      const started = performance.now();
+      const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+      if (!res.ok) throw new Error(`copy.pdf: ${res.status}`);
+      await res.arrayBuffer();
+      return performance.now() - started;
+    },
+    { url, token },
+  );
+}
+
+export async function measureReaderFirstPage(runs: number) {
+  const server = await startOursServer();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  try {
+    const prepared = await prepare(server);
+    const context = await browser.newContext({
+      baseURL: server.url,
+      viewport: { width: 1024, height: 768 },
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await page.locator('input[name=username]').fill(prepared.username);
+    await page.locator('input[name=password]').fill(PASSWORD);
+    await page.locator('button[type=submit]').click();
+    await page.getByTestId('user-menu').waitFor({ state: 'visible' });
+    // One of each first, not counted: the server's first stamped copy and the browser's first
+    // load of the reader's chunk are paid once per device, not per document.
+    const coldOurs = await oursOnce(page, prepared.meetingId);
+    const coldBaseline = await baselineOnce(page, prepared.copyUrl, prepared.token);
+    const ours: number[] = [];
+    const baseline: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      // Alternate the order, so neither side always runs on a warmer machine.
+      if (i % 2 === 0) {
+        ours.push(await oursOnce(page, prepared.meetingId));
+        baseline.push(await baselineOnce(page, prepared.copyUrl, prepared.token));
+      } else {
+        baseline.push(await baselineOnce(page, prepared.copyUrl, prepared.token));
+        ours.push(await oursOnce(page, prepared.meetingId));
+      }
+      process.stderr.write(
+        `  run ${i + 1}: reader ${round(ours[i])} ms, download ${round(baseline[i])} ms\n`,
+      );
+    }
+    return { ours, baseline, coldOurs, coldBaseline };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+export function readerFirstPageLine(r: {
+  ours: number[];
+  baseline: number[];
+  coldOurs: number;
+  coldBaseline: number;
+}): string {
+  const ours = percentile(r.ours, 50);
+  const base = percentile(r.baseline, 50);
+  return benchLine('reader-first-page', {
+    pages: PAGES,
+    runs: r.ours.length,
+    ours_first_page_median_ms: round(ours),
+    ours_first_page_max_ms: round(Math.max(...r.ours)),
+    baseline_download_median_ms: round(base),
+    ours_cold_ms: round(r.coldOurs),
+    baseline_cold_ms: round(r.coldBaseline),
+    ratio: round(ours / base, 2),
+    load1: round(os.loadavg()[0], 2),
+    target: 'first_page<=1500ms',
+  });
+}
