@@ -21,8 +21,8 @@ export const MIGRATIONS: Function[] = [
   AttendanceQrUses1795967475456,
   Speakers1795967938907,
   DisplayTokens1795971939947,
-  Polls1795980270339,
   Documents1795978468741,
   DocumentNotesAndComments1795979071430,
   DocumentCopies1795979147054,
+  Polls1795980270339,
 ];
