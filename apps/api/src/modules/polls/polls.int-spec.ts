@@ -613,7 +613,9 @@ describe('polls', () => {
         [poll.id],
       );
       expect(openLinks[0].n).toBe(12);
-      await eventually(() => expect(progress.at(-1)).toMatchObject({ cast: 12, voters: 13 }));
+      await eventually(() =>
+        expect(progress.filter((p) => p.pollId === poll.id).at(-1)).toMatchObject({ cast: 12, voters: 13 }),
+      );
       expect(progress.every((p) => p.tally === undefined)).toBe(true);
 
       const closed = ok(
