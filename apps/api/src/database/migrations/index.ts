@@ -1,4 +1,4 @@
-import { Polls1795980270339 } from './1795980270339-polls';
+import { Polls1795980872017 } from './1795980872017-polls';
 import { DocumentNotesAndComments1795979071430 } from './1795979071430-document-notes-and-comments';
 import { DocumentCopies1795979147054 } from './1795979147054-document-copies';
 import { Documents1795978468741 } from './1795978468741-documents';
@@ -24,5 +24,5 @@ export const MIGRATIONS: Function[] = [
   Documents1795978468741,
   DocumentNotesAndComments1795979071430,
   DocumentCopies1795979147054,
-  Polls1795980270339,
+  Polls1795980872017,
 ];

@@ -15,6 +15,8 @@ export interface StoredNamedBallot extends StoredBallot {
   userId: string;
   castById: string;
   idempotencyKey: string;
+  /** Keys of the casts this ballot replaced. */
+  previousKeys?: string[];
 }
 
 /** Every query of polls, their voters and their ballots. Returns plain objects. */
@@ -183,7 +185,8 @@ export class PollsRepository {
     userId: string,
   ): Promise<StoredNamedBallot | null> {
     const rows: StoredNamedBallot[] = await manager.query(
-      `SELECT user_id AS "userId", cast_by_id AS "castById", choices, receipt, idempotency_key AS "idempotencyKey"
+      `SELECT user_id AS "userId", cast_by_id AS "castById", choices, receipt, idempotency_key AS "idempotencyKey",
+              previous_keys::text[] AS "previousKeys"
          FROM poll_ballots WHERE poll_id = $1 AND user_id = $2 FOR UPDATE`,
       [pollId, userId],
     );
@@ -198,7 +201,8 @@ export class PollsRepository {
     at: Date,
   ): Promise<boolean> {
     const rows: unknown[] = await manager.query(
-      `UPDATE poll_ballots SET cast_by_id = $3, choices = $4, receipt = $5, idempotency_key = $6, cast_at = $7
+      `UPDATE poll_ballots SET cast_by_id = $3, choices = $4, receipt = $5, idempotency_key = $6, cast_at = $7,
+              previous_keys = array_append(previous_keys, idempotency_key)
         WHERE poll_id = $1 AND user_id = $2
           AND NOT EXISTS (SELECT 1 FROM poll_ballots o WHERE o.poll_id = $1 AND o.receipt = $5)
         RETURNING 1`,
@@ -221,7 +225,8 @@ export class PollsRepository {
     userIds: string[],
   ): Promise<StoredNamedBallot[]> {
     return manager.query(
-      `SELECT user_id AS "userId", cast_by_id AS "castById", choices, receipt, idempotency_key AS "idempotencyKey"
+      `SELECT user_id AS "userId", cast_by_id AS "castById", choices, receipt, idempotency_key AS "idempotencyKey",
+              previous_keys::text[] AS "previousKeys"
          FROM poll_ballots WHERE poll_id = $1 AND user_id = ANY($2::uuid[])`,
       [pollId, userIds],
     );
@@ -264,6 +269,15 @@ export class PollsRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * Locks the box exclusively until commit (casts of other secret polls wait for the close). Taken
+   * before the close reads the box: reading first and locking after would be a lock upgrade, and
+   * two closes doing that at once deadlock.
+   */
+  async lockBox(manager: EntityManager): Promise<void> {
+    await manager.query('LOCK TABLE poll_ballot_box IN ACCESS EXCLUSIVE MODE');
+  }
+
   async boxBallots(manager: EntityManager, pollId: string): Promise<StoredBallot[]> {
     return manager.query('SELECT receipt, choices FROM poll_ballot_box WHERE poll_id = $1', [pollId]);
   }
@@ -273,8 +287,7 @@ export class PollsRepository {
    * order given (the caller shuffles), then empties the box with TRUNCATE — which gives the table new,
    * empty files and drops the old ones at commit, whatever other transactions might still see —
    * and puts back the ballots of other secret polls still open (shuffled too). So no page of the box
-   * keeps a closed poll's ballots with their cast transaction ids and order. The box is locked
-   * exclusively for the moment: casts of other secret polls wait for this commit.
+   * keeps a closed poll's ballots with their cast transaction ids and order. Call lockBox first.
    */
   async sealBox(
     manager: EntityManager,
@@ -282,7 +295,6 @@ export class PollsRepository {
     shuffled: StoredBallot[],
     shuffle: <T>(items: readonly T[]) => T[],
   ): Promise<void> {
-    await manager.query('LOCK TABLE poll_ballot_box IN ACCESS EXCLUSIVE MODE');
     await insertRecords(
       manager,
       `INSERT INTO poll_secret_ballots (poll_id, position, choices, receipt)

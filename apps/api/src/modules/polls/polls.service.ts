@@ -232,6 +232,7 @@ export class PollsService implements OnModuleDestroy {
         // FOR UPDATE waits for every cast in flight (they hold the row FOR SHARE) and then sees them.
         const entity = await this.find(ctx, pollId);
         enforce(checkClosePoll(ctx.actor, entity.status));
+        if (entity.secret) await this.polls.lockBox(ctx.manager);
         const ballots: StoredBallot[] = entity.secret
           ? await this.polls.boxBallots(ctx.manager, pollId)
           : await this.polls.namedBallots(ctx.manager, pollId);
@@ -348,8 +349,9 @@ export class PollsService implements OnModuleDestroy {
         (await this.polls.secretBallots(manager, poll.id)).find((b) => b.receipt === receipt) ??
         null;
     } else {
-      const named = await this.polls.namedBallotsOf(manager, poll.id, [userId]);
-      stored = named[0]?.idempotencyKey === key ? named[0] : null;
+      const named = (await this.polls.namedBallotsOf(manager, poll.id, [userId]))[0];
+      if (named?.previousKeys?.includes(key)) return true; // a replaced cast: its receipt, nothing changes
+      stored = named?.idempotencyKey === key ? named : null;
     }
     if (!stored) return false;
     if (!sameChoices(stored.choices, choices)) throw new AppException('IDEMPOTENCY_KEY_REUSED');
@@ -374,6 +376,8 @@ export class PollsService implements OnModuleDestroy {
       if (!sameChoices(existing.choices, stored.choices)) throw new AppException('IDEMPOTENCY_KEY_REUSED');
       return false;
     }
+    // A late retry of a cast that a later one replaced: answer its receipt, change nothing.
+    if (existing.previousKeys?.includes(idempotencyKey)) return false;
     if (!poll.allowChange) throw new AppException('ALREADY_VOTED');
     if (!(await this.polls.replaceNamedBallot(manager, poll.id, ballot, new Date()))) {
       throw new AppException('IDEMPOTENCY_KEY_REUSED');
