@@ -91,7 +91,6 @@ export class PdfInspectorService {
           output,
           maxPages: this.config.DOCUMENT_MAX_PAGES,
           maxInflatedBytes: this.config.DOCUMENT_MAX_INFLATED_BYTES,
-          pdfLibPath: require.resolve('pdf-lib'),
         },
         resourceLimits: {
           maxOldGenerationSizeMb: this.config.DOCUMENT_CHECK_MEMORY_MB,
@@ -125,10 +124,18 @@ export class PdfInspectorService {
               : reject(this.refuse(m.code, m.detail)),
           ),
       );
-      // Out of heap (ERR_WORKER_OUT_OF_MEMORY) or any crash: the file was too much for the limits.
-      worker.on('error', (err) => settle(() => reject(this.refuse('DOCUMENT_TOO_COMPLEX', err.message))));
+      // Out of heap: the file was too much for the limits. Anything else is our bug, not the file's.
+      worker.on('error', (err: Error & { code?: string }) =>
+        settle(() =>
+          reject(
+            err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? this.refuse('DOCUMENT_TOO_COMPLEX', err.message)
+              : this.crash(err.message),
+          ),
+        ),
+      );
       worker.on('exit', (code) =>
-        settle(() => reject(this.refuse('DOCUMENT_TOO_COMPLEX', `worker exited ${code}`))),
+        settle(() => reject(this.crash(`worker exited ${code} without an answer`))),
       );
     });
   }
@@ -137,6 +144,11 @@ export class PdfInspectorService {
     const r = await this.qpdf([input, output]);
     if (r.timedOut) throw this.refuse('DOCUMENT_TOO_COMPLEX', 'qpdf rewrite timed out');
     if (r.code !== 0 && r.code !== 3) throw this.refuse('DOCUMENT_DAMAGED', r.stderr);
+  }
+
+  private crash(detail: string): AppException {
+    this.logger.error(`PDF check failed: ${detail}`);
+    return new AppException('INTERNAL_ERROR');
   }
 
   private refuse(code: ErrorCode, detail: string): AppException {

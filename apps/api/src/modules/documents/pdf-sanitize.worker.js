@@ -1,4 +1,3 @@
-// @ts-check
 'use strict';
 /*
  * The PDF check that runs in its own worker thread (resourceLimits on its heap, terminated by the
@@ -6,7 +5,7 @@
  * or eat memory there, never in the API's event loop. Plain JavaScript so that the very same file
  * runs from the sources (tests) and from dist (tsc copies it, allowJs).
  *
- * In:  workerData { input, output, maxPages, maxInflatedBytes, pdfLibPath }
+ * In:  workerData { input, output, maxPages, maxInflatedBytes }
  * Out: one message { ok: true, pageCount, removed } or { ok: false, code, detail }
  *
  * It refuses encrypted files, more than maxPages pages, and compressed streams that inflate to
@@ -18,9 +17,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { readFileSync, writeFileSync } = require('node:fs');
 const zlib = require('node:zlib');
 const { Buffer } = require('node:buffer');
-const { PDFDocument, PDFName, PDFDict, PDFArray, PDFRawStream, PDFRef, PDFStream } = require(
-  workerData.pdfLibPath,
-);
+const { PDFDocument, PDFName, PDFDict, PDFArray, PDFRawStream, PDFRef, PDFStream } = require('pdf-lib');
 
 /** Action types that run code, start programs, load or send data: removed from the reading copy. */
 const BAD_ACTIONS = new Map([
