@@ -29,6 +29,7 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import { AppException } from '../../common/errors/app-exception';
 import { IdempotencyKey, MeetingIdPipe } from '../meeting-events/http-params';
+import { documentContentDisposition } from '../documents/content-disposition';
 import { renderCommentsPdf } from './comments-export';
 import { DocumentCommentsService } from './document-comments.service';
 import { DocumentNotesService } from './document-notes.service';
@@ -167,32 +168,14 @@ export class DocumentNotesController {
       at: data.at,
       comments: data.comments,
     });
-    const name = `Tong hop gop y - ${data.document.title}.pdf`;
     res
       .status(200)
       .set({
         'content-type': 'application/pdf',
-        'content-disposition': contentDisposition(`Tổng hợp góp ý - ${data.document.title}.pdf`, name),
+        // The documents module's header: safe for any title, Vietnamese kept in filename*.
+        'content-disposition': documentContentDisposition(`Tổng hợp góp ý - ${data.document.title}.pdf`),
         'cache-control': 'private, no-store',
       })
       .send(Buffer.from(pdf));
   }
-}
-
-/**
- * RFC 6266: an ASCII fallback (quotes, backslashes, controls and non-ASCII replaced) and the real
- * name in `filename*` (UTF-8, percent-encoded), so Vietnamese names arrive intact and no name can
- * break out of the header.
- */
-function contentDisposition(name: string, asciiBase: string): string {
-  const ascii = asciiBase
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
-    .replace(/[^\x20-\x7e]|["\\/]/g, '_');
-  const encoded = encodeURIComponent(name.replace(/[/\\]/g, '_')).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
