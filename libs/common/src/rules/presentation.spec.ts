@@ -1,5 +1,6 @@
 import { DEFAULT_ATTENDANCE_SETTINGS } from '../schemas/attendance';
 import { EMPTY_SPEAKERS_STATE } from '../schemas/speakers';
+import { EMPTY_POLLS_STATE } from '../schemas/polls';
 import { MeetingEventSchema, type MeetingEvent, type MeetingSnapshot } from '../schemas/meeting-events';
 import type { Presentation } from '../schemas/presentation';
 import { applyMeetingEvent } from './event-stream';
@@ -13,12 +14,12 @@ const DOC = '00000000-0000-4000-8000-0000000000d1';
 const VERSION = '00000000-0000-4000-8000-0000000000d2';
 const AT = '2026-12-01T01:00:00.000Z';
 
-const chair = { userId: CHAIR, systemRole: 'user' as const, meetingRole: 'chair' as const };
-const presenter = { userId: PRESENTER, systemRole: 'user' as const, meetingRole: 'delegate' as const };
-const delegate = { userId: DELEGATE, systemRole: 'user' as const, meetingRole: 'delegate' as const };
+const chair = { userId: CHAIR, systemRole: 'member' as const, meetingRole: 'chair' as const };
+const presenter = { userId: PRESENTER, systemRole: 'member' as const, meetingRole: 'delegate' as const };
+const delegate = { userId: DELEGATE, systemRole: 'member' as const, meetingRole: 'delegate' as const };
 const admin = { userId: DELEGATE, systemRole: 'admin' as const, meetingRole: null };
-const outsider = { userId: DELEGATE, systemRole: 'user' as const, meetingRole: null };
-const guest = { userId: PRESENTER, systemRole: 'user' as const, meetingRole: 'guest' as const };
+const outsider = { userId: DELEGATE, systemRole: 'member' as const, meetingRole: null };
+const guest = { userId: PRESENTER, systemRole: 'member' as const, meetingRole: 'guest' as const };
 
 const activeItem = [{ status: 'active' as const, presenterId: PRESENTER }];
 const pendingItem = [{ status: 'pending' as const, presenterId: PRESENTER }];
@@ -108,6 +109,9 @@ describe('presentation events on the snapshot', () => {
       agenda: [],
       attendance: { settings: DEFAULT_ATTENDANCE_SETTINGS, records: [] },
       speakers: EMPTY_SPEAKERS_STATE,
+      polls: EMPTY_POLLS_STATE,
+      documents: [],
+      documentComments: [],
       presentation: null,
       seq: 0,
       online: [],

@@ -1,4 +1,5 @@
 import type { MeetingSnapshot } from '../schemas/meeting-events';
+import { EMPTY_POLLS_STATE } from '../schemas/polls';
 import { applyMeetingEvent, MeetingEventStream } from './event-stream';
 import { applyPresenceDelta, compactSnapshot, hydrateSnapshot } from './room-snapshot';
 
@@ -47,6 +48,10 @@ const full: MeetingSnapshot = {
   agenda: [],
   attendance: { settings: { quorum: 'half' }, records: [] } as unknown as MeetingSnapshot['attendance'],
   speakers: { list: [], items: [], defaultLimitSeconds: 180 } as unknown as MeetingSnapshot['speakers'],
+  polls: EMPTY_POLLS_STATE,
+  documents: [],
+  documentComments: [],
+  presentation: null,
   seq: 3,
   online: [chairId],
 };

@@ -3,7 +3,7 @@ import type {
   MeetingEvent,
   MeetingEventOf,
   MeetingJoinResult,
-  MeetingSnapshot,
+  MeetingRoomSnapshot,
   Poll,
   PollCastResult,
   PollDefinitionInput,
@@ -135,7 +135,7 @@ describe('polls', () => {
     return (res.event as MeetingEventOf<'poll.created'>).payload.poll;
   }
 
-  async function snapshot(s: TestSocket, meetingId: string): Promise<MeetingSnapshot> {
+  async function snapshot(s: TestSocket, meetingId: string): Promise<MeetingRoomSnapshot> {
     const joined = ok(await emit(s, 'meeting.join', { meetingId })) as MeetingJoinResult;
     if (joined.kind !== 'snapshot') throw new Error('expected a snapshot');
     return joined.snapshot;

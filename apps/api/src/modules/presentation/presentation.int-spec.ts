@@ -2,7 +2,7 @@ import type {
   MeetingCommandResult,
   MeetingEvent,
   MeetingJoinResult,
-  MeetingSnapshot,
+  MeetingRoomSnapshot,
   Presentation,
 } from '@phonghop/common';
 import { PDFDocument } from 'pdf-lib';
@@ -128,7 +128,7 @@ describe('follow the presenter', () => {
     return { meetingId: m.id, doc, named, itemIds: [first.id, second.id] };
   }
 
-  async function snapshot(who: Person, meetingId: string): Promise<MeetingSnapshot> {
+  async function snapshot(who: Person, meetingId: string): Promise<MeetingRoomSnapshot> {
     const joined = ok(await emit(await socketOf(who), 'meeting.join', { meetingId })) as MeetingJoinResult;
     if (joined.kind !== 'snapshot') throw new Error('expected a snapshot');
     return joined.snapshot;
