@@ -139,6 +139,7 @@ describe('the comments slice of the snapshot', () => {
   const AT = '2026-12-01T01:00:00.000Z';
   const base = {
     documentComments: [],
+    participants: [],
     seq: 0,
     meeting: { id: MEETING, lastSeq: 0 },
   } as unknown as MeetingSnapshot;
