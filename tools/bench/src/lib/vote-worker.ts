@@ -98,19 +98,26 @@ async function connectAll(c: Extract<VoteWorkerCommand, { cmd: 'connect' }>): Pr
               if (c.resultType && payload?.type !== c.resultType) return;
               lastResult[i] = { at: now(), json: JSON.stringify(c.resultType ? payload.payload : payload) };
             });
-            socket.on('connect_error', (err) => {
-              failures++;
-              firstError ??= err.message;
+            // Each client settles once: joined, or failed (refused, dropped before its join was
+            // answered, or no answer in time) — a dropped handshake fires neither event otherwise.
+            let settled = false;
+            const settle = (error?: string) => {
+              if (settled) return;
+              settled = true;
+              clearTimeout(deadline);
+              if (error !== undefined) {
+                failures++;
+                firstError ??= error;
+              }
               resolve(socket);
-            });
+            };
+            const deadline = setTimeout(() => settle('no join within 60 s'), 60_000);
+            socket.on('connect_error', (err) => settle(`connect_error: ${err.message}`));
+            socket.on('disconnect', (reason) => settle(`disconnected before joining: ${reason}`));
             socket.on('connect', () => {
-              void emit(socket, c.joinEvent, c.joinPayload).then(({ err, ack }) => {
-                if (err || !ack?.ok) {
-                  failures++;
-                  firstError ??= describe(err, ack);
-                }
-                resolve(socket);
-              });
+              void emit(socket, c.joinEvent, c.joinPayload).then(({ err, ack }) =>
+                settle(err || !ack?.ok ? describe(err, ack) : undefined),
+              );
             });
           }, i * step);
         }),
