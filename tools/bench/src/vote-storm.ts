@@ -54,7 +54,9 @@ export async function measureVoteStorm(target: VoteTarget, o: VoteStormOptions):
       resultType: target.resultType,
       spreadMs: o.connectSpreadMs,
     });
-    process.stderr.write(`  ${target.name}: ${voters} clients joined (${joined.failures} failed)\n`);
+    process.stderr.write(
+      `  ${target.name}: ${voters} clients joined (${joined.retried} joins retried, ${joined.failures} failed)\n`,
+    );
     if (joined.failures > 0)
       throw new Error(`${target.name}: ${joined.failures} joins failed: ${joined.firstError}`);
     if (target.prepare) {
