@@ -54,6 +54,9 @@ export async function measureVoteStorm(target: VoteTarget, o: VoteStormOptions):
       resultType: target.resultType,
       spreadMs: o.connectSpreadMs,
     });
+    process.stderr.write(
+      `  ${target.name}: ${voters} clients joined (${joined.retried} joins retried, ${joined.failures} failed)\n`,
+    );
     if (joined.failures > 0)
       throw new Error(`${target.name}: ${joined.failures} joins failed: ${joined.firstError}`);
     if (target.prepare) {
@@ -61,6 +64,7 @@ export async function measureVoteStorm(target: VoteTarget, o: VoteStormOptions):
       if (prepared.failures > 0)
         throw new Error(`${target.name}: ${prepared.failures} preparations failed: ${prepared.firstError}`);
     }
+    process.stderr.write(`  ${target.name}: prepared; opening the poll\n`);
     await target.open();
 
     const choice = (i: number) => target.options[(i * 7 + 3) % target.options.length];
@@ -177,7 +181,11 @@ export function voteStormLine(
  */
 export async function voteStorm(option: (name: string, fallback: number) => number): Promise<void> {
   const voters = option('clients', 1000);
-  const o = { windowMs: option('window', 1) * 1000, connectSpreadMs: 5000, retryEvery: 20 };
+  const o = {
+    windowMs: option('window', 1) * 1000,
+    connectSpreadMs: option('connect-spread', 20) * 1000,
+    retryEvery: 20,
+  };
   process.stderr.write(`vote-storm: ${voters} voters, one ballot each within ${o.windowMs} ms\n`);
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : '';
   const server = await startOursServer();

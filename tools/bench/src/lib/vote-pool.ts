@@ -45,7 +45,7 @@ export class VotePool {
 
   async connect(
     o: Omit<Extract<VoteWorkerCommand, { cmd: 'connect' }>, 'cmd'>,
-  ): Promise<{ failures: number; firstError?: string }> {
+  ): Promise<{ failures: number; firstError?: string; retried: number }> {
     const replies = await Promise.all(
       this.workers.map((w, i) =>
         this.ask(w, { cmd: 'connect', ...o, tokens: this.share(o.tokens, i) }, 'joined'),
@@ -53,6 +53,7 @@ export class VotePool {
     );
     return {
       failures: replies.reduce((s, r) => s + r.failures, 0),
+      retried: replies.reduce((s, r) => s + r.retried, 0),
       firstError: replies.find((r) => r.firstError)?.firstError,
     };
   }

@@ -43,7 +43,7 @@ export interface CastOutcome {
 }
 
 export type VoteWorkerReply =
-  | { type: 'joined'; failures: number; firstError?: string }
+  | { type: 'joined'; failures: number; firstError?: string; retried: number }
   | { type: 'commanded'; failures: number; firstError?: string }
   | { type: 'cast'; outcomes: CastOutcome[] }
   /** Arrival instants of the result per client (null: none), and how many clients saw each distinct result. */
@@ -78,45 +78,69 @@ function emit(socket: Socket, event: string, payload: unknown): Promise<{ ack?: 
   });
 }
 
+/** One attempt to connect and join client i; resolves with the socket, and the error if it failed. */
+function joinOnce(
+  c: Extract<VoteWorkerCommand, { cmd: 'connect' }>,
+  token: string | null,
+  i: number,
+): Promise<{ socket: Socket; error?: string }> {
+  return new Promise((resolve) => {
+    const socket = io(c.url, {
+      transports: ['websocket'],
+      auth: token ? { token } : {},
+      reconnection: false,
+      forceNew: true,
+      timeout: 30_000,
+    });
+    socket.on(c.resultEvent, (payload: { type?: string; payload?: unknown }) => {
+      if (c.resultType && payload?.type !== c.resultType) return;
+      lastResult[i] = { at: now(), json: JSON.stringify(c.resultType ? payload.payload : payload) };
+    });
+    // Settles once: joined, or failed (refused, dropped before its join was answered, or no answer
+    // in time) — a dropped handshake fires neither `connect` nor `connect_error` otherwise.
+    let settled = false;
+    const settle = (error?: string) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      if (error !== undefined) socket.disconnect();
+      resolve({ socket, error });
+    };
+    const deadline = setTimeout(() => settle('no join within 60 s'), 60_000);
+    socket.on('connect_error', (err) => settle(`connect_error: ${err.message}`));
+    socket.on('disconnect', (reason) => settle(`disconnected before joining: ${reason}`));
+    socket.on('connect', () => {
+      void emit(socket, c.joinEvent, c.joinPayload).then(({ err, ack }) =>
+        settle(err || !ack?.ok ? describe(err, ack) : undefined),
+      );
+    });
+  });
+}
+
 async function connectAll(c: Extract<VoteWorkerCommand, { cmd: 'connect' }>): Promise<void> {
   let failures = 0;
+  let retried = 0;
   let firstError: string | undefined;
   const step = c.tokens.length > 1 ? c.spreadMs / c.tokens.length : 0;
   lastResult = c.tokens.map(() => ({ at: 0, json: '' }));
   sockets = await Promise.all(
-    c.tokens.map(
-      (token, i) =>
-        new Promise<Socket>((resolve) => {
-          setTimeout(() => {
-            const socket = io(c.url, {
-              transports: ['websocket'],
-              auth: token ? { token } : {},
-              reconnection: false,
-              timeout: 30_000,
-            });
-            socket.on(c.resultEvent, (payload: { type?: string; payload?: unknown }) => {
-              if (c.resultType && payload?.type !== c.resultType) return;
-              lastResult[i] = { at: now(), json: JSON.stringify(c.resultType ? payload.payload : payload) };
-            });
-            socket.on('connect_error', (err) => {
-              failures++;
-              firstError ??= err.message;
-              resolve(socket);
-            });
-            socket.on('connect', () => {
-              void emit(socket, c.joinEvent, c.joinPayload).then(({ err, ack }) => {
-                if (err || !ack?.ok) {
-                  failures++;
-                  firstError ??= describe(err, ack);
-                }
-                resolve(socket);
-              });
-            });
-          }, i * step);
-        }),
-    ),
+    c.tokens.map(async (token, i) => {
+      await new Promise((r) => setTimeout(r, i * step));
+      // Joining is set-up, not measured: a client that could not join (a loaded machine) tries
+      // again, up to three times in all; the count of such retries is reported.
+      for (let attempt = 1; ; attempt++) {
+        const { socket, error } = await joinOnce(c, token, i);
+        if (error === undefined) return socket;
+        firstError ??= error;
+        if (attempt === 3) {
+          failures++;
+          return socket;
+        }
+        retried++;
+      }
+    }),
   );
-  send({ type: 'joined', failures, firstError });
+  send({ type: 'joined', failures, firstError, retried });
 }
 
 async function commandAll(c: Extract<VoteWorkerCommand, { cmd: 'command' }>): Promise<void> {
