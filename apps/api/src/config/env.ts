@@ -73,6 +73,27 @@ export const EnvSchema = z.object({
   MEETING_COMMAND_QUEUE: z.coerce.number().int().min(0).default(1000),
   /** `json` or `pretty` (one readable line per event). Unset: pretty in development, JSON otherwise. */
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  // ---- meeting documents (issue 10; docs/documents.md) ----
+  /** Largest document upload (bytes); larger is refused 413 DOCUMENT_TOO_LARGE. Default 100 MB. */
+  DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(2_000_000_000).default(100 * 1024 * 1024),
+  /** Most pages a PDF (uploaded or converted) may have. */
+  DOCUMENT_MAX_PAGES: z.coerce.number().int().min(1).default(2000),
+  /** Most bytes all of a PDF's compressed streams may inflate to (a decompression bomb is refused). */
+  DOCUMENT_MAX_INFLATED_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
+  /** Time one PDF check may take (each step: qpdf, the sanitising worker). */
+  DOCUMENT_CHECK_TIMEOUT_MS: z.coerce.number().int().min(500).default(30_000),
+  /** Heap of the PDF-checking worker thread (MB). */
+  DOCUMENT_CHECK_MEMORY_MB: z.coerce.number().int().min(64).default(512),
+  /** Time one LibreOffice conversion may take. */
+  DOCUMENT_CONVERT_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
+  /** Conversions running at once on a node. Default: one per core. */
+  DOCUMENT_CONVERT_CONCURRENCY: z.coerce.number().int().min(1).optional(),
+  /** Conversions waiting on a node; one more is refused with RATE_LIMITED. */
+  DOCUMENT_CONVERT_QUEUE: z.coerce.number().int().min(0).default(50),
+  /** The LibreOffice binary (Debian: libreoffice-*-nogui installs /usr/bin/soffice). */
+  SOFFICE_PATH: z.string().default('soffice'),
+  /** The qpdf binary (Debian package qpdf). */
+  QPDF_PATH: z.string().default('qpdf'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -3,7 +3,7 @@ import type { MeetingActor } from './meeting-lifecycle';
 
 const ME = '11111111-1111-4111-8111-111111111111';
 const OTHER = '22222222-2222-4222-8222-222222222222';
-const as = (meetingRole: MeetingActor['meetingRole'], systemRole: MeetingActor['systemRole'] = 'user') => ({
+const as = (meetingRole: MeetingActor['meetingRole'], systemRole: MeetingActor['systemRole'] = 'member') => ({
   userId: ME,
   meetingRole,
   systemRole,

@@ -18,5 +18,16 @@ export function documentContentDisposition(
   const base = name.split(/[\\/]/).pop() ?? '';
   const clean = base.normalize('NFC').replace(INVISIBLE, '').replace(CONTROL, '').trim();
   const safe = clean === '' || clean === '.' || clean === '..' ? 'tai-lieu.pdf' : clean;
-  return contentDisposition(safe, { type });
+  return contentDisposition(safe, { type, fallback: asciiFallback(safe) });
+}
+
+/** "Tờ trình – Đống Đa.pdf" → "To trinh - Dong Da.pdf": what an old client that ignores filename* shows. */
+function asciiFallback(name: string): string {
+  return name
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/[^\x20-\x7e]/g, '_');
 }

@@ -5,6 +5,8 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { RealtimeService } from '../realtime/realtime.service';
 import { rooms } from '../realtime/realtime.types';
+import { toMeeting } from '../meetings/meeting.mapper';
+import { MeetingEntity } from '../meetings/meeting.entity';
 import { GENESIS_HASH, hashEvent, hashRequest } from './event-hash';
 import { CommandActor, MeetingAccessService } from './meeting-access.service';
 import { MeetingCommandQueue } from './meeting-command-queue';
@@ -57,6 +59,9 @@ export interface CreateSpec<R> extends Omit<CommandSpec<'meeting.created', R>, '
 
 const RECEIPT_PK = 'pk_command_receipts';
 
+/** Who acts in `executeAsSystem` (never a row in users; the event's actorId is null). */
+const SYSTEM_ACTOR: AuthUser = { id: '00000000-0000-0000-0000-000000000000', sessionId: '', systemRole: 'admin' };
+
 /**
  * The one path of every change to a meeting, from REST and socket alike. In one PostgreSQL
  * transaction it: checks the idempotency receipt, locks the meeting row, checks who acts, lets the
@@ -92,6 +97,29 @@ export class MeetingCommandService {
           },
         );
         return { meeting, lastHash, actor };
+      }),
+    );
+  }
+
+  /**
+   * A command no person gives — a document's conversion finished (documents module) — appended
+   * like any other under the meeting's lock, with `actorId` null ("the system"). No role check and
+   * no idempotency key: the caller is the server itself, acting once.
+   */
+  executeAsSystem<K extends MeetingEventType, R>(
+    spec: Omit<CommandSpec<K, R>, 'actor' | 'idempotencyKey'>,
+  ): Promise<CommandResponse<R>> {
+    return this.queue.run(spec.meetingId, () =>
+      this.run({ ...spec, actor: SYSTEM_ACTOR, idempotencyKey: null }, spec.meetingId, async (manager) => {
+        const entity = await manager
+          .getRepository(MeetingEntity)
+          .findOne({ where: { id: spec.meetingId }, lock: { mode: 'pessimistic_write' } });
+        if (!entity) throw new AppException('MEETING_NOT_FOUND');
+        return {
+          meeting: toMeeting(entity),
+          lastHash: entity.lastHash,
+          actor: { userId: SYSTEM_ACTOR.id, systemRole: 'admin', meetingRole: null },
+        };
       }),
     );
   }
@@ -151,7 +179,7 @@ export class MeetingCommandService {
           seq,
           type: outcome.type,
           payload: outcome.payload,
-          actorId: spec.actor.id,
+          actorId: spec.actor === SYSTEM_ACTOR ? null : spec.actor.id,
           at: at.toISOString(),
         };
         const hash = hashEvent(prevHash, row);
