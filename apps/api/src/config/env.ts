@@ -75,11 +75,20 @@ export const EnvSchema = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   // ---- meeting documents (issue 10; docs/documents.md) ----
   /** Largest document upload (bytes); larger is refused 413 DOCUMENT_TOO_LARGE. Default 100 MB. */
-  DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(2_000_000_000).default(100 * 1024 * 1024),
+  DOCUMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(2_000_000_000)
+    .default(100 * 1024 * 1024),
   /** Most pages a PDF (uploaded or converted) may have. */
   DOCUMENT_MAX_PAGES: z.coerce.number().int().min(1).default(2000),
   /** Most bytes all of a PDF's compressed streams may inflate to (a decompression bomb is refused). */
-  DOCUMENT_MAX_INFLATED_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
+  DOCUMENT_MAX_INFLATED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024 * 1024),
   /** Time one PDF check may take (each step: qpdf, the sanitising worker). */
   DOCUMENT_CHECK_TIMEOUT_MS: z.coerce.number().int().min(500).default(30_000),
   /** Heap of the PDF-checking worker thread (MB). */

@@ -108,7 +108,9 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
     // The item's speaking settings go with it (the database cascades them too).
     speakers: { ...s.speakers, items: s.speakers.items.filter((i) => i.agendaItemId !== e.payload.itemId) },
     // Its documents stay, as documents of the whole meeting (the database sets agenda_item_id null).
-    documents: s.documents.map((d) => (d.agendaItemId === e.payload.itemId ? { ...d, agendaItemId: null } : d)),
+    documents: s.documents.map((d) =>
+      d.agendaItemId === e.payload.itemId ? { ...d, agendaItemId: null } : d,
+    ),
   }),
   'agenda.reordered': (s, e) => ({ ...s, agenda: reorder(s.agenda, e.payload.order) }),
   'agenda.currentChanged': (s, e) => ({ ...s, agenda: applyProgress(s.agenda, e.payload.items) }),

@@ -12,13 +12,17 @@ import {
   addItem,
   addParticipant,
   call,
+  connect,
   createMeeting,
+  emit,
   errorCode,
   eventually,
   expectStatus,
   key,
+  ok,
   Person,
   person,
+  recordEvents,
 } from '../../../test/meetings-kit';
 import { DocumentAccessService } from './document-access.service';
 import { DocumentStorageService } from './document-storage.service';
@@ -125,6 +129,26 @@ describe('documents: versions, metadata on the log, Office conversion, access le
     const changed = log.events.find((e) => e.type === 'document.statusChanged');
     expect(changed).toMatchObject({ actorId: null, payload: { versionId: version.id, status: 'ready' } });
   }, 300_000);
+
+  it('broadcasts document events to the room and the snapshot a socket joins carries the documents', async () => {
+    const socket = await connect(t.url, delegate);
+    try {
+      const joined = ok(await emit(socket, 'meeting.join', { meetingId }));
+      expect(joined.kind).toBe('snapshot');
+      const seen = recordEvents(socket);
+      const res = expectStatus(
+        await upload(t, secretary, meetingId, { name: 'phat.pdf', bytes: await plainPdf(1, 'Phat') }),
+        201,
+      );
+      await eventually(() => expect(seen.map((e) => e.type)).toContain('document.added'));
+      expect(seen.find((e) => e.type === 'document.added')?.payload).toEqual({ document: res.document });
+      const rejoined = ok(await emit(socket, 'meeting.join', { meetingId }));
+      if (rejoined.kind !== 'snapshot') throw new Error('expected a snapshot');
+      expect(rejoined.snapshot.documents.map((d) => d.id)).toContain(res.document.id);
+    } finally {
+      socket.close();
+    }
+  });
 
   it('refuses an Office file with a clear error when LibreOffice is missing, leaving nothing behind', async () => {
     const bare = await startTestApp({ db: t.db, env: { SOFFICE_PATH: '/nonexistent/soffice' } });
@@ -357,6 +381,15 @@ describe('documents: versions, metadata on the log, Office conversion, access le
     const server = await detail();
     expect(state.seq).toBe(server.seq);
     expect(state.documents).toEqual(server.documents);
+    // The list route answers the same slice; an outsider gets nothing.
+    const listed = expectStatus(
+      await call<{ documents: MeetingDocument[] }>(t, guest, 'GET', `/meetings/${meetingId}/documents`),
+      200,
+    );
+    expect(listed.documents).toEqual(server.documents);
+    expect(errorCode(await call(t, outsider, 'GET', `/meetings/${meetingId}/documents`))).toBe(
+      'MEETING_NOT_FOUND',
+    );
   });
 });
 

@@ -60,7 +60,11 @@ export interface CreateSpec<R> extends Omit<CommandSpec<'meeting.created', R>, '
 const RECEIPT_PK = 'pk_command_receipts';
 
 /** Who acts in `executeAsSystem` (never a row in users; the event's actorId is null). */
-const SYSTEM_ACTOR: AuthUser = { id: '00000000-0000-0000-0000-000000000000', sessionId: '', systemRole: 'admin' };
+const SYSTEM_ACTOR: AuthUser = {
+  id: '00000000-0000-0000-0000-000000000000',
+  sessionId: '',
+  systemRole: 'admin',
+};
 
 /**
  * The one path of every change to a meeting, from REST and socket alike. In one PostgreSQL
