@@ -22,7 +22,9 @@ describe('leak trace page (web, e2e)', () => {
 
   beforeAll(async () => {
     env = await startE2eEnv({ at: AT });
-    const [meeting] = await env.app.dataSource.query(`SELECT id FROM meetings WHERE status = 'scheduled' LIMIT 1`);
+    const [meeting] = await env.app.dataSource.query(
+      `SELECT id FROM meetings WHERE status = 'scheduled' LIMIT 1`,
+    );
     const [secretary] = await env.app.dataSource.query(`SELECT id FROM users WHERE username = 'thuky'`);
     const delegate = await apiSignIn(env.app.url, 'daibieu01', DEMO_PASSWORD);
     const doc = await seedDocument(env.app.dataSource, env.app.app.get(DocumentStorageService), {
@@ -76,14 +78,17 @@ describe('leak trace page (web, e2e)', () => {
     await admin.page.getByTestId('leak-code').fill('k4mx-0000');
     await admin.page.getByTestId('leak-trace-code').click();
     await admin.page.getByTestId('leak-error').waitFor();
-    await expect(admin.page.getByTestId('leak-error').textContent()).resolves.toContain('Mã bản sao không hợp lệ');
+    await expect(admin.page.getByTestId('leak-error').textContent()).resolves.toContain(
+      'Mã bản sao không hợp lệ',
+    );
     await admin.page.getByTestId('leak-code').fill(`${code.slice(0, 4)}-${code.slice(4)}`.toLowerCase());
     await admin.page.getByTestId('leak-trace-code').click();
     await admin.page.getByTestId('leak-verdict-identified').waitFor();
     const width = await admin.page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(PHONE.width);
     await shot(admin.page, 'leak-trace-code-phone');
-    expect(admin.errors).toEqual([]);
+    // The one console line is Chromium reporting the typo's 400 answer, which the page explained.
+    expect(admin.errors.filter((e) => !e.includes('status of 400'))).toEqual([]);
     expect(admin.externalRequests).toEqual([]);
   });
 });

@@ -24,7 +24,14 @@ export function MainNav({ onNavigate }: { onNavigate?: () => void }) {
     ...(isAdmin ? [{ to: '/users', label: t('nav.users'), icon: IconUsers, testId: 'nav-users' }] : []),
     // document copies and leak tracing (issue 10)
     ...(isAdmin
-      ? [{ to: '/admin/leak-trace', label: t('leakTrace.nav'), icon: IconShieldSearch, testId: 'nav-leak-trace' }]
+      ? [
+          {
+            to: '/admin/leak-trace',
+            label: t('leakTrace.nav'),
+            icon: IconShieldSearch,
+            testId: 'nav-leak-trace',
+          },
+        ]
       : []),
   ];
   return (

@@ -165,6 +165,7 @@ export function LeakTracePage() {
               value={file}
               onChange={setFile}
               clearable
+              clearButtonProps={{ 'aria-label': t('leakTrace.clearFile') }}
               data-testid="leak-file"
             />
             <Button

@@ -1,4 +1,5 @@
 import {
+  ParseSpeeds,
   PDFDocument,
   PDFName,
   PDFOperator,
@@ -22,7 +23,6 @@ import { CopiedFace, copyWatermarkFonts, watermarkFontTemplate } from './waterma
 
 interface Faces {
   bold: CopiedFace;
-  regular: CopiedFace;
 }
 
 /** Who the copy is for and what it is of: everything printed on its pages. */
@@ -41,7 +41,6 @@ const WATERMARK_NAME = PDFName.of('PhWm');
 const FAINT = 'PhG1';
 const STRONG = 'PhG2';
 const BOLD = 'PhF1';
-const REGULAR = 'PhF2';
 
 /** `29/11/2026 18:45` in Vietnam time (UTC+7, no daylight saving). */
 export function formatIssuedAt(iso: string): string {
@@ -115,8 +114,8 @@ function watermarkOperators(fonts: Faces, stamp: CopyStamp, w: number, h: number
   });
   ops.push(popGraphicsState(), pushGraphicsState(), setGraphicsState(STRONG), setFillingGrayscaleColor(0.2));
   const margin = Math.min(18, w / 30);
-  const footerSize = fitSize(fonts.regular, lines.footer, 7, w - 2 * margin, 3.5);
-  ops.push(...text(fonts.regular, REGULAR, footerSize, [1, 0, 0, 1, margin, margin * 0.6], lines.footer));
+  const footerSize = fitSize(fonts.bold, lines.footer, 6.5, w - 2 * margin, 3.5);
+  ops.push(...text(fonts.bold, BOLD, footerSize, [1, 0, 0, 1, margin, margin * 0.6], lines.footer));
   const cornerSize = fitSize(fonts.bold, lines.corner, 11, w / 2, 6);
   const cornerWidth = fonts.bold.widthAt(lines.corner, cornerSize);
   ops.push(
@@ -151,7 +150,7 @@ function uprightMatrix(rotation: number, x0: number, y0: number, cw: number, ch:
 
 /** The document to stamp: the whole file, or a new one holding only page `page` (1-based). */
 async function openForStamping(pdf: Uint8Array, page?: number): Promise<PDFDocument> {
-  const source = await PDFDocument.load(pdf, { updateMetadata: false });
+  const source = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   if (page === undefined) return source;
   if (page < 1 || page > source.getPageCount()) throw new RangeError(`no page ${page}`);
   const single = await PDFDocument.create({ updateMetadata: false });
@@ -189,7 +188,7 @@ export async function stampPdf(
       const form = context.formXObject(watermarkOperators(fonts, stamp, w, h), {
         BBox: [0, 0, w, h],
         Resources: {
-          Font: { [BOLD]: fonts.bold.ref, [REGULAR]: fonts.regular.ref },
+          Font: { [BOLD]: fonts.bold.ref },
           ExtGState: { [FAINT]: faint, [STRONG]: strong },
         },
       });
@@ -230,5 +229,7 @@ export async function stampPdf(
   doc.setKeywords([`${TEXT_MARK_PREFIX}${stamp.code}`]);
   doc.setSubject(`Bản sao ${formatCopyCode(stamp.code)} cấp cho ${stamp.readerName}`);
   doc.setModificationDate(new Date(stamp.issuedAt));
-  return doc.save();
+  // Stamping runs in a worker thread: yielding to its event loop every few objects (pdf-lib's
+  // default, for the main thread) would only add timer delays.
+  return doc.save({ objectsPerTick: Infinity });
 }

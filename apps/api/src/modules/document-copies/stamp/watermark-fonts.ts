@@ -82,13 +82,13 @@ export class CopiedFace {
   }
 }
 
-/** Copies the template's two faces into `doc`. */
-export function copyWatermarkFonts(
-  from: WatermarkFontTemplate,
-  doc: PDFDocument,
-): { bold: CopiedFace; regular: CopiedFace } {
+/**
+ * Copies the template's bold face into `doc` (the watermark writes everything in it: one face
+ * copied per copy instead of two is less to copy and to write).
+ */
+export function copyWatermarkFonts(from: WatermarkFontTemplate, doc: PDFDocument): { bold: CopiedFace } {
   const copier = PDFObjectCopier.for(from.doc.context, doc.context);
   const copy = (f: TemplateFace) =>
     new CopiedFace(doc.context.register(copier.copy(from.doc.context.lookup(f.ref)!)), f);
-  return { bold: copy(from.bold), regular: copy(from.regular) };
+  return { bold: copy(from.bold) };
 }
