@@ -39,12 +39,6 @@ if (skipReason) console.warn(`Skipping the two-node voting model test: ${skipRea
 const describeWithRedis = skipReason ? describe.skip : describe;
 
 const CHOICES = ['yes', 'no', 'abstain'] as const;
-/**
- * A retry of a named, changeable ballot's older cast, sent after the ballot was changed, brings the
- * older choice back today (see the `failing` test at the end). The model tolerates exactly that
- * unless POLL_MODEL_STRICT=1, so every other invariant stays checked on every run.
- */
-const STRICT_STALE_RETRY = process.env.POLL_MODEL_STRICT === '1';
 type NodeIx = 0 | 1;
 
 type Action =
@@ -260,12 +254,8 @@ describeWithRedis('voting on two nodes under random interleavings (model-based, 
             counted[ent] = match;
             continue;
           }
+          // A retry of a replaced cast must not bring its choice back (this model found that once).
           const revived = (retried.get(ent) ?? []).map(asCounted).find(same);
-          if (revived && !STRICT_STALE_RETRY) {
-            // Known issue (see the `failing` test below): tolerated so the rest stays checked.
-            counted[ent] = revived;
-            continue;
-          }
           throw new Error(
             `stored ballot ${JSON.stringify(stored)} of entitlement ${ent} is not the last acknowledged ` +
               `(before ${JSON.stringify(before)}, acknowledged now ${JSON.stringify(fresh.map(asCounted))}` +
@@ -366,9 +356,8 @@ describeWithRedis('voting on two nodes under random interleavings (model-based, 
     );
   }, 240_000);
 
-  // A known issue, kept in sight: `failing` passes while the bug is there and fails once it is
-  // fixed — then make it a plain `it` and drop the model's tolerance (STRICT_STALE_RETRY).
-  it.failing(
+  // The case the model found: a late retry of a replaced cast answers its receipt and changes nothing.
+  it(
     'a retry of a replaced cast does not bring its choice back (named poll, changes allowed)',
     async () => {
       const e = ents[1];
