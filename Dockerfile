@@ -48,6 +48,12 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     DATA_DIR=/data \
     WEB_DIST_DIR=/nonexistent
+# Documents: qpdf checks and rewrites PDFs, poppler-utils renders confidential pages (pdftoppm) and
+# reads text back (pdftotext), LibreOffice converts Office files; DejaVu gives it Vietnamese glyphs.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends qpdf poppler-utils fonts-dejavu-core \
+      libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /prod/node_modules ./node_modules
 COPY --from=build /app/package.json ./package.json
