@@ -91,7 +91,12 @@ describe('meeting documents (web, e2e)', () => {
   /** Uploads through the dialog with a slowed network, and proves the bar moved through the middle. */
   async function upload(page: Page, file: string, title: string, shotName?: string): Promise<void> {
     await page.getByTestId('document-upload-open').click();
-    await page.getByTestId('document-upload-file').setInputFiles(path.join(files, file));
+    // Mantine's FileInput is a button that opens the file chooser.
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByTestId('document-upload-file').click(),
+    ]);
+    await chooser.setFiles(path.join(files, file));
     await page.getByTestId('document-upload-title').fill(title);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
