@@ -1,5 +1,6 @@
 import type { MeetingActor, MeetingDetail, MeetingDocument } from '@phonghop/common';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { DocumentReaderModal } from './DocumentReaderModal';
 import { DocumentsPanel } from './DocumentsPanel';
 
@@ -12,6 +13,18 @@ export function MeetingDocuments({
   actor: MeetingActor & { userId: string };
 }) {
   const [open, setOpen] = useState<MeetingDocument | null>(null);
+  const queryClient = useQueryClient();
+  // The meeting page reads over REST (no room socket): while a version converts, read it again
+  // every few seconds so "converting" turns into "ready" (or "failed") without a reload.
+  const converting = detail.documents.some((d) => d.versions.some((v) => v.status === 'converting'));
+  useEffect(() => {
+    if (!converting) return;
+    const timer = setInterval(
+      () => void queryClient.invalidateQueries({ queryKey: ['meetings', 'detail', detail.meeting.id] }),
+      3000,
+    );
+    return () => clearInterval(timer);
+  }, [converting, queryClient, detail.meeting.id]);
   return (
     <>
       <DocumentsPanel
