@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import {
   DEMO_PASSWORD,
@@ -208,6 +209,7 @@ describe('voting (web, e2e)', () => {
     );
     expect(ballots).toEqual([{ choices: ['abstain'], idempotency_key: key }]);
     await d3.page.locator('[data-testid=meeting-room][data-live=true]').waitFor();
+    await ballot.getByTestId('ballot-receipt').scrollIntoViewIfNeeded();
     await shot(d3.page, 'voting-recorded-phone');
     await chair.page.locator('[data-testid=poll-progress][data-cast="3"]').waitFor();
     expectClean(d3);
@@ -224,6 +226,14 @@ describe('voting (web, e2e)', () => {
     await d1.page.getByTestId('poll-results').waitFor();
     await d1.page.getByTestId('poll-results').scrollIntoViewIfNeeded();
     await shot(d1.page, 'voting-results-portrait');
+    // The results PDF comes from the server with the tablet's token, as a file.
+    const [download] = await Promise.all([
+      d1.page.waitForEvent('download'),
+      d1.page.getByTestId('poll-results').getByTestId('poll-pdf').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    const pdf = fs.readFileSync(await download.path());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await display.page.locator('[data-testid=display-poll][data-status=published]').waitFor();
     await shot(display.page, 'voting-display-result-1280x720');
   });
