@@ -1,4 +1,4 @@
-import { Polls1795978916423 } from './1795978916423-polls';
+import { Polls1795980872017 } from './1795980872017-polls';
 import { DisplayTokens1795971939947 } from './1795971939947-display-tokens';
 import { Identity1795713467995 } from './1795713467995-identity';
 import { MeetingsAndEventLog1795714310259 } from './1795714310259-meetings-and-event-log';
@@ -18,5 +18,5 @@ export const MIGRATIONS: Function[] = [
   AttendanceQrUses1795967475456,
   Speakers1795967938907,
   DisplayTokens1795971939947,
-  Polls1795978916423,
+  Polls1795980872017,
 ];

@@ -35,6 +35,13 @@ export class PollBallotEntity {
   @Column({ type: 'uuid' })
   idempotencyKey: string;
 
+  /**
+   * Keys of the casts this ballot replaced (allowChange): a late retry of one of them answers its
+   * receipt again instead of bringing its old choice back.
+   */
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  previousKeys: string[];
+
   @Column({ type: 'timestamptz' })
   castAt: Date;
 }

@@ -7,7 +7,7 @@ import { PollVoterEntity } from './poll-voter.entity';
  *  - poll_secret_markers: that a voter has voted — nothing else, no time, no ballot id;
  *  - poll_ballot_box: the ballots while the poll is open — no voter, no time, a random id;
  *  - poll_secret_ballots: the ballots after close, re-written in one transaction in a random order
- *    (the box's rows are deleted and its storage rewritten, so no cast transaction id or insertion
+ *    (the box is truncated in the same transaction — new files — so no cast transaction id or insertion
  *    order survives next to a ballot).
  */
 
@@ -28,7 +28,13 @@ export class PollSecretMarkerEntity {
   voter?: PollVoterEntity;
 }
 
-/** A secret ballot while its poll is open. */
+/**
+ * A secret ballot while its poll is open. No foreign key to `polls`, on purpose: a close puts the
+ * other open polls' ballots back into the box after truncating it, and a foreign key check would
+ * lock those polls' rows — two secret polls closing at once could then deadlock. Rows of a poll
+ * exist only between its open and its close (which empties them); drafts, the only polls ever
+ * deleted, have none.
+ */
 @Entity('poll_ballot_box')
 @Index('uq_poll_ballot_box_receipt', ['pollId', 'receipt'], { unique: true })
 export class PollBallotBoxEntity {
@@ -37,10 +43,6 @@ export class PollBallotBoxEntity {
 
   @Column({ type: 'uuid' })
   pollId: string;
-
-  @ManyToOne(() => PollEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'poll_id' })
-  poll?: PollEntity;
 
   @Column({ type: 'jsonb' })
   choices: string[];

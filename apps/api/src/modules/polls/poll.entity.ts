@@ -1,4 +1,12 @@
-import type { MajorityRule, NamedVote, PollKind, PollOption, PollQuorum, PollResult, PollStatus } from '@phonghop/common';
+import type {
+  MajorityRule,
+  NamedVote,
+  PollKind,
+  PollOption,
+  PollQuorum,
+  PollResult,
+  PollStatus,
+} from '@phonghop/common';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { AgendaItemEntity } from '../agenda/agenda-item.entity';
 import { MeetingEntity } from '../meetings/meeting.entity';

@@ -15,6 +15,8 @@ export interface StoredNamedBallot extends StoredBallot {
   userId: string;
   castById: string;
   idempotencyKey: string;
+  /** Keys of the casts this ballot replaced. */
+  previousKeys?: string[];
 }
 
 /** Every query of polls, their voters and their ballots. Returns plain objects. */
@@ -29,7 +31,9 @@ export class PollsRepository {
   /** The polls slice of the snapshot: every poll of the meeting in creation order, with its voters. */
   async state(meetingId: string, manager?: EntityManager): Promise<PollsState> {
     const m = this.m(manager);
-    const rows = await m.getRepository(PollEntity).find({ where: { meetingId }, order: { createdSeq: 'ASC' } });
+    const rows = await m
+      .getRepository(PollEntity)
+      .find({ where: { meetingId }, order: { createdSeq: 'ASC' } });
     if (rows.length === 0) return { items: [] };
     const voters: (PollVoter & { pollId: string })[] = await m.query(
       `SELECT v.poll_id AS "pollId", v.user_id AS "userId", v.holder_id AS "holderId", v.late
@@ -66,7 +70,9 @@ export class PollsRepository {
   }
 
   async voters(manager: EntityManager, pollId: string): Promise<PollVoter[]> {
-    const rows = await manager.getRepository(PollVoterEntity).find({ where: { pollId }, order: { position: 'ASC' } });
+    const rows = await manager
+      .getRepository(PollVoterEntity)
+      .find({ where: { pollId }, order: { position: 'ASC' } });
     return rows.map((v) => ({ userId: v.userId, holderId: v.holderId, late: v.late }));
   }
 
@@ -87,7 +93,12 @@ export class PollsRepository {
     await manager.getRepository(PollEntity).delete({ id: pollId });
   }
 
-  async addVoters(manager: EntityManager, pollId: string, voters: PollVoter[], firstPosition: number): Promise<void> {
+  async addVoters(
+    manager: EntityManager,
+    pollId: string,
+    voters: PollVoter[],
+    firstPosition: number,
+  ): Promise<void> {
     if (voters.length === 0) return;
     await manager
       .getRepository(PollVoterEntity)
@@ -95,9 +106,10 @@ export class PollsRepository {
   }
 
   async countVoters(manager: EntityManager, pollId: string): Promise<number> {
-    const rows: { n: number }[] = await manager.query('SELECT count(*)::int AS n FROM poll_voters WHERE poll_id = $1', [
-      pollId,
-    ]);
+    const rows: { n: number }[] = await manager.query(
+      'SELECT count(*)::int AS n FROM poll_voters WHERE poll_id = $1',
+      [pollId],
+    );
     return rows[0].n;
   }
 
@@ -111,10 +123,10 @@ export class PollsRepository {
   }
 
   async agendaItemExists(manager: EntityManager, meetingId: string, itemId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query('SELECT 1 FROM agenda_items WHERE meeting_id = $1 AND id = $2', [
-      meetingId,
-      itemId,
-    ]);
+    const rows: unknown[] = await manager.query(
+      'SELECT 1 FROM agenda_items WHERE meeting_id = $1 AND id = $2',
+      [meetingId, itemId],
+    );
     return rows.length > 0;
   }
 
@@ -153,7 +165,12 @@ export class PollsRepository {
   // ---- named ballots ----------------------------------------------------------------------
 
   /** Inserts the ballot unless the voter has one (or the receipt is taken); true when inserted. */
-  async insertNamedBallot(manager: EntityManager, pollId: string, b: StoredNamedBallot, at: Date): Promise<boolean> {
+  async insertNamedBallot(
+    manager: EntityManager,
+    pollId: string,
+    b: StoredNamedBallot,
+    at: Date,
+  ): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `INSERT INTO poll_ballots (poll_id, user_id, cast_by_id, choices, receipt, idempotency_key, cast_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING 1`,
@@ -162,9 +179,14 @@ export class PollsRepository {
     return rows.length > 0;
   }
 
-  async namedBallot(manager: EntityManager, pollId: string, userId: string): Promise<StoredNamedBallot | null> {
+  async namedBallot(
+    manager: EntityManager,
+    pollId: string,
+    userId: string,
+  ): Promise<StoredNamedBallot | null> {
     const rows: StoredNamedBallot[] = await manager.query(
-      `SELECT user_id AS "userId", cast_by_id AS "castById", choices, receipt, idempotency_key AS "idempotencyKey"
+      `SELECT user_id AS "userId", cast_by_id AS "castById", choices, receipt, idempotency_key AS "idempotencyKey",
+              previous_keys::text[] AS "previousKeys"
          FROM poll_ballots WHERE poll_id = $1 AND user_id = $2 FOR UPDATE`,
       [pollId, userId],
     );
@@ -172,9 +194,15 @@ export class PollsRepository {
   }
 
   /** Replaces a named ballot (allowChange); false when the new receipt is taken by another ballot. */
-  async replaceNamedBallot(manager: EntityManager, pollId: string, b: StoredNamedBallot, at: Date): Promise<boolean> {
+  async replaceNamedBallot(
+    manager: EntityManager,
+    pollId: string,
+    b: StoredNamedBallot,
+    at: Date,
+  ): Promise<boolean> {
     const rows: unknown[] = await manager.query(
-      `UPDATE poll_ballots SET cast_by_id = $3, choices = $4, receipt = $5, idempotency_key = $6, cast_at = $7
+      `UPDATE poll_ballots SET cast_by_id = $3, choices = $4, receipt = $5, idempotency_key = $6, cast_at = $7,
+              previous_keys = array_append(previous_keys, idempotency_key)
         WHERE poll_id = $1 AND user_id = $2
           AND NOT EXISTS (SELECT 1 FROM poll_ballots o WHERE o.poll_id = $1 AND o.receipt = $5)
         RETURNING 1`,
@@ -191,9 +219,14 @@ export class PollsRepository {
     );
   }
 
-  async namedBallotsOf(manager: EntityManager, pollId: string, userIds: string[]): Promise<StoredNamedBallot[]> {
+  async namedBallotsOf(
+    manager: EntityManager,
+    pollId: string,
+    userIds: string[],
+  ): Promise<StoredNamedBallot[]> {
     return manager.query(
-      `SELECT user_id AS "userId", cast_by_id AS "castById", choices, receipt, idempotency_key AS "idempotencyKey"
+      `SELECT user_id AS "userId", cast_by_id AS "castById", choices, receipt, idempotency_key AS "idempotencyKey",
+              previous_keys::text[] AS "previousKeys"
          FROM poll_ballots WHERE poll_id = $1 AND user_id = ANY($2::uuid[])`,
       [pollId, userIds],
     );
@@ -236,41 +269,61 @@ export class PollsRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * Locks the box exclusively until commit (casts of other secret polls wait for the close). Taken
+   * before the close reads the box: reading first and locking after would be a lock upgrade, and
+   * two closes doing that at once deadlock.
+   */
+  async lockBox(manager: EntityManager): Promise<void> {
+    await manager.query('LOCK TABLE poll_ballot_box IN ACCESS EXCLUSIVE MODE');
+  }
+
   async boxBallots(manager: EntityManager, pollId: string): Promise<StoredBallot[]> {
     return manager.query('SELECT receipt, choices FROM poll_ballot_box WHERE poll_id = $1', [pollId]);
   }
 
   /**
-   * At close: writes the ballots into poll_secret_ballots in the order given (the caller shuffles),
-   * in this one transaction, and deletes them from the box.
+   * At close, in the close's transaction: writes the poll's ballots into poll_secret_ballots in the
+   * order given (the caller shuffles), then empties the box with TRUNCATE — which gives the table new,
+   * empty files and drops the old ones at commit, whatever other transactions might still see —
+   * and puts back the ballots of other secret polls still open (shuffled too). So no page of the box
+   * keeps a closed poll's ballots with their cast transaction ids and order. Call lockBox first.
    */
-  async sealBox(manager: EntityManager, pollId: string, shuffled: StoredBallot[]): Promise<void> {
-    for (let i = 0; i < shuffled.length; i += 1000) {
-      const chunk = shuffled.slice(i, i + 1000);
-      await manager.query(
-        `INSERT INTO poll_secret_ballots (poll_id, position, choices, receipt)
-         SELECT $1, t.position, t.choices, t.receipt
-           FROM jsonb_to_recordset($2::jsonb) AS t(position int, choices jsonb, receipt varchar)
-          ORDER BY t.position`,
-        [pollId, JSON.stringify(chunk.map((b, j) => ({ position: i + j + 1, choices: b.choices, receipt: b.receipt })))],
-      );
-    }
-    await manager.query('DELETE FROM poll_ballot_box WHERE poll_id = $1', [pollId]);
+  async sealBox(
+    manager: EntityManager,
+    pollId: string,
+    shuffled: StoredBallot[],
+    shuffle: <T>(items: readonly T[]) => T[],
+  ): Promise<void> {
+    await insertRecords(
+      manager,
+      `INSERT INTO poll_secret_ballots (poll_id, position, choices, receipt)
+       SELECT $1, t.position, t.choices, t.receipt
+         FROM jsonb_to_recordset($2::jsonb) AS t(position int, choices jsonb, receipt varchar) ORDER BY t.position`,
+      shuffled.map((b, i) => ({ position: i + 1, choices: b.choices, receipt: b.receipt })),
+      [pollId],
+    );
+    const others: { id: string; pollId: string; choices: string[]; receipt: string }[] = await manager.query(
+      'SELECT id, poll_id AS "pollId", choices, receipt FROM poll_ballot_box WHERE poll_id <> $1',
+      [pollId],
+    );
+    await manager.query('TRUNCATE poll_ballot_box');
+    await insertRecords(
+      manager,
+      `INSERT INTO poll_ballot_box (id, poll_id, choices, receipt)
+       SELECT t.id, t.poll_id, t.choices, t.receipt
+         FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (id uuid, poll_id uuid, choices jsonb, receipt varchar))
+              WITH ORDINALITY AS t(id, poll_id, choices, receipt, n)
+        ORDER BY t.n`,
+      shuffle(others).map((b) => ({ id: b.id, poll_id: b.pollId, choices: b.choices, receipt: b.receipt })),
+    );
   }
 
   async secretBallots(manager: EntityManager, pollId: string): Promise<StoredBallot[]> {
-    return manager.query('SELECT receipt, choices FROM poll_secret_ballots WHERE poll_id = $1 ORDER BY position', [
-      pollId,
-    ]);
-  }
-
-  /**
-   * Rewrites the box's storage (new files, the old ones dropped), so the deleted rows of a closed
-   * poll — with their cast transaction ids and insertion order — are not left in the table's pages.
-   * Cannot run inside a transaction; takes the box's exclusive lock for the moment it runs.
-   */
-  async scrubBox(): Promise<void> {
-    await this.dataSource.query('VACUUM (FULL) poll_ballot_box');
+    return manager.query(
+      'SELECT receipt, choices FROM poll_secret_ballots WHERE poll_id = $1 ORDER BY position',
+      [pollId],
+    );
   }
 
   // ---- progress ---------------------------------------------------------------------------
@@ -296,6 +349,18 @@ export class PollsRepository {
       tally = new Map(counts.map((c) => [c.optionId, c.n]));
     }
     return { ...rows[0], tally };
+  }
+}
+
+/** Runs an INSERT … SELECT FROM jsonb_to_recordset(<records>) in chunks of 1,000; the records are the last parameter. */
+async function insertRecords(
+  manager: EntityManager,
+  sql: string,
+  records: object[],
+  params: unknown[] = [],
+): Promise<void> {
+  for (let i = 0; i < records.length; i += 1000) {
+    await manager.query(sql, [...params, JSON.stringify(records.slice(i, i + 1000))]);
   }
 }
 

@@ -110,7 +110,12 @@ export class PollsService implements OnModuleDestroy {
     });
   }
 
-  update(caller: Caller, meetingId: string, pollId: string, def: PollDefinition): Promise<CommandResponse<Poll>> {
+  update(
+    caller: Caller,
+    meetingId: string,
+    pollId: string,
+    def: PollDefinition,
+  ): Promise<CommandResponse<Poll>> {
     return this.commands.execute({
       ...spec(caller, meetingId, 'poll.update', { pollId, ...def }),
       handle: async (ctx) => {
@@ -193,7 +198,12 @@ export class PollsService implements OnModuleDestroy {
   }
 
   /** The secretary (or the chair) adds a voting member who arrived after the poll opened. */
-  addVoter(caller: Caller, meetingId: string, pollId: string, userId: string): Promise<CommandResponse<null>> {
+  addVoter(
+    caller: Caller,
+    meetingId: string,
+    pollId: string,
+    userId: string,
+  ): Promise<CommandResponse<null>> {
     return this.commands.execute({
       ...spec(caller, meetingId, 'poll.addVoter', { pollId, userId }),
       handle: async (ctx) => {
@@ -212,8 +222,8 @@ export class PollsService implements OnModuleDestroy {
 
   /**
    * Closes an open poll: counts the ballots, hashes them, and for a secret poll re-writes them in a
-   * random order into poll_secret_ballots and empties the box (its storage is rewritten after
-   * commit). The event carries the result and the hash.
+   * random order into poll_secret_ballots and truncates the box (new files; the old ones are dropped
+   * at commit). The event carries the result and the hash.
    */
   close(caller: Caller, meetingId: string, pollId: string, byTimer = false): Promise<CommandResponse<Poll>> {
     return this.commands.execute({
@@ -222,19 +232,17 @@ export class PollsService implements OnModuleDestroy {
         // FOR UPDATE waits for every cast in flight (they hold the row FOR SHARE) and then sees them.
         const entity = await this.find(ctx, pollId);
         enforce(checkClosePoll(ctx.actor, entity.status));
+        if (entity.secret) await this.polls.lockBox(ctx.manager);
         const ballots: StoredBallot[] = entity.secret
           ? await this.polls.boxBallots(ctx.manager, pollId)
           : await this.polls.namedBallots(ctx.manager, pollId);
         const voters = await this.polls.countVoters(ctx.manager, pollId);
         const result = computePollResult(entity, { voters, members: entity.members ?? 0 }, ballots);
         const ballotsHash = sha256Hex(ballotsDigestText(ballots));
-        if (entity.secret) await this.polls.sealBox(ctx.manager, pollId, shuffle(ballots));
+        if (entity.secret) await this.polls.sealBox(ctx.manager, pollId, shuffle(ballots), shuffle);
         const patch = { status: 'closed' as const, closedAt: ctx.at, result, ballotsHash };
         await this.polls.update(ctx.manager, pollId, patch);
-        ctx.afterCommit(async () => {
-          this.stopTimer(pollId);
-          if (entity.secret) await this.polls.scrubBox();
-        });
+        ctx.afterCommit(() => this.stopTimer(pollId));
         return {
           type: 'poll.closed',
           payload: { pollId, closedAt: ctx.at.toISOString(), byTimer, result, ballotsHash },
@@ -251,16 +259,20 @@ export class PollsService implements OnModuleDestroy {
       handle: async (ctx) => {
         const entity = await this.find(ctx, pollId);
         enforce(checkPublishPoll(ctx.actor, entity.status));
-        const ballots = entity.secret
-          ? await this.polls.secretBallots(ctx.manager, pollId)
-          : await this.polls.namedBallots(ctx.manager, pollId);
+        const named = entity.secret ? null : await this.polls.namedBallots(ctx.manager, pollId);
+        const ballots = named ?? (await this.polls.secretBallots(ctx.manager, pollId));
         const receipts = ballots.map((b) => b.receipt).sort();
-        const votes = entity.secret
-          ? null
-          : (await this.polls.namedBallots(ctx.manager, pollId))
-              .map((b) => ({ userId: b.userId, castById: b.castById, choices: b.choices, receipt: b.receipt }))
-              .sort((a, b) => a.userId.localeCompare(b.userId));
-        await this.polls.update(ctx.manager, pollId, { status: 'published', publishedAt: ctx.at, receipts, votes });
+        // Named polls publish who voted what; a secret poll never has `votes`.
+        const votes =
+          named
+            ?.map((b) => ({ userId: b.userId, castById: b.castById, choices: b.choices, receipt: b.receipt }))
+            .sort((x, y) => x.userId.localeCompare(y.userId)) ?? null;
+        await this.polls.update(ctx.manager, pollId, {
+          status: 'published',
+          publishedAt: ctx.at,
+          receipts,
+          votes,
+        });
         return {
           type: 'poll.published',
           payload: { pollId, publishedAt: ctx.at.toISOString(), receipts, votes },
@@ -287,22 +299,26 @@ export class PollsService implements OnModuleDestroy {
       if (!poll) throw new AppException('POLL_NOT_FOUND');
       const voter = await this.polls.voter(manager, cmd.pollId, userId);
       const ballot = checkBallot(poll, cmd.choices);
-
-      // A retry of a cast that committed (its ack was lost) answers the same, even after close.
-      if (voter?.holderId === user.id && ballot.ok) {
-        const replay = await this.replay(manager, poll, userId, receipt, ballot.choices, cmd.idempotencyKey);
-        if (replay) return { poll, result: answer(false), wrote: false };
+      const rule = checkCastBallot({
+        callerId: user.id,
+        userId,
+        pollStatus: poll.status,
+        closesAt: poll.closesAt?.toISOString() ?? null,
+        nowMs: Date.now(),
+        voters: voter ? [voter] : [],
+      });
+      if (!rule.ok) {
+        // A retry of a cast that committed before the poll closed (its ack was lost) still gets
+        // its answer. (While open, a retry is recognised by the insert's conflict below.)
+        const mayReplay = voter?.holderId === user.id && ballot.ok;
+        if (
+          mayReplay &&
+          (await this.replay(manager, poll, userId, receipt, ballot.choices, cmd.idempotencyKey))
+        ) {
+          return { poll, result: answer(false), wrote: false };
+        }
+        enforce(rule);
       }
-      enforce(
-        checkCastBallot({
-          callerId: user.id,
-          userId,
-          pollStatus: poll.status,
-          closesAt: poll.closesAt?.toISOString() ?? null,
-          nowMs: Date.now(),
-          voters: voter ? [voter] : [],
-        }),
-      );
       if (!ballot.ok) throw new AppException('BALLOT_INVALID');
       const stored = { receipt, choices: ballot.choices };
       const changed = poll.secret
@@ -333,8 +349,9 @@ export class PollsService implements OnModuleDestroy {
         (await this.polls.secretBallots(manager, poll.id)).find((b) => b.receipt === receipt) ??
         null;
     } else {
-      const named = await this.polls.namedBallotsOf(manager, poll.id, [userId]);
-      stored = named[0]?.idempotencyKey === key ? named[0] : null;
+      const named = (await this.polls.namedBallotsOf(manager, poll.id, [userId]))[0];
+      if (named?.previousKeys?.includes(key)) return true; // a replaced cast: its receipt, nothing changes
+      stored = named?.idempotencyKey === key ? named : null;
     }
     if (!stored) return false;
     if (!sameChoices(stored.choices, choices)) throw new AppException('IDEMPOTENCY_KEY_REUSED');
@@ -359,6 +376,8 @@ export class PollsService implements OnModuleDestroy {
       if (!sameChoices(existing.choices, stored.choices)) throw new AppException('IDEMPOTENCY_KEY_REUSED');
       return false;
     }
+    // A late retry of a cast that a later one replaced: answer its receipt, change nothing.
+    if (existing.previousKeys?.includes(idempotencyKey)) return false;
     if (!poll.allowChange) throw new AppException('ALREADY_VOTED');
     if (!(await this.polls.replaceNamedBallot(manager, poll.id, ballot, new Date()))) {
       throw new AppException('IDEMPOTENCY_KEY_REUSED');
@@ -401,12 +420,20 @@ export class PollsService implements OnModuleDestroy {
     const entitlements: PollMine['entitlements'] = [];
     if (poll.secret) {
       const marked = await this.polls.markedVoters(manager, pollId, mine);
-      for (const id of mine) entitlements.push({ userId: id, cast: marked.has(id), receipt: null, choices: null });
+      for (const id of mine)
+        entitlements.push({ userId: id, cast: marked.has(id), receipt: null, choices: null });
     } else {
-      const ballots = new Map((await this.polls.namedBallotsOf(manager, pollId, mine)).map((b) => [b.userId, b]));
+      const ballots = new Map(
+        (await this.polls.namedBallotsOf(manager, pollId, mine)).map((b) => [b.userId, b]),
+      );
       for (const id of mine) {
         const b = ballots.get(id);
-        entitlements.push({ userId: id, cast: !!b, receipt: b?.receipt ?? null, choices: b?.choices ?? null });
+        entitlements.push({
+          userId: id,
+          cast: !!b,
+          receipt: b?.receipt ?? null,
+          choices: b?.choices ?? null,
+        });
       }
     }
     const progress = poll.status === 'open' ? await this.progress.read(meetingId, poll) : null;
@@ -423,7 +450,12 @@ export class PollsService implements OnModuleDestroy {
   }
 
   /** Whether a receipt is among the stored ballots of a closed poll ("phiếu của tôi đã được đếm"). */
-  async checkReceipt(user: AuthUser, meetingId: string, pollId: string, receipt: string): Promise<ReceiptCheck> {
+  async checkReceipt(
+    user: AuthUser,
+    meetingId: string,
+    pollId: string,
+    receipt: string,
+  ): Promise<ReceiptCheck> {
     const manager = this.dataSource.manager;
     await this.access.open(meetingId, user, 'poll.receipt', { manager });
     const poll = await this.polls.find(manager, meetingId, pollId);
@@ -442,7 +474,8 @@ export class PollsService implements OnModuleDestroy {
     const entity = await this.polls.find(manager, meetingId, pollId);
     if (!entity) throw new AppException('POLL_NOT_FOUND');
     if (entity.status === 'draft' || entity.status === 'open') throw new AppException('POLL_NOT_CLOSED');
-    if (entity.status === 'closed' && !canSeeUnpublishedResult(actor)) throw new AppException('POLL_NOT_CLOSED');
+    if (entity.status === 'closed' && !canSeeUnpublishedResult(actor))
+      throw new AppException('POLL_NOT_CLOSED');
     const poll = toPoll(entity, await this.polls.voters(manager, pollId));
     const officers = await this.polls.officers(meetingId);
     const people = [
@@ -510,8 +543,16 @@ function definitionColumns(def: PollDefinition) {
   const ids = pollOptionIds(def.kind, def.options?.length ?? 0);
   const options: PollOption[] =
     def.kind === 'yes_no_abstain'
-      ? YES_NO_ABSTAIN_OPTION_IDS.map((id) => ({ id, label: YES_NO_ABSTAIN_LABELS[id].vi, candidateUserId: null }))
-      : (def.options ?? []).map((o, i) => ({ id: ids[i], label: o.label, candidateUserId: o.candidateUserId ?? null }));
+      ? YES_NO_ABSTAIN_OPTION_IDS.map((id) => ({
+          id,
+          label: YES_NO_ABSTAIN_LABELS[id].vi,
+          candidateUserId: null,
+        }))
+      : (def.options ?? []).map((o, i) => ({
+          id: ids[i],
+          label: o.label,
+          candidateUserId: o.candidateUserId ?? null,
+        }));
   const maxChoices = def.kind === 'multiple' ? def.maxChoices! : def.kind === 'election' ? def.seats! : 1;
   return {
     agendaItemId: def.agendaItemId ?? null,

@@ -50,18 +50,32 @@ export async function renderResultsPdf(input: ResultsPdfInput): Promise<Uint8Arr
   w.line(`Hình thức: ${poll.secret ? 'Bỏ phiếu kín' : 'Biểu quyết công khai'}`);
   const f = ruleFraction(poll.rule);
   const base = f.base === 'voters' ? 'số đại biểu có quyền biểu quyết có mặt' : 'tổng số thành viên';
-  const fraction = poll.rule.kind === 'custom' ? ` (${f.atLeast ? 'ít nhất' : 'trên'} ${f.numerator}/${f.denominator} ${base})` : '';
+  const fraction =
+    poll.rule.kind === 'custom'
+      ? ` (${f.atLeast ? 'ít nhất' : 'trên'} ${f.numerator}/${f.denominator} ${base})`
+      : '';
   w.line(`Điều kiện thông qua: ${RULE_TEXT[poll.rule.kind]}${fraction}`);
   w.line(`Mẫu số: ${result.denominator} (${base}); cần ít nhất ${result.required} phiếu`);
-  w.line(`Tổng số thành viên: ${result.members}; có quyền biểu quyết: ${result.voters}; đã bỏ phiếu: ${result.cast}; không bỏ phiếu: ${result.notVoted}`);
+  w.line(
+    `Tổng số thành viên: ${result.members}; có quyền biểu quyết: ${result.voters}; đã bỏ phiếu: ${result.cast}; không bỏ phiếu: ${result.notVoted}`,
+  );
   if (poll.closedAt) w.line(`Kết thúc biểu quyết lúc ${vietnamTime(new Date(poll.closedAt))}`);
   w.gap();
   for (const o of result.options) {
     const option = poll.options.find((x) => x.id === o.optionId);
-    const mark = o.passed ? (poll.kind === 'election' ? ' — trúng cử' : ' — đạt') : o.tied ? ' — bằng phiếu' : '';
-    w.line(`${option?.label ?? o.optionId}: ${o.count} phiếu (${o.percent.toLocaleString('vi-VN')}%)${mark}`, {
-      bold: o.passed,
-    });
+    const mark = o.passed
+      ? poll.kind === 'election'
+        ? ' — trúng cử'
+        : ' — đạt'
+      : o.tied
+        ? ' — bằng phiếu'
+        : '';
+    w.line(
+      `${option?.label ?? o.optionId}: ${o.count} phiếu (${o.percent.toLocaleString('vi-VN')}%)${mark}`,
+      {
+        bold: o.passed,
+      },
+    );
   }
   if (result.blank > 0) w.line(`Phiếu không chọn ai/không chọn phương án nào: ${result.blank}`);
   w.gap();
@@ -75,15 +89,19 @@ export async function renderResultsPdf(input: ResultsPdfInput): Promise<Uint8Arr
   if (poll.secret && poll.receipts) {
     w.gap();
     w.line(`Danh sách mã phiếu (${poll.receipts.length})`, { bold: true });
-    for (let i = 0; i < poll.receipts.length; i += 5) w.line(poll.receipts.slice(i, i + 5).join('    '), { size: 9 });
+    for (let i = 0; i < poll.receipts.length; i += 5)
+      w.line(poll.receipts.slice(i, i + 5).join('    '), { size: 9 });
   } else if (poll.votes) {
     w.gap();
     w.line('Biểu quyết của từng đại biểu', { bold: true });
     const label = (id: string) => poll.options.find((o) => o.id === id)?.label ?? id;
     for (const v of poll.votes) {
       const who = input.names.get(v.userId) ?? v.userId;
-      const proxy = v.castById !== v.userId ? ` (ủy quyền cho ${input.names.get(v.castById) ?? v.castById})` : '';
-      w.line(`${who}${proxy}: ${v.choices.map(label).join(', ') || '(không chọn)'} — ${v.receipt}`, { size: 9 });
+      const proxy =
+        v.castById !== v.userId ? ` (ủy quyền cho ${input.names.get(v.castById) ?? v.castById})` : '';
+      w.line(`${who}${proxy}: ${v.choices.map(label).join(', ') || '(không chọn)'} — ${v.receipt}`, {
+        size: 9,
+      });
     }
   } else if (!poll.receipts) {
     w.gap();
