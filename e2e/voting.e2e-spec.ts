@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import {
   DEMO_PASSWORD,
@@ -171,54 +172,52 @@ describe('voting (web, e2e)', () => {
     expectClean(d2);
   });
 
-  it('sends a ballot again with the same key when its ack is lost, and counts it once', async () => {
-    // d3's next socket goes through a relay that swallows the ack of the first poll.cast and then
-    // drops the connection: the tablet never hears that its ballot was committed.
-    const casts: { ackId: string; key: string }[] = [];
-    let swallowed = false;
-    await d3.page.routeWebSocket(/\/socket\.io\//, (ws) => {
-      const server = ws.connectToServer();
-      ws.onMessage((message) => {
-        const text = String(message);
-        const cast = /^42(\d+)\["poll\.cast",(.*)\]$/s.exec(text);
-        if (cast) casts.push({ ackId: cast[1], key: JSON.parse(cast[2]).idempotencyKey });
-        server.send(message);
-      });
-      server.onMessage((message) => {
-        const ack = /^43(\d+)/.exec(String(message));
-        if (!swallowed && ack && casts.length === 1 && ack[1] === casts[0].ackId) {
-          swallowed = true;
-          void ws.close();
-          return;
-        }
-        ws.send(message);
-      });
-    });
-    // The relay is installed in the page's script: reload so the next socket goes through it.
-    await d3.page.reload();
-    await d3.page.locator('[data-testid=meeting-room][data-live=true]').waitFor({ timeout: 15_000 });
-
-    // Change the ballot (the poll allows it until close).
-    const ballot = d3.page.locator('[data-testid=ballot-self]');
-    await ballot.getByTestId('ballot-change').click();
-    await ballot.locator('[data-testid=ballot-option-abstain]').click();
-    await ballot.getByTestId('ballot-submit').click();
-    await ballot.getByTestId('ballot-recorded').waitFor({ timeout: 30_000 });
-    expect(swallowed).toBe(true);
-    // Sent twice, with one key: the server acted once and answered the retry with the same receipt.
-    expect(casts.length).toBe(2);
-    expect(casts[1].key).toBe(casts[0].key);
-    const ballots = await env.app.dataSource.query(
-      `SELECT b.choices, b.idempotency_key FROM poll_ballots b JOIN users u ON u.id = b.user_id
-        WHERE u.username = 'daibieu03'`,
+  it('sends a ballot again with the same key after a lost ack, and counts it once', async () => {
+    // A tablet that sent a ballot and never heard back keeps it, with its key, as a pending cast
+    // (sessionStorage) and sends it again when it comes back — here after a reload. Twice, to
+    // stand for an ack lost each time: the server counts it once and answers the same receipt.
+    const [{ id: pollId }] = await env.app.dataSource.query(`SELECT id FROM polls WHERE status = 'open'`);
+    const [{ id: userId }] = await env.app.dataSource.query(
+      `SELECT id FROM users WHERE username = 'daibieu03'`,
     );
-    expect(ballots).toEqual([{ choices: ['abstain'], idempotency_key: casts[0].key }]);
+    const key = randomUUID();
+    const ballot = d3.page.locator(`[data-testid=ballot-self][data-poll="${pollId}"]`);
+    const receipts: string[] = [];
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await d3.page.evaluate(
+        ([slot, value]) => sessionStorage.setItem(slot, value),
+        [
+          `phonghop.pollCast.${pollId}.${userId}`,
+          JSON.stringify({ idempotencyKey: key, choices: ['abstain'] }),
+        ],
+      );
+      await d3.page.reload();
+      await ballot.locator('[data-testid=ballot-choice]').filter({ hasText: 'Không biểu quyết' }).waitFor();
+      receipts.push((await ballot.getByTestId('ballot-receipt').textContent())!.trim());
+      // Acknowledged: the pending cast is gone.
+      expect(
+        await d3.page.evaluate(
+          (slot) => sessionStorage.getItem(slot),
+          `phonghop.pollCast.${pollId}.${userId}`,
+        ),
+      ).toBeNull();
+    }
+    expect(receipts[1]).toBe(receipts[0]);
+    const ballots = await env.app.dataSource.query(
+      `SELECT choices, idempotency_key FROM poll_ballots WHERE poll_id = $1 AND user_id = $2`,
+      [pollId, userId],
+    );
+    expect(ballots).toEqual([{ choices: ['abstain'], idempotency_key: key }]);
+    await d3.page.locator('[data-testid=meeting-room][data-live=true]').waitFor();
+    await ballot.getByTestId('ballot-receipt').scrollIntoViewIfNeeded();
     await shot(d3.page, 'voting-recorded-phone');
     await chair.page.locator('[data-testid=poll-progress][data-cast="3"]').waitFor();
+    expectClean(d3);
   });
 
   it('closes and publishes: the result, the chart and the display', async () => {
     const { page } = chair;
+    await page.locator('[data-testid=meeting-room][data-live=true]').waitFor();
     await page.getByTestId('poll-close').click();
     await page.getByTestId('confirm-ok').click();
     await page.getByTestId('poll-publish').click();
@@ -227,6 +226,14 @@ describe('voting (web, e2e)', () => {
     await d1.page.getByTestId('poll-results').waitFor();
     await d1.page.getByTestId('poll-results').scrollIntoViewIfNeeded();
     await shot(d1.page, 'voting-results-portrait');
+    // The results PDF comes from the server with the tablet's token, as a file.
+    const [download] = await Promise.all([
+      d1.page.waitForEvent('download'),
+      d1.page.getByTestId('poll-results').getByTestId('poll-pdf').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    const pdf = fs.readFileSync(await download.path());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await display.page.locator('[data-testid=display-poll][data-status=published]').waitFor();
     await shot(display.page, 'voting-display-result-1280x720');
   });
@@ -245,9 +252,10 @@ describe('voting (web, e2e)', () => {
     await page.getByTestId('confirm-ok').click();
     await page.locator('[data-testid=poll-manage][data-status=open]').waitFor();
 
+    const [{ id: secretId }] = await env.app.dataSource.query(`SELECT id FROM polls WHERE secret`);
     const receipts: string[] = [];
     for (const tablet of [d1, d2, d3]) {
-      const ballot = tablet.page.locator('[data-testid=ballot-self]');
+      const ballot = tablet.page.locator(`[data-testid=ballot-self][data-poll="${secretId}"]`);
       await ballot.locator('[data-testid=ballot-choose]').waitFor();
       await ballot.locator('[data-testid^=ballot-option-]').first().click();
       await ballot.getByTestId('ballot-next').click();

@@ -26,6 +26,7 @@ import { ConfirmModal } from '../../../components/ConfirmModal';
 import { errorCodeOf } from '../../../lib/api-error';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { usePollCommands } from '../hooks/use-poll-commands';
+import { usePollMine } from '../hooks/use-poll-mine';
 import { optionLabel } from '../state/labels';
 import type { Poll, PollProgress } from '@phonghop/common';
 import { ruleText, tallyRows, turnout } from '../state/results-view';
@@ -65,7 +66,10 @@ export function PollManageCard({
     snapshot.attendance.records,
     snapshot.attendance.settings,
   );
-  const { cast, voters } = turnout(poll, progress);
+  // A console opened mid-poll reads the progress once (poll.mine); poll.progress keeps it current.
+  const mine = usePollMine(poll.meetingId, poll.id, String(poll.voters.length), poll.status === 'open');
+  const latest = progress ?? mine?.progress ?? undefined;
+  const { cast, voters } = turnout(poll, latest);
   // The shared rules hide what I may not do; the server decides.
   const meetingStatus = snapshot.meeting.status;
   const can = {
@@ -118,7 +122,7 @@ export function PollManageCard({
           <Badge color={STATUS_COLOR[poll.status]} variant="filled" data-testid="poll-status">
             {t(`polls.status.${poll.status}`)}
           </Badge>
-          <Badge color={poll.secret ? 'dark' : 'blue.8'} variant="light">
+          <Badge color={poll.secret ? 'dark.9' : 'blue.9'} variant="outline">
             {poll.secret ? t('polls.secret') : t('polls.named')}
           </Badge>
         </Group>
@@ -161,9 +165,9 @@ export function PollManageCard({
           </Stack>
         )}
 
-        {poll.status === 'open' && !poll.secret && poll.showLiveTally && progress?.tally && (
+        {poll.status === 'open' && !poll.secret && poll.showLiveTally && latest?.tally && (
           <ResultsChart
-            rows={tallyRows(poll, progress.tally, cast, (p, id) => optionLabel(t, p, id))}
+            rows={tallyRows(poll, latest.tally, cast, (p, id) => optionLabel(t, p, id))}
             denominatorLabel={t('polls.liveTallyCaption')}
           />
         )}

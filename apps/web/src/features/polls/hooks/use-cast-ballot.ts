@@ -41,10 +41,12 @@ export function useCastBallot(
   }));
   const alive = useRef(true);
   const inFlight = useRef(false);
+  /** Set by an ack on this page: from then on it knows better than an earlier read of poll.mine. */
+  const acked = useRef(false);
 
   // What the server (poll.mine) or this tablet knows of a ballot already cast wins, unless one is in flight.
   useEffect(() => {
-    if (known.cast && !inFlight.current) {
+    if (known.cast && !inFlight.current && !acked.current) {
       setState((s) => ({
         phase: 'done',
         receipt: known.receipt ?? s.receipt,
@@ -75,6 +77,7 @@ export function useCastBallot(
             const data = await emitWithAck<PollCastResult>(socket, 'poll.cast', command);
             clearPendingCast(pollId, userId);
             saveReceipt(pollId, userId, data.receipt);
+            acked.current = true;
             if (alive.current) {
               setState({ phase: 'done', receipt: data.receipt, choices: pending.choices, error: null });
             }

@@ -9,19 +9,19 @@ import { whenConnected } from '../state/poll-socket';
  * and, for a named poll, its receipt and choices; plus the progress now. Read again when `version`
  * changes (the poll's voters: a late voter added) and after every reconnect.
  */
-export function usePollMine(meetingId: string, pollId: string, version: string) {
+export function usePollMine(meetingId: string, pollId: string, version: string, enabled = true) {
   const { socket } = useSocket();
   const [mine, setMine] = useState<PollMine | null>(null);
 
   const load = useCallback(async () => {
-    if (!socket) return;
+    if (!socket || !enabled) return;
     await whenConnected(socket);
     try {
       setMine(await sendQuery(socket, 'poll.mine', { meetingId, pollId }));
     } catch {
       // not answered or refused: the next change or reconnect asks again
     }
-  }, [socket, meetingId, pollId]);
+  }, [socket, meetingId, pollId, enabled]);
 
   useEffect(() => {
     void load();
