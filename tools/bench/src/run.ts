@@ -3,6 +3,7 @@
  * `BENCH <name> key=value … ratio=<r> target=<t>`, with the baseline measured in the same run.
  * Progress goes to stderr; the BENCH line to stdout.
  */
+import { conferenceLine, measureConference } from './conference';
 import { fanoutLine, measureFanout } from './fanout';
 import { floodLine, measureFlood } from './flood';
 import { joinStormLine, measureJoinStorm } from './join-storm';
@@ -79,7 +80,22 @@ async function flood(): Promise<void> {
   console.log(floodLine(o, await measureFlood(o)));
 }
 
-const benches: Record<string, () => Promise<void>> = { fanout, 'join-storm': joinStorm, flood };
+async function conference(): Promise<void> {
+  const o = {
+    clients: option('clients', 5000),
+    events: option('events', 50),
+    rate: option('rate', 5),
+    windowMs: option('window', 25) * 1000,
+    workers: option('workers', 4),
+    redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  };
+  process.stderr.write(
+    `conference: ${o.clients} clients over 2 nodes within ${o.windowMs / 1000}s, ${o.events} events at ${o.rate}/s\n`,
+  );
+  console.log(conferenceLine(o, await measureConference(o)));
+}
+
+const benches: Record<string, () => Promise<void>> = { fanout, 'join-storm': joinStorm, flood, conference };
 
 const name = process.argv[2];
 const bench = name ? benches[name] : undefined;
