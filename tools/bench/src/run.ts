@@ -3,6 +3,7 @@
  * `BENCH <name> key=value … ratio=<r> target=<t>`, with the baseline measured in the same run.
  * Progress goes to stderr; the BENCH line to stdout.
  */
+import { conferenceLine, measureConference } from './conference';
 import { fanoutLine, measureFanout } from './fanout';
 import { floodLine, measureFlood } from './flood';
 import { joinStormLine, measureJoinStorm } from './join-storm';
@@ -97,10 +98,26 @@ async function readerFirstPage(): Promise<void> {
   console.log(readerFirstPageLine(await measureReaderFirstPage(runs)));
 }
 
+async function conference(): Promise<void> {
+  const o = {
+    clients: option('clients', 5000),
+    events: option('events', 50),
+    rate: option('rate', 5),
+    windowMs: option('window', 25) * 1000,
+    workers: option('workers', 4),
+    redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  };
+  process.stderr.write(
+    `conference: ${o.clients} clients over 2 nodes within ${o.windowMs / 1000}s, ${o.events} events at ${o.rate}/s\n`,
+  );
+  console.log(conferenceLine(o, await measureConference(o)));
+}
+
 const benches: Record<string, () => Promise<void>> = {
   fanout,
   'join-storm': joinStorm,
   flood,
+  conference,
   'vote-storm': () => voteStorm(option),
   watermark,
   'reader-first-page': readerFirstPage, // issue 10, docs-web

@@ -10,6 +10,8 @@ const ROOT = path.resolve(__dirname, '../../../..');
 
 export interface OursServer {
   url: string;
+  /** The API process (for its memory). */
+  pid: number;
   databaseUrl: string;
   jwtSecret: string;
   stop(): Promise<void>;
@@ -40,7 +42,9 @@ export async function startOursServer(extraEnv: Record<string, string> = {}): Pr
     ...extraEnv,
   };
   let scratch: { server: string; name: string } | undefined;
-  if (process.env.DATABASE_URL) {
+  if (extraEnv.DATABASE_URL) {
+    // A second API node of the same cluster: the first node's database, as given.
+  } else if (process.env.DATABASE_URL) {
     const name = `phonghop_bench_${Date.now()}`;
     const c = new Client({ connectionString: process.env.DATABASE_URL });
     await c.connect();
@@ -68,6 +72,7 @@ export async function startOursServer(extraEnv: Record<string, string> = {}): Pr
   const databaseUrl = env.DATABASE_URL ?? `postgres://phonghop:phonghop@127.0.0.1:${port + 1}/phonghop`;
   return {
     url,
+    pid: child.pid!,
     databaseUrl,
     jwtSecret,
     stop: async () => {

@@ -6,7 +6,7 @@ import type { BenchTarget } from './target';
 
 type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-async function rest<T>(
+export async function rest<T>(
   server: OursServer,
   token: string,
   method: string,
@@ -35,31 +35,7 @@ export async function startOursTarget(clients: number): Promise<BenchTarget> {
     SOCKET_WRITE_PER_SECOND: '1000000',
     MEETING_COMMAND_QUEUE: '1000000',
   });
-  const [chair] = await createUsersWithTokens(server, 1, 'bench-chair-', 'admin');
-  const delegates = await createUsersWithTokens(server, clients, 'bench-delegate-');
-  const now = Date.now();
-  const meeting = await rest<{ id: string }>(server, chair.token, 'POST', '/meetings', {
-    title: 'Benchmark meeting',
-    kind: 'people_committee',
-    startsAt: new Date(now).toISOString(),
-    endsAt: new Date(now + 3_600_000).toISOString(),
-    location: 'Hội trường',
-  });
-  for (const d of delegates) {
-    await rest(server, chair.token, 'POST', `/meetings/${meeting.id}/participants`, {
-      userId: d.id,
-      role: 'delegate',
-    });
-  }
-  const item = await rest<{ id: string }>(server, chair.token, 'POST', `/meetings/${meeting.id}/agenda`, {
-    title: 'Bench item',
-    plannedMinutes: 10,
-  });
-  await rest(server, chair.token, 'POST', `/meetings/${meeting.id}/transitions`, { to: 'scheduled' });
-  await rest(server, chair.token, 'POST', `/meetings/${meeting.id}/transitions`, {
-    to: 'live',
-    confirmNoQuorum: true,
-  });
+  const { meeting, item, chair, delegates } = await buildBenchMeeting(server, clients);
 
   const chairSocket: AppSocket = io(server.url, { transports: ['websocket'], auth: { token: chair.token } });
   await new Promise<void>((resolve, reject) => {
@@ -97,4 +73,44 @@ export async function startOursTarget(clients: number): Promise<BenchTarget> {
       await server.stop();
     },
   };
+}
+
+/**
+ * A live meeting with `clients` delegates and one agenda item, built through the public REST API
+ * (every participant an event of the log), chaired by an admin.
+ */
+export async function buildBenchMeeting(server: OursServer, clients: number) {
+  const [chair] = await createUsersWithTokens(server, 1, 'bench-chair-', 'admin');
+  const delegates = await createUsersWithTokens(server, clients, 'bench-delegate-');
+  const now = Date.now();
+  const meeting = await rest<{ id: string }>(server, chair.token, 'POST', '/meetings', {
+    title: 'Benchmark meeting',
+    kind: 'people_committee',
+    startsAt: new Date(now).toISOString(),
+    endsAt: new Date(now + 3_600_000).toISOString(),
+    location: 'Hội trường',
+  });
+  // Added through the API (each an event of the log); a few at a time, they queue on the meeting's lock.
+  let next = 0;
+  const addNext = async (): Promise<void> => {
+    while (next < delegates.length) {
+      const d = delegates[next++];
+      await rest(server, chair.token, 'POST', `/meetings/${meeting.id}/participants`, {
+        userId: d.id,
+        role: 'delegate',
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, addNext));
+  const item = await rest<{ id: string }>(server, chair.token, 'POST', `/meetings/${meeting.id}/agenda`, {
+    title: 'Bench item',
+    plannedMinutes: 10,
+  });
+  await rest(server, chair.token, 'POST', `/meetings/${meeting.id}/transitions`, { to: 'scheduled' });
+  await rest(server, chair.token, 'POST', `/meetings/${meeting.id}/transitions`, {
+    to: 'live',
+    confirmNoQuorum: true,
+  });
+
+  return { meeting, item, chair, delegates };
 }

@@ -45,11 +45,52 @@ export class MeetingPresenceService implements OnModuleInit, OnModuleDestroy {
     this.realtime.onAuthorityChanged((userId) => this.recheckUser(userId));
   }
 
-  /** User ids online in the meeting room, sorted. */
+  /**
+   * User ids online in the meeting room, sorted: on one node read directly from its rooms; with
+   * several, asked through the Redis adapter (fetchSockets). The answer reflects the room after the call began: callers (a join
+   * that has just entered the room, an update after a change) need a read that starts after them,
+   * so concurrent callers share the next question rather than one already on its way — a join
+   * storm of thousands asks a few times a second, not thousands of times.
+   */
   async online(meetingId: string): Promise<string[]> {
-    const sockets = await this.realtime.io.in(rooms.meeting(meetingId)).fetchSockets();
+    const room = rooms.meeting(meetingId);
+    const remote = this.realtime.isClustered ? await this.nextClusterRead(room) : [];
     // Room displays watch; they are nobody, so they are not shown as online.
-    return [...new Set(sockets.filter((s) => !s.data.display).map((s) => s.data.user.id))].sort();
+    return [...new Set([...remote, ...this.realtime.localMembers(room)])].sort();
+  }
+
+  private readonly remoteReads = new Map<
+    string,
+    { running: Promise<string[]> | null; next: Promise<string[]> | null }
+  >();
+
+  private nextClusterRead(room: string): Promise<string[]> {
+    let reads = this.remoteReads.get(room);
+    if (!reads) {
+      reads = { running: null, next: null };
+      this.remoteReads.set(room, reads);
+    }
+    const r = reads;
+    const start = (): Promise<string[]> => {
+      const read = this.realtime.clusterMembers(room).finally(() => {
+        if (r.running === read) r.running = null;
+        if (!r.running && !r.next) this.remoteReads.delete(room);
+      });
+      r.running = read;
+      return read;
+    };
+    if (!r.running) return start();
+    // One is on its way but may have left before this caller joined: share the one after it.
+    r.next ??= r.running
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        r.next = null;
+        return start();
+      });
+    return r.next;
   }
 
   /** A socket of `userId` on this node came into or left the room: the room hears of it soon. */

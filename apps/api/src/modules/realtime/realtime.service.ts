@@ -50,6 +50,32 @@ export class RealtimeService {
     return this.server;
   }
 
+  /** Whether several API nodes share the rooms (Redis adapter). */
+  get isClustered(): boolean {
+    return this.clustered;
+  }
+
+  /** The user ids of this node's sockets in a room (room displays are nobody), each once. */
+  localMembers(room: string): string[] {
+    const ns = this.io.of('/');
+    const users = new Set<string>();
+    for (const id of ns.adapter.rooms.get(room) ?? []) {
+      const socket = ns.sockets.get(id);
+      if (socket && !socket.data.display) users.add(socket.data.user.id);
+    }
+    return [...users];
+  }
+
+  /**
+   * The user ids of every node's sockets in a room (fetchSockets through the Redis adapter, which
+   * every node of any version answers). It carries each socket's handshake and rooms, so callers
+   * share one read among many (MeetingPresenceService.online).
+   */
+  async clusterMembers(room: string): Promise<string[]> {
+    const sockets = await this.io.in(room).fetchSockets();
+    return sockets.filter((s) => !s.data.display).map((s) => s.data.user.id);
+  }
+
   /** Tells every socket of the user that its session ended, then closes them. */
   disconnectUser(userId: string, reason: 'disabled' | 'logout' | 'password_reset'): void {
     if (!this.server) return;
