@@ -117,7 +117,9 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
     speakers: { ...s.speakers, items: s.speakers.items.filter((i) => i.agendaItemId !== e.payload.itemId) },
     // Polls of the item stay (the database sets their item to null).
     polls: {
-      items: s.polls.items.map((p) => (p.agendaItemId === e.payload.itemId ? { ...p, agendaItemId: null } : p)),
+      items: s.polls.items.map((p) =>
+        p.agendaItemId === e.payload.itemId ? { ...p, agendaItemId: null } : p,
+      ),
     },
     // Its documents stay, as documents of the whole meeting (the database sets agenda_item_id null).
     documents: s.documents.map((d) =>
@@ -184,7 +186,10 @@ const HANDLERS: { [K in MeetingEventType]: Handler<K> } = {
     polls: { items: [...s.polls.items.filter((p) => p.id !== e.payload.poll.id), e.payload.poll] },
   }),
   'poll.updated': (s, e) => updatePoll(s, e.payload.poll.id, e.payload.poll),
-  'poll.deleted': (s, e) => ({ ...s, polls: { items: s.polls.items.filter((p) => p.id !== e.payload.pollId) } }),
+  'poll.deleted': (s, e) => ({
+    ...s,
+    polls: { items: s.polls.items.filter((p) => p.id !== e.payload.pollId) },
+  }),
   'poll.opened': (s, e) =>
     updatePoll(s, e.payload.pollId, {
       status: 'open',

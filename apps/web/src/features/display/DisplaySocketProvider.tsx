@@ -85,7 +85,5 @@ export function DisplaySocketProvider({
   }, [displayToken, onRefused]);
 
   const fetchPeople = useMemo(() => displayPeopleFetch(displayToken), [displayToken]);
-  return (
-    <SocketContext.Provider value={{ socket, status, fetchPeople }}>{children}</SocketContext.Provider>
-  );
+  return <SocketContext.Provider value={{ socket, status, fetchPeople }}>{children}</SocketContext.Provider>;
 }
