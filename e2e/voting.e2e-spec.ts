@@ -219,9 +219,12 @@ describe('voting (web, e2e)', () => {
     const { page } = chair;
     await page.locator('[data-testid=meeting-room][data-live=true]').waitFor();
     await page.getByTestId('poll-close').click();
-    await page.getByTestId('confirm-ok').click();
+    // Each confirm is scoped to its own dialog: the close dialog may still be fading out when the
+    // publish dialog opens, and both hold a `confirm-ok` button for a moment.
+    await page.getByTestId('poll-close-confirm').getByTestId('confirm-ok').click();
+    await page.locator('[data-testid=poll-manage][data-status=closed]').waitFor();
     await page.getByTestId('poll-publish').click();
-    await page.getByTestId('confirm-ok').click();
+    await page.getByTestId('poll-publish-confirm').getByTestId('confirm-ok').click();
     await page.locator('[data-testid=poll-manage][data-status=published]').waitFor();
     await d1.page.getByTestId('poll-results').waitFor();
     await d1.page.getByTestId('poll-results').scrollIntoViewIfNeeded();
@@ -249,7 +252,7 @@ describe('voting (web, e2e)', () => {
     await page.getByTestId('poll-save').click();
     const card = page.locator('[data-testid=poll-manage][data-status=draft]').first();
     await card.getByTestId('poll-open').click();
-    await page.getByTestId('confirm-ok').click();
+    await page.getByTestId('poll-no-quorum').getByTestId('confirm-ok').click();
     await page.locator('[data-testid=poll-manage][data-status=open]').waitFor();
 
     const [{ id: secretId }] = await env.app.dataSource.query(`SELECT id FROM polls WHERE secret`);
@@ -268,9 +271,12 @@ describe('voting (web, e2e)', () => {
 
     await page.locator('[data-testid=poll-progress][data-cast="3"]').waitFor();
     await page.getByTestId('poll-close').click();
-    await page.getByTestId('confirm-ok').click();
+    // Each confirm is scoped to its own dialog: the close dialog may still be fading out when the
+    // publish dialog opens, and both hold a `confirm-ok` button for a moment.
+    await page.getByTestId('poll-close-confirm').getByTestId('confirm-ok').click();
+    await page.locator('[data-testid=poll-manage][data-status=closed]').waitFor();
     await page.getByTestId('poll-publish').click();
-    await page.getByTestId('confirm-ok').click();
+    await page.getByTestId('poll-publish-confirm').getByTestId('confirm-ok').click();
 
     const results = d1.page.locator('[data-testid=poll-results]').last();
     await results.getByTestId('receipt-check').waitFor();
