@@ -85,6 +85,7 @@ describe('speechClock', () => {
     [120_000, 120, { remainingSeconds: 0, phase: 'warning' }],
     [125_400, 120, { remainingSeconds: -5, phase: 'overtime' }],
     [50_000, 60, { remainingSeconds: 10, phase: 'warning' }], // a fifth of a short limit
+    [-400, 300, { remainingSeconds: 300, phase: 'normal' }], // a screen's clock a little behind the server's
   ])('%i ms into a %i s speech', (elapsed, limit, expected) => {
     expect(speechClock(start, limit, start + elapsed)).toEqual(expected);
   });

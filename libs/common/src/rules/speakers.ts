@@ -53,7 +53,10 @@ export interface SpeechClock {
 
 /** The warning shows in the last 30 s (or the last fifth of a short limit). */
 export function speechClock(startedAtMs: number, limitSeconds: number, serverNowMs: number): SpeechClock {
-  const remaining = limitSeconds - (serverNowMs - startedAtMs) / 1000;
+  // A screen's estimate of the server clock can trail the server's own start instant by a few
+  // milliseconds: the floor was just given, so it shows the full limit, never more.
+  const elapsedMs = Math.max(0, serverNowMs - startedAtMs);
+  const remaining = limitSeconds - elapsedMs / 1000;
   const warnAt = Math.min(30, limitSeconds / 5);
   const remainingSeconds = remaining >= 0 ? Math.ceil(remaining) : -Math.floor(-remaining);
   return { remainingSeconds, phase: remaining < 0 ? 'overtime' : remaining <= warnAt ? 'warning' : 'normal' };
