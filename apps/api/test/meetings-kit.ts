@@ -166,10 +166,16 @@ export function ok<T>(ack: Ack<T>): T {
 
 export const key = () => randomUUID();
 
-/** Records every `meeting.event` a socket receives. */
+/** Calls `handler` for every meeting event a socket receives, alone or in a `meeting.events` batch. */
+export function onMeetingEvents(socket: TestSocket, handler: (event: MeetingEvent) => void): void {
+  socket.on('meeting.event', handler);
+  socket.on('meeting.events', (events) => events.forEach(handler));
+}
+
+/** Records every meeting event a socket receives. */
 export function recordEvents(socket: TestSocket): MeetingEvent[] {
   const seen: MeetingEvent[] = [];
-  socket.on('meeting.event', (e) => seen.push(e));
+  onMeetingEvents(socket, (e) => seen.push(e));
   return seen;
 }
 

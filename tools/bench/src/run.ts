@@ -18,13 +18,19 @@ function option(name: string, fallback: number): number {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
+function listOption(name: string): number[] | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1].split(',').map(Number) : undefined;
+}
+
 async function fanout(): Promise<void> {
   const clients = option('clients', 1000);
   const o = {
     clients,
     stepSeconds: option('seconds', 3),
     p99LimitMs: 100,
-    rates: [5, 10, 20, 40, 80, 160, 320, 640, 1280, 2560],
+    // --rates 40,60: climb only these rungs (to profile or compare one rate).
+    rates: listOption('rates') ?? [5, 10, 20, 40, 80, 160, 320, 640, 1280, 2560],
   };
   process.stderr.write(
     `fanout: ${clients} clients, ${o.stepSeconds}s per rate, p99 limit ${o.p99LimitMs} ms\n`,

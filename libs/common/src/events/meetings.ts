@@ -36,6 +36,12 @@ export interface MeetingsClientToServerEvents {
 export interface MeetingsServerToClientEvents {
   /** Every logged change of a meeting the socket joined, in one channel so clients order by seq. */
   'meeting.event': (event: MeetingEvent) => void;
+  /**
+   * Several events of one meeting in one message, in seq order: a node sends them so when they
+   * queued up while it was still writing an earlier event to a big room (docs/events/meeting.events.md).
+   * A client treats each exactly like a `meeting.event`.
+   */
+  'meeting.events': (events: MeetingEvent[]) => void;
   /** Who is in the room now (ephemeral). */
   'presence.changed': (payload: PresenceChanged) => void;
   /** A new in-app notification for this user (sent to the user's own room). */
@@ -58,6 +64,7 @@ export const MEETING_COMMANDS = [
 
 export const MEETING_SERVER_EVENTS = [
   'meeting.event',
+  'meeting.events',
   'presence.changed',
   'notification.created',
 ] as const satisfies readonly (keyof MeetingsServerToClientEvents)[];

@@ -24,7 +24,8 @@ export type WorkerReply =
   | { type: 'collected'; latencies: number[]; received: Record<string, number> }
   | { type: 'closed' };
 
-const MARK = /bench:(\d+(?:\.\d+)?):(\d+)/;
+/** One mark per event; a batch (`<eventName>s`, e.g. `meeting.events`) carries several. */
+const MARKS = /bench:(\d+(?:\.\d+)?):(\d+)/g;
 const now = () => performance.timeOrigin + performance.now();
 
 let sockets: Socket[] = [];
@@ -54,12 +55,15 @@ async function connectAll(c: Extract<WorkerCommand, { cmd: 'connect' }>): Promis
               timeout: 30_000,
             });
             sockets.push(socket);
-            socket.on(c.eventName, (payload: unknown) => {
-              const m = MARK.exec(JSON.stringify(payload));
-              if (!m) return;
-              latencies.push(now() - Number(m[1]));
-              received[m[2]] = (received[m[2]] ?? 0) + 1;
-            });
+            const onPayload = (payload: unknown) => {
+              const at = now();
+              for (const m of JSON.stringify(payload).matchAll(MARKS)) {
+                latencies.push(at - Number(m[1]));
+                received[m[2]] = (received[m[2]] ?? 0) + 1;
+              }
+            };
+            socket.on(c.eventName, onPayload);
+            socket.on(`${c.eventName}s`, onPayload);
             socket.on('connect_error', (err) => {
               failures++;
               firstError ??= err.message;

@@ -29,7 +29,8 @@ export type LightReply =
   | { type: 'collected'; latencies: number[]; received: number[] }
   | { type: 'closed' };
 
-const MARK = /bench:(\d+(?:\.\d+)?):(\d+)/;
+/** One mark per event; a batch (`<eventName>s`, e.g. `meeting.events`) carries several. */
+const MARKS = /bench:(\d+(?:\.\d+)?):(\d+)/g;
 const now = () => performance.timeOrigin + performance.now();
 
 const sockets: WebSocket[] = [];
@@ -79,10 +80,13 @@ function openOne(
         const ok = text.startsWith('430[{"ok":true');
         finish(ok ? { ms: now() - start } : { error: text.slice(3, 200) });
       } else if (text.startsWith('42')) {
-        const m = MARK.exec(text);
-        if (!m || !text.startsWith(`42["${c.eventName}"`)) return;
-        latencies.push(now() - Number(m[1]));
-        received[index].add(Number(m[2]));
+        // `42["meeting.event",…` or the batch `42["meeting.events",[…]]`.
+        if (!text.startsWith(`42["${c.eventName}"`) && !text.startsWith(`42["${c.eventName}s"`)) return;
+        const at = now();
+        for (const m of text.matchAll(MARKS)) {
+          latencies.push(at - Number(m[1]));
+          received[index].add(Number(m[2]));
+        }
       }
     });
   });

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Meeting, MeetingEvent, MeetingEventPayloads, MeetingEventType } from '@phonghop/common';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { RealtimeService } from '../realtime/realtime.service';
@@ -8,7 +8,7 @@ import { rooms } from '../realtime/realtime.types';
 import { toMeeting } from '../meetings/meeting.mapper';
 import { MeetingEntity } from '../meetings/meeting.entity';
 import { GENESIS_HASH, hashEvent, hashRequest } from './event-hash';
-import { CommandActor, MeetingAccessService } from './meeting-access.service';
+import { CommandActor, MeetingAccessService, OpenedMeeting } from './meeting-access.service';
 import { MeetingCommandQueue } from './meeting-command-queue';
 import { MeetingEventsRepository, toMeetingEvent } from './meeting-events.repository';
 
@@ -57,8 +57,6 @@ export interface CreateSpec<R> extends Omit<CommandSpec<'meeting.created', R>, '
   ): Promise<CommandOutcome<'meeting.created', R>>;
 }
 
-const RECEIPT_PK = 'pk_command_receipts';
-
 /** Who acts in `executeAsSystem` (never a row in users; the event's actorId is null). */
 const SYSTEM_ACTOR: AuthUser = {
   id: '00000000-0000-0000-0000-000000000000',
@@ -90,18 +88,13 @@ export class MeetingCommandService {
   /** Runs a command on an existing meeting (in its meeting's queue: one meeting cannot take the pool). */
   execute<K extends MeetingEventType, R>(spec: CommandSpec<K, R>): Promise<CommandResponse<R>> {
     return this.queue.run(spec.meetingId, () =>
-      this.run(spec, spec.meetingId, async (manager) => {
-        const { meeting, lastHash, actor } = await this.access.open(
-          spec.meetingId,
-          spec.actor,
-          spec.command,
-          {
-            manager,
-            lock: true,
-          },
-        );
-        return { meeting, lastHash, actor };
-      }),
+      this.run(spec, spec.meetingId, (manager) =>
+        this.access.open(spec.meetingId, spec.actor, spec.command, {
+          manager,
+          lock: true,
+          receiptKey: spec.idempotencyKey,
+        }),
+      ),
     );
   }
 
@@ -123,6 +116,7 @@ export class MeetingCommandService {
           meeting: toMeeting(entity),
           lastHash: entity.lastHash,
           actor: { userId: SYSTEM_ACTOR.id, systemRole: 'admin', meetingRole: null },
+          receipt: null,
         };
       }),
     );
@@ -144,9 +138,7 @@ export class MeetingCommandService {
   private async run<K extends MeetingEventType, R>(
     spec: CommandSpec<K, R>,
     hashScope: string,
-    openMeeting: (
-      manager: EntityManager,
-    ) => Promise<{ meeting: Meeting; lastHash: string; actor: CommandActor } | null>,
+    openMeeting: (manager: EntityManager) => Promise<OpenedMeeting | null>,
   ): Promise<CommandResponse<R>> {
     const requestHash = hashRequest(spec.command, hashScope, spec.request);
     const tasks: (() => unknown)[] = [];
@@ -154,11 +146,13 @@ export class MeetingCommandService {
     try {
       response = await this.dataSource.transaction(async (manager): Promise<CommandResponse<R>> => {
         const opened = await openMeeting(manager);
-        // Checked under the meeting lock: a retry, or a concurrent duplicate that got the lock
-        // first and has committed its receipt by now, answers with the stored result instead of
-        // acting twice. (Checked only here, not also before the transaction: one round trip less
-        // for every command, at the price of a retry waiting for the meeting's lock.)
-        if (spec.idempotencyKey) {
+        // A retry answers with the stored result instead of acting twice. The receipt is read by
+        // the same statement that takes the meeting's lock (one round trip less per command). A
+        // duplicate that committed while this one waited for the lock is not in that statement's
+        // snapshot; it is caught below: this one's receipt insert (or a rule its effects broke)
+        // fails, and the stored receipt is read again after the rollback.
+        if (opened?.receipt) return this.storedAnswer<R>(spec, requestHash, opened.receipt);
+        if (!opened && spec.idempotencyKey) {
           const replay = await this.replay<R>(spec, requestHash, manager);
           if (replay) return replay;
         }
@@ -201,9 +195,15 @@ export class MeetingCommandService {
         return result;
       });
     } catch (err) {
-      if (spec.idempotencyKey && isUniqueViolation(err, RECEIPT_PK)) {
-        // A concurrent duplicate (another meeting's lock, or a create) committed first.
-        const replay = await this.replay<R>(spec, requestHash);
+      if (spec.idempotencyKey && !(err instanceof AppException && err.code === 'IDEMPOTENCY_KEY_REUSED')) {
+        // A concurrent duplicate committed first (it took the lock first, or it was a create):
+        // its answer is this command's answer, whatever this attempt tripped on.
+        // (A receipt stored for another request answers IDEMPOTENCY_KEY_REUSED; if the receipt
+        // cannot be read at all, the command's own error stands.)
+        const replay = await this.replay<R>(spec, requestHash).catch((e: unknown) => {
+          if (e instanceof AppException) throw e;
+          return null;
+        });
         if (replay) return replay;
       }
       this.access.noteIfRefusal(err, spec.actor.id, spec.meetingId, spec.command);
@@ -233,18 +233,24 @@ export class MeetingCommandService {
       [spec.actor.id, spec.idempotencyKey],
     );
     if (rows.length === 0) return null;
-    if (rows[0].request_hash !== requestHash) {
+    return this.storedAnswer(spec, requestHash, {
+      requestHash: rows[0].request_hash,
+      response: rows[0].response,
+    });
+  }
+
+  /** A stored receipt's answer, if it was stored for the same request (IDEMPOTENCY_KEY_REUSED if not). */
+  private storedAnswer<R>(
+    spec: { actor: AuthUser; command: string; meetingId: string },
+    requestHash: string,
+    receipt: { requestHash: string; response: unknown },
+  ): CommandResponse<R> {
+    if (receipt.requestHash !== requestHash) {
       this.logger.warn(
         `idempotency key reused: user=${spec.actor.id} meeting=${spec.meetingId} command=${spec.command}`,
       );
       throw new AppException('IDEMPOTENCY_KEY_REUSED');
     }
-    return rows[0].response;
+    return receipt.response as CommandResponse<R>;
   }
-}
-
-function isUniqueViolation(err: unknown, constraint: string): boolean {
-  if (!(err instanceof QueryFailedError)) return false;
-  const driver = err.driverError as { code?: string; constraint?: string };
-  return driver.code === '23505' && driver.constraint === constraint;
 }

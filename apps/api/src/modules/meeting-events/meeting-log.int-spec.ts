@@ -169,6 +169,21 @@ describe('the meeting event log', () => {
       expect(rows[0].n).toBe(1);
     });
 
+    it('answers a racing duplicate with the stored result even when the first one’s effect breaks its rule', async () => {
+      // The receipt is read by the statement that takes the meeting's lock; a duplicate waiting
+      // for that lock does not see the receipt committed meanwhile, and its handler finds the item
+      // already gone. It must still answer the first one's result, not ITEM_NOT_FOUND.
+      const m = await createMeeting(t, secretary);
+      const item = await addItem(t, secretary, m.id, 'Sẽ bỏ');
+      const s = await Promise.all([1, 2, 3, 4].map(() => connect(t.url, secretary)));
+      sockets.push(...s);
+      const cmd = { meetingId: m.id, idempotencyKey: key(), itemId: item.id };
+      const acks = await Promise.all([...s, ...s].map((socket) => emit(socket, 'agenda.remove', cmd)));
+      const events = acks.map((a) => (ok(a) as MeetingCommandResult).event);
+      expect(new Set(events.map((e) => e.seq))).toEqual(new Set([3]));
+      expect(await seqOf(m.id)).toBe(3);
+    });
+
     it('refuses one key used at once on two meetings: one acts, the other leaves nothing', async () => {
       const [m1, m2] = await Promise.all([createMeeting(t, secretary), createMeeting(t, secretary)]);
       const k = key();

@@ -1,4 +1,4 @@
-import type { AgendaItem, Meeting, Participant } from '@phonghop/common';
+import type { AgendaItem, Meeting, MeetingStatus, Participant } from '@phonghop/common';
 import type { AgendaItemEntity } from '../agenda/agenda-item.entity';
 import type { MeetingEntity } from './meeting.entity';
 
@@ -19,6 +19,25 @@ export function toMeeting(e: MeetingEntity): Meeting {
     lastSeq: e.lastSeq,
     createdById: e.createdById,
     createdAt: e.createdAt.toISOString(),
+  };
+}
+
+/** A `meetings` row read with raw SQL (snake_case columns). */
+export function rawToMeeting(r: Record<string, unknown>): Meeting {
+  return {
+    id: r.id as string,
+    title: r.title as string,
+    kind: r.kind as Meeting['kind'],
+    organizerUnit: r.organizer_unit as string,
+    startsAt: (r.starts_at as Date).toISOString(),
+    endsAt: (r.ends_at as Date).toISOString(),
+    location: r.location as string | null,
+    online: r.online as boolean,
+    description: r.description as string,
+    status: r.status as MeetingStatus,
+    lastSeq: r.last_seq as number,
+    createdById: r.created_by_id as string,
+    createdAt: (r.created_at as Date).toISOString(),
   };
 }
 

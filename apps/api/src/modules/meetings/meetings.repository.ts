@@ -14,7 +14,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { GENESIS_HASH } from '../meeting-events/event-hash';
 import { containsPattern, folded, searchQuery } from '../identity/search-text';
 import { MeetingEntity } from './meeting.entity';
-import { PARTICIPANT_COLUMNS, ParticipantRow, toMeeting, toParticipant } from './meeting.mapper';
+import {
+  PARTICIPANT_COLUMNS,
+  ParticipantRow,
+  rawToMeeting,
+  toMeeting,
+  toParticipant,
+} from './meeting.mapper';
 
 export interface NewMeeting {
   id: string;
@@ -311,22 +317,4 @@ export class MeetingsRepository {
     );
     return rows.map(rawToMeeting);
   }
-}
-
-function rawToMeeting(r: Record<string, unknown>): Meeting {
-  return {
-    id: r.id as string,
-    title: r.title as string,
-    kind: r.kind as Meeting['kind'],
-    organizerUnit: r.organizer_unit as string,
-    startsAt: (r.starts_at as Date).toISOString(),
-    endsAt: (r.ends_at as Date).toISOString(),
-    location: r.location as string | null,
-    online: r.online as boolean,
-    description: r.description as string,
-    status: r.status as MeetingStatus,
-    lastSeq: r.last_seq as number,
-    createdById: r.created_by_id as string,
-    createdAt: (r.created_at as Date).toISOString(),
-  };
 }

@@ -4,12 +4,19 @@ import { APP_CONFIG, AppConfig } from '../../config/env';
 import { AppServer, rooms } from './realtime.types';
 
 /**
- * Sockets written per turn of the event loop when an event is fanned out to a big room. Writing
- * to 1,000 sockets takes ~10 ms of one thread; done in one go it holds up the database answers
- * of the next command of the meeting (which holds the meeting's lock meanwhile), so the room's
- * command rate fell with its size. In slices, the replies are read between two slices.
+ * How long a fan-out may hold the event loop before it yields to I/O. Writing one event to 1,000
+ * sockets takes ~10 ms of one thread; done in one go it holds up the database answers of the next
+ * command of the meeting (which holds the meeting's lock meanwhile), so the room's command rate
+ * fell with its size. Fixed slices of sockets were tried first: small ones made the fan-out itself
+ * fall behind (a yield per few sockets), big ones held the loop too long; a time budget gives both.
  */
-export const FANOUT_SLICE = 100;
+export const FANOUT_BUDGET_MS = 2;
+
+/** Sockets per emit call: the event is encoded once per call. */
+export const FANOUT_CHUNK = 50;
+
+/** At most this many queued events go out as one `meeting.events` message. */
+export const FANOUT_MAX_BATCH = 100;
 
 interface FanOutJob {
   room: string;
@@ -100,8 +107,8 @@ export class RealtimeService {
 
   /**
    * Like emitToRoom, for events of big rooms (meeting events, presence): each node writes to its
-   * own sockets in slices of FANOUT_SLICE, one slice per turn of the event loop, so the commands
-   * that run meanwhile are not held up. Events leave each node in the order they were given (one
+   * own sockets for at most FANOUT_BUDGET_MS per turn of the event loop, so the commands that run
+   * meanwhile are not held up. Events leave each node in the order they were given (one
    * queue); the room's members are taken when the event's turn comes. With Redis, the other nodes
    * are told once and do the same with theirs.
    */
@@ -120,22 +127,53 @@ export class RealtimeService {
     if (this.fanOutJobs.length === 1) this.pump();
   }
 
-  /** Writes one slice of the oldest job, then yields to I/O before the next. */
+  /** Writes the oldest jobs for up to FANOUT_BUDGET_MS, then yields to I/O before going on. */
   private readonly pump = (): void => {
-    const job = this.fanOutJobs[0];
-    if (!job || !this.server) return;
-    job.socketIds ??= [...(this.server.of('/').adapter.rooms.get(job.room) ?? [])];
-    const slice = job.socketIds.slice(job.next, job.next + FANOUT_SLICE);
-    job.next += FANOUT_SLICE;
-    if (slice.length > 0) {
-      (this.server.local.to(slice).emit as (event: string, ...args: unknown[]) => boolean)(
-        job.event,
-        ...job.args,
-      );
+    const server = this.server;
+    if (!server) return;
+    const deadline = performance.now() + FANOUT_BUDGET_MS;
+    while (this.fanOutJobs.length > 0 && performance.now() < deadline) {
+      const job = this.fanOutJobs[0];
+      if (!job.socketIds) {
+        this.batchQueuedEvents(job);
+        job.socketIds = [...(server.of('/').adapter.rooms.get(job.room) ?? [])];
+      }
+      const chunk = job.socketIds.slice(job.next, job.next + FANOUT_CHUNK);
+      job.next += FANOUT_CHUNK;
+      if (chunk.length > 0) {
+        (server.local.to(chunk).emit as (event: string, ...args: unknown[]) => boolean)(
+          job.event,
+          ...job.args,
+        );
+      }
+      if (job.next >= job.socketIds.length) this.fanOutJobs.shift();
     }
-    if (job.next >= job.socketIds.length) this.fanOutJobs.shift();
     if (this.fanOutJobs.length > 0) setImmediate(this.pump);
   };
+
+  /**
+   * A meeting event about to go out takes the events of the same room queued right behind it
+   * (they came while this node was still writing an earlier one): one `meeting.events` message
+   * per socket instead of one message per event. That is what keeps a big room's fan-out from
+   * falling behind a fast meeting — the writes per socket no longer grow with the event rate —
+   * and it adds no wait: only events already queued are taken, in their order.
+   */
+  private batchQueuedEvents(job: FanOutJob): void {
+    if (job.event !== 'meeting.event') return;
+    let end = 1;
+    while (
+      end < this.fanOutJobs.length &&
+      end <= FANOUT_MAX_BATCH - 1 &&
+      this.fanOutJobs[end].room === job.room &&
+      this.fanOutJobs[end].event === 'meeting.event'
+    ) {
+      end++;
+    }
+    if (end === 1) return;
+    const batch = this.fanOutJobs.splice(1, end - 1);
+    job.event = 'meeting.events';
+    job.args = [[job.args[0], ...batch.map((b) => b.args[0])]];
+  }
 
   emitToRoom<E extends keyof ServerToClientEvents>(
     room: string,

@@ -43,9 +43,12 @@ export function useDocumentComments(meetingId: string, documentId: string) {
       if (about === documentId)
         void queryClient.invalidateQueries({ queryKey: documentCommentsKey(documentId) });
     };
+    const onEvents = (events: MeetingEvent[]) => events.forEach(onEvent);
     socket.on('meeting.event', onEvent);
+    socket.on('meeting.events', onEvents);
     return () => {
       socket.off('meeting.event', onEvent);
+      socket.off('meeting.events', onEvents);
     };
   }, [socket, queryClient, documentId]);
 

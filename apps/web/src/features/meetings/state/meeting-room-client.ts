@@ -55,6 +55,7 @@ export class MeetingRoomClient {
   start(): void {
     // Listen before joining: an event broadcast during the join must not be missed.
     this.socket.on('meeting.event', this.onEvent);
+    this.socket.on('meeting.events', this.onEvents);
     this.socket.on('presence.changed', this.onPresence);
     this.socket.on('connect', this.onConnect);
     if (this.socket.connected) void this.join();
@@ -64,6 +65,7 @@ export class MeetingRoomClient {
     this.stopped = true;
     clearTimeout(this.timer);
     this.socket.off('meeting.event', this.onEvent);
+    this.socket.off('meeting.events', this.onEvents);
     this.socket.off('presence.changed', this.onPresence);
     this.socket.off('connect', this.onConnect);
     if (this.socket.connected) {
@@ -92,6 +94,11 @@ export class MeetingRoomClient {
     this.stream.receive(event);
     this.watchGap();
     this.emit();
+  };
+
+  /** A batch the server sent in one message (it had queued up): each event as if sent alone. */
+  private onEvents = (events: MeetingEvent[]) => {
+    for (const event of events) this.onEvent(event);
   };
 
   private onPresence = (presence: PresenceChanged) => {
