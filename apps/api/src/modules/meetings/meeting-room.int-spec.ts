@@ -20,13 +20,14 @@ import {
   expectStatus,
   key,
   ok,
+  onMeetingEvents,
   Person,
   person,
   TestSocket,
   transition,
 } from '../../../test/meetings-kit';
 
-/** A room screen as the web app keeps it: the shared stream fed by the join ack and `meeting.event`. */
+/** A room screen as the web app keeps it: the shared stream fed by the join ack and the meeting events. */
 class RoomClient {
   socket!: TestSocket;
   stream?: MeetingEventStream<MeetingRoomSnapshot>;
@@ -42,7 +43,7 @@ class RoomClient {
   async open(): Promise<void> {
     this.socket = await connect(this.url, this.who);
     // Listen before joining: events committed while the join is answered are held and de-duplicated.
-    this.socket.on('meeting.event', (e) => {
+    onMeetingEvents(this.socket, (e) => {
       if (this.stream && e.meetingId === this.meetingId) this.applied += this.stream.receive(e);
     });
     const ack = ok(

@@ -4,13 +4,14 @@ import { APP_CONFIG, AppConfig } from '../../config/env';
 import { AppServer, rooms } from './realtime.types';
 
 /**
- * How long a fan-out may hold the event loop before it yields to I/O. Writing one event to 1,000
- * sockets takes ~10 ms of one thread; done in one go it holds up the database answers of the next
- * command of the meeting (which holds the meeting's lock meanwhile), so the room's command rate
- * fell with its size. Fixed slices of sockets were tried first: small ones made the fan-out itself
- * fall behind (a yield per few sockets), big ones held the loop too long; a time budget gives both.
+ * How long a fan-out may hold the event loop before it yields to I/O (FANOUT_BUDGET_MS). Writing
+ * one event to 1,000 sockets takes ~10 ms of one thread; done in one go it holds up the database
+ * answers of the next command of the meeting (which holds the meeting's lock meanwhile), so the
+ * room's command rate fell with its size. Fixed slices of sockets were tried first: small ones made
+ * the fan-out itself fall behind (a yield per few sockets), big ones held the loop too long; a time
+ * budget gives both.
  */
-export const FANOUT_BUDGET_MS = 2;
+const DEFAULT_FANOUT_BUDGET_MS = 2;
 
 /** Sockets per emit call: the event is encoded once per call. */
 export const FANOUT_CHUNK = 50;
@@ -41,8 +42,11 @@ export class RealtimeService {
   private readonly clustered: boolean;
 
   /** Without a config (the seed, which attaches no server): a single node. */
+  private readonly fanOutBudgetMs: number;
+
   constructor(@Optional() @Inject(APP_CONFIG) config?: AppConfig) {
     this.clustered = Boolean(config?.REDIS_URL);
+    this.fanOutBudgetMs = config?.FANOUT_BUDGET_MS ?? DEFAULT_FANOUT_BUDGET_MS;
   }
 
   attach(server: AppServer): void {
@@ -127,12 +131,12 @@ export class RealtimeService {
     if (this.fanOutJobs.length === 1) this.pump();
   }
 
-  /** Writes the oldest jobs for up to FANOUT_BUDGET_MS, then yields to I/O before going on. */
+  /** Writes the oldest jobs for up to the budget (at least one chunk), then yields to I/O before going on. */
   private readonly pump = (): void => {
     const server = this.server;
     if (!server) return;
-    const deadline = performance.now() + FANOUT_BUDGET_MS;
-    while (this.fanOutJobs.length > 0 && performance.now() < deadline) {
+    const deadline = performance.now() + this.fanOutBudgetMs;
+    do {
       const job = this.fanOutJobs[0];
       if (!job.socketIds) {
         this.batchQueuedEvents(job);
@@ -147,7 +151,7 @@ export class RealtimeService {
         );
       }
       if (job.next >= job.socketIds.length) this.fanOutJobs.shift();
-    }
+    } while (this.fanOutJobs.length > 0 && performance.now() < deadline);
     if (this.fanOutJobs.length > 0) setImmediate(this.pump);
   };
 
