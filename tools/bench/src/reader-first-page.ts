@@ -126,16 +126,118 @@ async function prepare(server: OursServer): Promise<Prepared> {
   };
 }
 
+/**
+ * Where the time of one opening went, from the browser's own clocks (ms after the tap, the app's
+ * `reader:tap` mark): the app's User Timing marks (apps/web .../lib/pdf.ts `mark`) and the Resource
+ * Timing entries of the reader's chunk, pdf.js's worker script and copy.pdf (first request: start,
+ * first byte, last byte; `n` requests, `kb` transferred). Negative = done before the tap.
+ */
+type Split = Record<string, number>;
+
+async function splitOf(page: Page): Promise<Split> {
+  return page.evaluate(() => {
+    const out: Record<string, number> = {};
+    const tap = performance.getEntriesByName('reader:tap')[0]?.startTime ?? 0;
+    for (const m of performance.getEntriesByType('mark')) {
+      if (m.name.startsWith('reader:') && m.name !== 'reader:tap') {
+        out[m.name.slice(7)] = m.startTime - tap;
+      }
+    }
+    // (The bench compiles without the DOM types: the fields it reads, spelled out.)
+    const resources = performance.getEntriesByType('resource') as unknown as {
+      name: string;
+      startTime: number;
+      responseStart: number;
+      responseEnd: number;
+      encodedBodySize: number;
+    }[];
+    const pick = (key: string, test: (name: string) => boolean) => {
+      const hits = resources.filter((r) => test(r.name));
+      if (hits.length === 0) return;
+      const first = hits[0];
+      out[`${key}-req`] = first.startTime - tap;
+      out[`${key}-ttfb`] = first.responseStart - tap;
+      out[`${key}-end`] = Math.max(...hits.map((r) => r.responseEnd)) - tap;
+      out[`${key}-n`] = hits.length;
+      out[`${key}-kb`] = Math.round(hits.reduce((s, r) => s + r.encodedBodySize, 0) / 1024);
+    };
+    pick('chunk', (n) => /\/assets\/DocumentReader-[^/]*\.js$/.test(n));
+    pick('workerjs', (n) => /pdf\.worker[^/]*\.m?js$/.test(n));
+    pick('copy', (n) => /\/copy\.pdf(\?|$)/.test(n));
+    return out;
+  });
+}
+
+const splits: Split[] = [];
+
 async function oursOnce(page: Page, meetingId: string): Promise<number> {
   await page.goto(`/meetings/${meetingId}`);
   const read = page.getByTestId('document-read').first();
   await read.waitFor({ state: 'visible' });
+  // The browser's own view of the same interval (no CDP round trips): the tap's event time, and a
+  // MutationObserver that sees page 1's canvas marked drawn.
+  await page.evaluate(() => {
+    // (The bench compiles without the DOM types: what it uses of the page, spelled out.)
+    interface Doc {
+      addEventListener(t: string, f: (e: { timeStamp: number }) => void, o: object): void;
+      querySelector(s: string): unknown;
+      body: unknown;
+    }
+    const g = globalThis as unknown as {
+      benchTap?: number;
+      benchDrawn?: number;
+      document: Doc;
+      MutationObserver: new (f: () => void) => { observe(n: unknown, o: object): void; disconnect(): void };
+    };
+    g.benchTap = undefined;
+    g.benchDrawn = undefined;
+    g.document.addEventListener('pointerdown', (e) => (g.benchTap = e.timeStamp), {
+      capture: true,
+      once: true,
+    });
+    const observer = new g.MutationObserver(() => {
+      if (g.document.querySelector('[data-testid="reader-page"][data-page="1"] [data-drawn="true"]')) {
+        g.benchDrawn = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(g.document.body, { subtree: true, childList: true, attributes: true });
+  });
   const started = Date.now();
   await read.click();
   await page
     .locator('[data-testid="reader-page"][data-page="1"] [data-drawn="true"]')
     .waitFor({ timeout: 60_000 });
-  return Date.now() - started;
+  const elapsed = Date.now() - started;
+  const split = await splitOf(page);
+  split['in-page'] = await page.evaluate(() => {
+    const w = globalThis as unknown as { benchTap?: number; benchDrawn?: number };
+    return (w.benchDrawn ?? Number.NaN) - (w.benchTap ?? Number.NaN);
+  });
+  splits.push(split);
+  process.stderr.write(
+    `    split: ${Object.entries(split)
+      .map(([k, v]) => `${k}=${round(v, 0)}`)
+      .join(' ')}\n`,
+  );
+  return elapsed;
+}
+
+/** The median of each split key over the counted runs (the cold one left out). */
+function medianSplit(counted: Split[]): string {
+  const keys = [...new Set(counted.flatMap((s) => Object.keys(s)))];
+  return keys
+    .map(
+      (k) =>
+        `${k}=${round(
+          percentile(
+            counted.map((s) => s[k]).filter((v) => v !== undefined),
+            50,
+          ),
+          0,
+        )}`,
+    )
+    .join(' ');
 }
 
 function baselineOnce(page: Page, url: string, token: string): Promise<number> {
@@ -195,6 +297,7 @@ export async function measureReaderFirstPage(runs: number) {
         `  run ${i + 1}: reader ${round(ours[i])} ms, download ${round(baseline[i])} ms\n`,
       );
     }
+    process.stderr.write(`  median split (ms after the tap): ${medianSplit(splits.slice(1))}\n`);
     return { ours, baseline, coldOurs, coldBaseline };
   } finally {
     await browser.close();
