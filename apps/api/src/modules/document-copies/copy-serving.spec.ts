@@ -1,5 +1,5 @@
 import { parseByteRange } from './byte-range';
-import { StampedCopyCache } from './stamped-copy-cache';
+import { BytesLru } from './stamped-copy-cache';
 
 describe('parseByteRange', () => {
   it.each([
@@ -20,12 +20,11 @@ describe('parseByteRange', () => {
   });
 });
 
-describe('StampedCopyCache', () => {
+describe('BytesLru (stamped copies, page images)', () => {
   const copy = (n: number) => ({ bytes: new Uint8Array(n), etag: `"${n}"` });
 
   it('stamps once for concurrent requests of one key and keeps the least recently used within its bound', async () => {
-    const cache = new StampedCopyCache();
-    cache.maxBytes = 250;
+    const cache = new BytesLru<{ bytes: Uint8Array; etag: string }>(250, (c) => c.bytes.byteLength);
     let made = 0;
     const make = (n: number) => async () => {
       made += 1;
@@ -45,7 +44,7 @@ describe('StampedCopyCache', () => {
   });
 
   it('forgets a failed stamping, so the next request tries again', async () => {
-    const cache = new StampedCopyCache();
+    const cache = new BytesLru<{ bytes: Uint8Array; etag: string }>(250, (c) => c.bytes.byteLength);
     await expect(cache.get('x', () => Promise.reject(new Error('no')))).rejects.toThrow('no');
     await expect(cache.get('x', async () => copy(1))).resolves.toEqual(copy(1));
   });

@@ -1,7 +1,7 @@
 import { startTestApp, TestApp } from '../../../test/test-app';
 import { addParticipant, call, createMeeting, errorCode, Person, person } from '../../../test/meetings-kit';
 import { DocumentStorageService } from '../documents/document-storage.service';
-import { StampedCopyCache } from './stamped-copy-cache';
+import { PageImageCache, StampedCopyCache } from './stamped-copy-cache';
 import { formatCopyCode } from './stamp/copy-code';
 import { readMarks } from './stamp/marks';
 import { pdfText } from './stamp/rewrite-tools';
@@ -371,6 +371,35 @@ describe('document copies: stamped per reader, access-checked on every route, lo
         await other.close();
       }
     });
+  });
+
+  it("keeps a confidential page's image for its reader: turning back is served from the cache, still checked and logged, never another reader's", async () => {
+    const images = t.app.get(PageImageCache);
+    const path = `${base('secret')}/pages/2.png?width=600`;
+    const pageViews = () =>
+      countRows(
+        "SELECT count(*) AS n FROM meeting_events WHERE type = 'document.viewed' AND actor_id = $1 AND payload->>'route' = 'pages' AND payload->>'page' = '2'",
+        [reader.id],
+      );
+    const copies = await copyRows();
+    const views = await pageViews();
+    const cached = images.size;
+    const first = await fetchContent(t, reader, path);
+    expect(images.size).toBe(cached + 1);
+    const again = await fetchContent(t, reader, path);
+    expect([first.status, again.status]).toEqual([200, 200]);
+    expect(Buffer.compare(first.bytes, again.bytes)).toBe(0);
+    expect(images.size).toBe(cached + 1); // served from the cache, not rendered again
+    expect(await pageViews()).toBe(views + 2); // each view logged
+    expect(await copyRows()).toBe(copies); // the reader's pages code of the earlier test, reused
+    // The chair reads the same page: their own code, their own image.
+    const chairs = await fetchContent(t, chair, path);
+    expect(chairs.status).toBe(200);
+    expect(Buffer.compare(chairs.bytes, first.bytes)).not.toBe(0);
+    expect(images.size).toBe(cached + 2);
+    // Access is still checked before the cache: a participant not named gets nothing.
+    const refused = await fetchContent(t, notNamed, path);
+    expect([refused.status, errorOf(refused)]).toEqual([403, 'DOCUMENT_NOT_READABLE']);
   });
 
   it('answers unknown ids as not found', async () => {

@@ -7,7 +7,7 @@ import { LeakTraceController } from './leak-trace.controller';
 import { LeakTraceService } from './leak-trace.service';
 import { ReadingPdfCache } from './reading-pdf-cache';
 import { StampPoolProvider } from './stamp-pool.provider';
-import { StampedCopyCache } from './stamped-copy-cache';
+import { PageImageCache, StampedCopyCache } from './stamped-copy-cache';
 
 /**
  * Per-reader copies of meeting documents (stamped with the reader's watermark and invisible
@@ -20,6 +20,7 @@ import { StampedCopyCache } from './stamped-copy-cache';
     StampPoolProvider,
     ReadingPdfCache,
     StampedCopyCache,
+    PageImageCache,
     DocumentCopiesRepository,
     DocumentCopiesService,
     LeakTraceService,

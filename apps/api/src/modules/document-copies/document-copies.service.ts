@@ -15,7 +15,7 @@ import { ReadingPdfCache } from './reading-pdf-cache';
 import { newCopyCode } from './stamp/copy-code';
 import type { CopyStamp } from './stamp/stamp-pdf';
 import { StampPoolProvider } from './stamp-pool.provider';
-import { CachedCopy, StampedCopyCache } from './stamped-copy-cache';
+import { CachedCopy, PageImageCache, StampedCopyCache } from './stamped-copy-cache';
 
 /**
  * A confidential document's pages, read one by one, share one copy code for this long; so do the
@@ -57,6 +57,7 @@ export class DocumentCopiesService {
     private readonly pool: StampPoolProvider,
     private readonly pdfs: ReadingPdfCache,
     private readonly copies: StampedCopyCache,
+    private readonly images: PageImageCache,
     private readonly clock: Clock,
   ) {}
 
@@ -142,7 +143,6 @@ export class DocumentCopiesService {
     const { version } = readable;
     if (version.status !== 'ready') throw new AppException('DOCUMENT_NOT_READY');
     if (!version.pageCount || page > version.pageCount) throw new AppException('NOT_FOUND');
-    const pdf = await this.pdfs.get(versionId);
     const since = new Date(this.clock.now().getTime() - REUSE_COPY_HOURS * 3600_000);
     const recent = await this.repository.recent(versionId, user.id, 'pages', since);
     const stamp = recent
@@ -152,8 +152,11 @@ export class DocumentCopiesService {
           issuedAt: recent.issuedAt.toISOString(),
         }
       : await this.stampFor(user, readable);
-    const onePage = await this.pool.stamp(pdf, stamp, page);
-    const png = await renderPng(onePage, width);
+    // The reader's own code is in the key: an image is only found again for them.
+    const png = await this.images.get(
+      PageImageCache.key(user.id, versionId, stamp.code, page, width),
+      async () => renderPng(await this.pool.stamp(await this.pdfs.get(versionId), stamp, page), width),
+    );
     await this.record(user, readable, 'pages', recent ? null : stamp, page);
     return png;
   }
