@@ -23,7 +23,8 @@ export interface OursServer {
  * scratch database is created on that server and dropped afterwards.
  */
 export async function startOursServer(extraEnv: Record<string, string> = {}): Promise<OursServer> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  // BENCH_PORT pins the API's port (and the embedded PostgreSQL's, the next one) on a shared machine.
+  const port = Number(process.env.BENCH_PORT) || 20000 + Math.floor(Math.random() * 20000);
   const jwtSecret = randomBytes(32).toString('hex');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-bench-'));
   fs.chmodSync(dataDir, 0o755);

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, PipeTransform, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Param, PipeTransform, Query, Res } from '@nestjs/common';
 import { uuid } from '@phonghop/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -7,7 +7,7 @@ import { CurrentUser } from '../../common/auth/decorators';
 import { AppException } from '../../common/errors/app-exception';
 import { documentContentDisposition } from '../documents/content-disposition';
 import { MeetingIdPipe } from '../meeting-events/http-params';
-import { DocumentCopiesService, StampedFile } from './document-copies.service';
+import { DocumentCopiesService, StampedFile, ViewedCopy } from './document-copies.service';
 import { PAGE_WIDTH_DEFAULT, PAGE_WIDTH_MAX, PAGE_WIDTH_MIN } from './page-renderer';
 
 const routeUuid = uuid();
@@ -35,8 +35,32 @@ function sendPdf(res: Response, file: StampedFile, disposition: 'inline' | 'atta
   res.setHeader('Content-Type', 'application/pdf');
   res.setHeader('Content-Disposition', documentContentDisposition(file.fileName, disposition));
   res.setHeader('Content-Length', String(file.bytes.byteLength));
-  // No Accept-Ranges: each request is a new copy, so ranges of two requests would not fit together.
+  // A download is a new copy each time: no ranges (two requests' bytes would not fit together).
   res.end(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
+}
+
+/** The reader's copy, whole (200) or the range asked for (206, or 416 beyond its end). */
+function sendCopy(res: Response, file: ViewedCopy): void {
+  noStore(res);
+  res.setHeader('Content-Type', 'application/pdf');
+  res.setHeader('Content-Disposition', documentContentDisposition(file.fileName, 'inline'));
+  res.setHeader('Accept-Ranges', 'bytes');
+  res.setHeader('ETag', file.etag);
+  const size = file.bytes.byteLength;
+  const body = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, size);
+  if (file.range.kind === 'unsatisfiable') {
+    res.status(416).setHeader('Content-Range', `bytes */${size}`);
+    res.setHeader('Content-Length', '0');
+    res.end();
+  } else if (file.range.kind === 'partial') {
+    const { start, end } = file.range;
+    res.status(206).setHeader('Content-Range', `bytes ${start}-${end}/${size}`);
+    res.setHeader('Content-Length', String(end - start + 1));
+    res.end(body.subarray(start, end + 1));
+  } else {
+    res.setHeader('Content-Length', String(size));
+    res.end(body);
+  }
 }
 
 function positiveInt(value: string | undefined, fallback: number, min: number, max: number): number {
@@ -56,7 +80,10 @@ function positiveInt(value: string | undefined, fallback: number, min: number, m
 export class DocumentCopiesController {
   constructor(private readonly copies: DocumentCopiesService) {}
 
-  /** The reader's copy, opened in the app. Confidential: DOCUMENT_DOWNLOAD_FORBIDDEN (use pages). */
+  /**
+   * The reader's copy, opened in the app; byte ranges (`Range`, `If-Range`) for pdf.js.
+   * Confidential: DOCUMENT_DOWNLOAD_FORBIDDEN (use pages).
+   */
   @Get('copy.pdf')
   @ApiProduces('application/pdf')
   async copy(
@@ -64,9 +91,11 @@ export class DocumentCopiesController {
     @Param('meetingId', MeetingIdPipe) meetingId: string,
     @Param('documentId', DocumentIdPipe) documentId: string,
     @Param('versionId', VersionIdPipe) versionId: string,
+    @Headers('range') range: string | undefined,
+    @Headers('if-range') ifRange: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    sendPdf(res, await this.copies.viewCopy(user, meetingId, documentId, versionId), 'inline');
+    sendCopy(res, await this.copies.viewCopy(user, meetingId, documentId, versionId, { range, ifRange }));
   }
 
   /** A download (attachment). Confidential: DOCUMENT_DOWNLOAD_FORBIDDEN. */

@@ -1,6 +1,7 @@
 import { startTestApp, TestApp } from '../../../test/test-app';
 import { addParticipant, call, createMeeting, errorCode, Person, person } from '../../../test/meetings-kit';
 import { DocumentStorageService } from '../documents/document-storage.service';
+import { PageImageCache, StampedCopyCache } from './stamped-copy-cache';
 import { formatCopyCode } from './stamp/copy-code';
 import { readMarks } from './stamp/marks';
 import { pdfText } from './stamp/rewrite-tools';
@@ -240,6 +241,165 @@ describe('document copies: stamped per reader, access-checked on every route, lo
     expect(views.map((v: { payload: { page: number } }) => v.payload.page)).toEqual([1, 3]);
     const beyond = await fetchContent(t, reader, `${base('secret')}/pages/5.png`);
     expect(beyond.status).toBe(404);
+  });
+
+  describe('copy.pdf: one copy per reader and version, byte ranges for pdf.js', () => {
+    const rangeOf = (who: Person, path: string, headers: Record<string, string>) =>
+      fetch(`${t.url}/api/v1${path}`, { headers: { authorization: `Bearer ${who.token}`, ...headers } });
+    const viewEvents = (who: Person, versionId: string) =>
+      countRows(
+        "SELECT count(*) AS n FROM meeting_events WHERE type = 'document.viewed' AND actor_id = $1 AND payload->>'versionId' = $2",
+        [who.id, versionId],
+      );
+    const codeIn = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
+    const codeOf = async (bytes: Uint8Array) => [...(await readMarks(bytes)).textMark.keys()];
+
+    it('serves a reader the same copy again (same bytes and ETag, one registry row) and logs each opening', async () => {
+      const path = `${base('named', 0)}/copy.pdf`;
+      const copies = await copyRows();
+      const views = await viewEvents(reader, docs.named.versions[0]);
+      const first = await rangeOf(reader, path, {});
+      const second = await rangeOf(reader, path, {});
+      expect([first.status, second.status]).toEqual([200, 200]);
+      expect(first.headers.get('accept-ranges')).toBe('bytes');
+      expect(first.headers.get('etag')).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
+      expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
+      const a = new Uint8Array(await first.arrayBuffer());
+      const b = new Uint8Array(await second.arrayBuffer());
+      expect(Buffer.compare(a, b)).toBe(0);
+      expect(await copyRows()).toBe(copies + 1);
+      expect(await viewEvents(reader, docs.named.versions[0])).toBe(views + 2);
+    });
+
+    it('answers a range with 206 and exactly those bytes, an open range and a suffix too; ranges beyond byte 0 are not logged', async () => {
+      const path = `${base('named', 0)}/copy.pdf`;
+      const whole = Buffer.from(await (await rangeOf(reader, path, {})).arrayBuffer());
+      const views = await viewEvents(reader, docs.named.versions[0]);
+      const cases: [string, number, number][] = [
+        ['bytes=100-1123', 100, 1123],
+        [`bytes=${whole.length - 10}-`, whole.length - 10, whole.length - 1],
+        ['bytes=-50', whole.length - 50, whole.length - 1],
+        [`bytes=200-${whole.length + 999}`, 200, whole.length - 1],
+      ];
+      for (const [header, start, end] of cases) {
+        const res = await rangeOf(reader, path, { range: header });
+        expect({ header, status: res.status }).toEqual({ header, status: 206 });
+        expect(res.headers.get('content-range')).toBe(`bytes ${start}-${end}/${whole.length}`);
+        expect(res.headers.get('cache-control')).toContain('no-store');
+        const part = Buffer.from(await res.arrayBuffer());
+        expect(Buffer.compare(part, whole.subarray(start, end + 1))).toBe(0);
+      }
+      expect(await viewEvents(reader, docs.named.versions[0])).toBe(views);
+      // A range from the first byte opens the document: logged.
+      const head = await rangeOf(reader, path, { range: 'bytes=0-1023' });
+      expect(head.status).toBe(206);
+      expect(Buffer.compare(Buffer.from(await head.arrayBuffer()), whole.subarray(0, 1024))).toBe(0);
+      expect(await viewEvents(reader, docs.named.versions[0])).toBe(views + 1);
+      // Beyond the end: 416 with the size; a stale If-Range: the whole (current) copy.
+      const beyond = await rangeOf(reader, path, { range: `bytes=${whole.length}-` });
+      expect([beyond.status, beyond.headers.get('content-range')]).toEqual([416, `bytes */${whole.length}`]);
+      const stale = await rangeOf(reader, path, { range: 'bytes=100-199', 'if-range': '"not-this-copy"' });
+      expect(stale.status).toBe(200);
+      expect(Buffer.compare(Buffer.from(await stale.arrayBuffer()), whole)).toBe(0);
+    });
+
+    it('refuses ranges to those who may not read, with nothing registered or logged', async () => {
+      const copies = await copyRows();
+      const events = await eventRows();
+      for (const [who, status, code] of [
+        [notNamed, 403, 'DOCUMENT_NOT_READABLE'],
+        [guest, 403, 'DOCUMENT_NOT_READABLE'],
+        [outsider, 404, 'MEETING_NOT_FOUND'],
+      ] as const) {
+        for (const range of ['bytes=0-1023', 'bytes=100-199']) {
+          const res = await rangeOf(who, `${base('named', 0)}/copy.pdf`, { range });
+          expect({ who: who.username, status: res.status, code: await codeIn(res) }).toEqual({
+            who: who.username,
+            status,
+            code,
+          });
+        }
+      }
+      const secret = await rangeOf(reader, `${base('secret')}/copy.pdf`, { range: 'bytes=100-199' });
+      expect([secret.status, await codeIn(secret)]).toEqual([403, 'DOCUMENT_DOWNLOAD_FORBIDDEN']);
+      expect(await copyRows()).toBe(copies);
+      expect(await eventRows()).toBe(events);
+    });
+
+    it("never serves one reader's cached copy to another: each gets their own code, name and bytes", async () => {
+      const path = `${base('all', 0)}/copy.pdf`;
+      const mine = new Uint8Array(await (await rangeOf(reader, path, {})).arrayBuffer());
+      const theirs = await rangeOf(chair, path, {});
+      const theirsAgain = await rangeOf(chair, path, { range: 'bytes=0-' });
+      const [a, b, c] = [
+        mine,
+        new Uint8Array(await theirs.arrayBuffer()),
+        new Uint8Array(await theirsAgain.arrayBuffer()),
+      ];
+      const [codeA, codeB] = [await codeOf(a), await codeOf(b)];
+      expect(codeA).toHaveLength(1);
+      expect(codeB).toHaveLength(1);
+      expect(codeA).not.toEqual(codeB);
+      expect(Buffer.compare(b, c)).toBe(0);
+      const rows = await t.dataSource.query(
+        "SELECT code, reader_id FROM document_copies WHERE version_id = $1 AND route = 'view' AND code = ANY($2)",
+        [docs.all.versions[0], [...codeA, ...codeB]],
+      );
+      expect(new Map(rows.map((r: { code: string; reader_id: string }) => [r.code, r.reader_id]))).toEqual(
+        new Map([
+          [codeA[0], reader.id],
+          [codeB[0], chair.id],
+        ]),
+      );
+      expect((await pdfText(b, 1)).normalize('NFC')).not.toContain('Nguyễn Thị Hồng Nhung');
+    });
+
+    it('gives the same bytes from a second node that has not cached the copy (ranges of one reading fit together)', async () => {
+      const path = `${base('named', 1)}/copy.pdf`;
+      const first = await rangeOf(reader, path, {});
+      const whole = Buffer.from(await first.arrayBuffer());
+      const other = await startTestApp({ db: t.db });
+      try {
+        expect(other.app.get(StampedCopyCache).size).toBe(0);
+        const res = await fetch(`${other.url}/api/v1${path}`, {
+          headers: { authorization: `Bearer ${reader.token}`, range: 'bytes=500-' },
+        });
+        expect(res.status).toBe(206);
+        expect(res.headers.get('etag')).toBe(first.headers.get('etag'));
+        expect(Buffer.compare(Buffer.from(await res.arrayBuffer()), whole.subarray(500))).toBe(0);
+      } finally {
+        await other.close();
+      }
+    });
+  });
+
+  it("keeps a confidential page's image for its reader: turning back is served from the cache, still checked and logged, never another reader's", async () => {
+    const images = t.app.get(PageImageCache);
+    const path = `${base('secret')}/pages/2.png?width=600`;
+    const pageViews = () =>
+      countRows(
+        "SELECT count(*) AS n FROM meeting_events WHERE type = 'document.viewed' AND actor_id = $1 AND payload->>'route' = 'pages' AND payload->>'page' = '2'",
+        [reader.id],
+      );
+    const copies = await copyRows();
+    const views = await pageViews();
+    const cached = images.size;
+    const first = await fetchContent(t, reader, path);
+    expect(images.size).toBe(cached + 1);
+    const again = await fetchContent(t, reader, path);
+    expect([first.status, again.status]).toEqual([200, 200]);
+    expect(Buffer.compare(first.bytes, again.bytes)).toBe(0);
+    expect(images.size).toBe(cached + 1); // served from the cache, not rendered again
+    expect(await pageViews()).toBe(views + 2); // each view logged
+    expect(await copyRows()).toBe(copies); // the reader's pages code of the earlier test, reused
+    // The chair reads the same page: their own code, their own image.
+    const chairs = await fetchContent(t, chair, path);
+    expect(chairs.status).toBe(200);
+    expect(Buffer.compare(chairs.bytes, first.bytes)).not.toBe(0);
+    expect(images.size).toBe(cached + 2);
+    // Access is still checked before the cache: a participant not named gets nothing.
+    const refused = await fetchContent(t, notNamed, path);
+    expect([refused.status, errorOf(refused)]).toEqual([403, 'DOCUMENT_NOT_READABLE']);
   });
 
   it('answers unknown ids as not found', async () => {

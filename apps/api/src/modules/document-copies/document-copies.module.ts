@@ -7,6 +7,7 @@ import { LeakTraceController } from './leak-trace.controller';
 import { LeakTraceService } from './leak-trace.service';
 import { ReadingPdfCache } from './reading-pdf-cache';
 import { StampPoolProvider } from './stamp-pool.provider';
+import { PageImageCache, StampedCopyCache } from './stamped-copy-cache';
 
 /**
  * Per-reader copies of meeting documents (stamped with the reader's watermark and invisible
@@ -18,6 +19,8 @@ import { StampPoolProvider } from './stamp-pool.provider';
   providers: [
     StampPoolProvider,
     ReadingPdfCache,
+    StampedCopyCache,
+    PageImageCache,
     DocumentCopiesRepository,
     DocumentCopiesService,
     LeakTraceService,

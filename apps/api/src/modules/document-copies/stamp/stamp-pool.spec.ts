@@ -29,4 +29,22 @@ describe('StampPool', () => {
       expect(marks.textMark.get(codes[i])).toEqual([1, 2, 3, 4]);
     }
   });
+
+  it('warms up a pool that keeps one thread, which then stamps as any other', async () => {
+    const warm = new StampPool(1, true);
+    try {
+      await warm.warmUp();
+      const code = newCopyCode();
+      const copy = await warm.stamp(StampPool.share(await samplePdf(2)), {
+        code,
+        readerName: 'Đại biểu',
+        readerUnit: null,
+        meetingTitle: 'Kỳ họp',
+        issuedAt: '2026-11-29T01:00:00.000Z',
+      });
+      expect([...(await readMarks(copy)).textMark.keys()]).toEqual([code]);
+    } finally {
+      await warm.close();
+    }
+  });
 });

@@ -29,7 +29,7 @@ import { session } from '../../../lib/session';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { documentsApi } from '../api/documents-api';
 import { useNearPages } from '../hooks/use-near-pages';
-import { openPdf, readPageTexts, type PDFDocumentProxy } from '../lib/pdf';
+import { mark, openPdf, readPageTexts, type PDFDocumentProxy } from '../lib/pdf';
 import { searchPages, type SearchHit } from '../lib/vietnamese-search';
 import classes from './DocumentReader.module.css';
 import { LazyPage, type PageSource } from './LazyPage';
@@ -79,11 +79,14 @@ export function DocumentReader(props: ReaderProps) {
     setError(null);
     let task: ReturnType<typeof openPdf> | null = null;
     let cancelled = false;
+    mark('reader:open');
     void (async () => {
       task = openPdf(documentsApi.copyUrl(meetingId, document.id, version.id), await session.freshToken());
       try {
         const doc = await task.promise;
+        mark('reader:document-ready');
         const first = (await doc.getPage(1)).getViewport({ scale: 1 });
+        mark('reader:page1-ready');
         if (cancelled) return;
         setBase({ width: first.width, ratio: first.height / first.width });
         setPdf(doc);

@@ -176,7 +176,10 @@ function DocumentRow({
                 size="xs"
                 leftSection={<IconBook size={16} />}
                 disabled={!ready}
-                onClick={() => onRead(document)}
+                onClick={() => {
+                  performance.mark('reader:tap');
+                  onRead(document);
+                }}
                 data-testid="document-read"
               >
                 {t('documentList.read')}

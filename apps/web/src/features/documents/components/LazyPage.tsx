@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { PDFDocumentProxy } from '../lib/pdf';
+import { mark, type PDFDocumentProxy } from '../lib/pdf';
 import { fetchObjectUrl } from '../api/documents-api';
 import classes from './DocumentReader.module.css';
 
@@ -107,7 +107,9 @@ function PdfCanvas({
       });
       try {
         await task.promise;
-        if (!cancelled) setDrawn(true);
+        if (cancelled) return;
+        if (page === 1) mark('reader:page1-drawn');
+        setDrawn(true);
       } catch {
         // cancelled because the page left the screen or the zoom changed
       }

@@ -17,8 +17,20 @@ GlobalWorkerOptions.workerSrc = workerUrl;
  */
 let worker: PDFWorker | null = null;
 export function warmUp(): PDFWorker {
-  worker ??= new PDFWorker();
+  if (!worker) {
+    mark('reader:worker-start');
+    worker = new PDFWorker();
+    void worker.promise.then(() => mark('reader:worker-ready')).catch(() => undefined);
+  }
   return worker;
+}
+
+/**
+ * A User Timing mark on the way to the first page (docs/benchmarks.md, reader-first-page): the
+ * bench reads them, and so can anyone in the browser's performance panel. Costs nothing.
+ */
+export function mark(name: string): void {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
 }
 
 /** Character maps, standard fonts and image decoders: copied into the build by vite.config.ts. */
