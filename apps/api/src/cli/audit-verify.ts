@@ -1,8 +1,5 @@
 import 'reflect-metadata';
-import path from 'node:path';
-import { Client } from 'pg';
-import { ConfigError, parseEnv } from '../config/env';
-import { embeddedPostgresUrl, RunningDatabase, startEmbeddedPostgres } from '../database/embedded-postgres';
+import { runCli, withCliDatabase } from './cli-database';
 import { describeVerdict, verifyMeetingChain } from '../modules/meeting-events/chain-verify';
 
 /**
@@ -28,25 +25,9 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  const env = parseEnv(process.env);
-  let embedded: RunningDatabase | undefined;
-  let url = env.DATABASE_URL;
-  if (!url) {
-    const dataDir = path.resolve(env.DATA_DIR);
-    url = embeddedPostgresUrl(dataDir);
-    if (!(await reachable(url))) {
-      console.error(`Starting the embedded PostgreSQL of ${dataDir} …`);
-      embedded = await startEmbeddedPostgres({ dataDir });
-      url = embedded.url;
-    }
-  }
-
-  const client = new Client({ connectionString: url, application_name: 'phonghop-audit-verify' });
-  await client.connect();
-  try {
+  return withCliDatabase('phonghop-audit-verify', async (query, client) => {
     // One consistent view even while meetings are live.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const query = async <T>(sql: string, params: unknown[]) => (await client.query(sql, params)).rows as T[];
     const targets = all
       ? (await query<{ id: string }>('SELECT id FROM meetings ORDER BY created_at', [])).map((r) => r.id)
       : ids;
@@ -64,28 +45,7 @@ async function main(): Promise<number> {
     if (all) console.log(`${targets.length - broken}/${targets.length} meeting(s) intact`);
     await client.query('COMMIT');
     return broken === 0 ? 0 : 1;
-  } finally {
-    await client.end();
-    await embedded?.stop();
-  }
-}
-
-async function reachable(url: string): Promise<boolean> {
-  const probe = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await probe.connect();
-    await probe.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-main()
-  .then((code) => process.exit(code))
-  .catch((err: unknown) => {
-    console.error(
-      err instanceof ConfigError ? err.message : err instanceof Error ? err.message : String(err),
-    );
-    process.exit(2);
   });
+}
+
+runCli(main);

@@ -1,9 +1,7 @@
 import 'reflect-metadata';
+import { runCli, withCliDatabase } from './cli-database';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Client } from 'pg';
-import { ConfigError, parseEnv } from '../config/env';
-import { embeddedPostgresUrl, RunningDatabase, startEmbeddedPostgres } from '../database/embedded-postgres';
 import {
   describeTrace,
   readTextLayerCodes,
@@ -50,22 +48,7 @@ async function main(): Promise<number> {
     text = await readTextLayerCodes(bytes);
   }
 
-  const env = parseEnv(process.env);
-  let embedded: RunningDatabase | undefined;
-  let url = env.DATABASE_URL;
-  if (!url) {
-    const dataDir = path.resolve(env.DATA_DIR);
-    url = embeddedPostgresUrl(dataDir);
-    if (!(await reachable(url))) {
-      console.error(`Starting the embedded PostgreSQL of ${dataDir} …`);
-      embedded = await startEmbeddedPostgres({ dataDir });
-      url = embedded.url;
-    }
-  }
-  const client = new Client({ connectionString: url, application_name: 'phonghop-leak-trace' });
-  await client.connect();
-  try {
-    const query = async <T>(sql: string, params: unknown[]) => (await client.query(sql, params)).rows as T[];
+  return withCliDatabase('phonghop-leak-trace', async (query) => {
     const result = code ? await traceCode(query, code) : await traceMarks(query, found, text);
     if (!result) {
       console.error(`not a copy code: ${code} (8 symbols of 347ACEFHKMNPRWXY, e.g. KAMX-4PWC)`);
@@ -74,27 +57,7 @@ async function main(): Promise<number> {
     if (found) console.log(`${file}: ${found.pageCount} page(s)`);
     for (const line of describeTrace(result)) console.log(line);
     return result.verdict === 'identified' ? 0 : 1;
-  } finally {
-    await client.end();
-    await embedded?.stop();
-  }
+  });
 }
 
-async function reachable(url: string): Promise<boolean> {
-  const probe = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await probe.connect();
-    await probe.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof ConfigError ? err.message : err);
-    process.exit(2);
-  },
-);
+runCli(main);

@@ -1,8 +1,5 @@
 import 'reflect-metadata';
-import path from 'node:path';
-import { Client } from 'pg';
-import { ConfigError, parseEnv } from '../config/env';
-import { embeddedPostgresUrl, RunningDatabase, startEmbeddedPostgres } from '../database/embedded-postgres';
+import { runCli, withCliDatabase } from './cli-database';
 import { verifyPoll } from '../modules/polls/poll-verify';
 
 /**
@@ -26,24 +23,8 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  const env = parseEnv(process.env);
-  let embedded: RunningDatabase | undefined;
-  let url = env.DATABASE_URL;
-  if (!url) {
-    const dataDir = path.resolve(env.DATA_DIR);
-    url = embeddedPostgresUrl(dataDir);
-    if (!(await reachable(url))) {
-      console.error(`Starting the embedded PostgreSQL of ${dataDir} …`);
-      embedded = await startEmbeddedPostgres({ dataDir });
-      url = embedded.url;
-    }
-  }
-
-  const client = new Client({ connectionString: url, application_name: 'phonghop-poll-verify' });
-  await client.connect();
-  try {
+  return withCliDatabase('phonghop-poll-verify', async (query, client) => {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const query = async <T>(sql: string, params: unknown[]) => (await client.query(sql, params)).rows as T[];
     let failed = 0;
     for (const id of ids) {
       const verdict = await verifyPoll(query, id);
@@ -59,28 +40,7 @@ async function main(): Promise<number> {
     }
     await client.query('COMMIT');
     return failed === 0 ? 0 : 1;
-  } finally {
-    await client.end();
-    await embedded?.stop();
-  }
-}
-
-async function reachable(url: string): Promise<boolean> {
-  const probe = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await probe.connect();
-    await probe.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-main()
-  .then((code) => process.exit(code))
-  .catch((err: unknown) => {
-    console.error(
-      err instanceof ConfigError ? err.message : err instanceof Error ? err.message : String(err),
-    );
-    process.exit(2);
   });
+}
+
+runCli(main);
