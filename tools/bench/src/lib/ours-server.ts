@@ -24,7 +24,9 @@ export interface OursServer {
  */
 export async function startOursServer(extraEnv: Record<string, string> = {}): Promise<OursServer> {
   // BENCH_PORT pins the API's port (and the embedded PostgreSQL's, the next one) on a shared machine.
-  const port = Number(process.env.BENCH_PORT) || 20000 + Math.floor(Math.random() * 20000);
+  // Random ports stay below Linux's ephemeral range (32768+): a bench with thousands of open client
+  // connections holds many of those, and a server port picked there may be taken.
+  const port = Number(process.env.BENCH_PORT) || 20000 + Math.floor(Math.random() * 12000);
   const jwtSecret = randomBytes(32).toString('hex');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-bench-'));
   fs.chmodSync(dataDir, 0o755);

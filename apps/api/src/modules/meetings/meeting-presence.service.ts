@@ -5,9 +5,17 @@ import { rooms } from '../realtime/realtime.types';
 
 /**
  * Presence updates of one meeting are coalesced over this window: at most four a second, however
- * many tablets come and go (a join storm of 1,000 sends ~40 small deltas, not 1,000 lists).
+ * many tablets come and go (a join storm of 1,000 sends a few small deltas a second, not 1,000 lists).
  */
 export const PRESENCE_WINDOW_MS = 250;
+
+/**
+ * In a big room (a congress, a conference) the window is a second: every delta is one write per
+ * socket of the room, and while hundreds join, four a second to each of them cost more than the
+ * joins themselves — a second's delay in "who is here" is nothing in a hall of 500.
+ */
+export const BIG_ROOM_PRESENCE_WINDOW_MS = 1000;
+export const BIG_ROOM_SOCKETS = 200;
 
 /** What this node last told a meeting room, and what it has seen change since. */
 interface RoomPresence {
@@ -26,7 +34,7 @@ interface RoomPresence {
  * so it is right across nodes and after a node dies.
  *
  * The join snapshot carries the whole list once; after that the room gets `presence.changed`
- * deltas (joined, left, count), at most one per PRESENCE_WINDOW_MS. Each delta names the users
+ * deltas (joined, left, count), at most one per PRESENCE_WINDOW_MS (a second in a big room). Each delta names the users
  * whose status differs from this node's last update, and every user whose socket on this node came
  * or went, with their state read after the change — so the last word about anyone is never older
  * than their last change (docs/events/presence.changed.md).
@@ -109,7 +117,7 @@ export class MeetingPresenceService implements OnModuleInit, OnModuleDestroy {
           // An empty room is forgotten; a busy one keeps what it last said, so deltas stay small.
           if (!room.timer && room.touched.size === 0 && room.known?.size === 0) this.rooms.delete(meetingId);
         });
-    }, PRESENCE_WINDOW_MS);
+    }, this.windowOf(meetingId));
   }
 
   /** Reads the room (after the changes it reports) and sends what differs as one delta. */
@@ -128,6 +136,11 @@ export class MeetingPresenceService implements OnModuleInit, OnModuleDestroy {
       left: left.sort(),
       count: online.size,
     });
+  }
+
+  private windowOf(meetingId: string): number {
+    const sockets = this.realtime.localSocketCount(rooms.meeting(meetingId));
+    return sockets > BIG_ROOM_SOCKETS ? BIG_ROOM_PRESENCE_WINDOW_MS : PRESENCE_WINDOW_MS;
   }
 
   private roomOf(meetingId: string): RoomPresence {

@@ -77,6 +77,11 @@ export class RealtimeService {
     return [...users];
   }
 
+  /** How many of this node's sockets are in a room. */
+  localSocketCount(room: string): number {
+    return this.io.of('/').adapter.rooms.get(room)?.size ?? 0;
+  }
+
   /**
    * The user ids of every node's sockets in a room (fetchSockets through the Redis adapter, which
    * every node of any version answers). It carries each socket's handshake and rooms, so callers
