@@ -122,6 +122,9 @@ export class AuthenticatedIoAdapter extends IoAdapter {
     // Registered before the gateways' own connection handlers, so the guard is in place before
     // any handler can receive a command.
     server.on('connection', (socket) => {
+      // Every gateway (one per domain) and the session watch listen for this socket's 'disconnect':
+      // a dozen listeners by design, not a leak (Node warns past 10).
+      socket.setMaxListeners(32);
       const display = (socket.data as SocketData).display;
       // A display has no access token to expire; its token is re-read at each command instead.
       if (display) void socket.join(displayRoom(display.id));
