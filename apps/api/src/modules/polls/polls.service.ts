@@ -28,7 +28,7 @@ import {
   YES_NO_ABSTAIN_OPTION_IDS,
 } from '@phonghop/common';
 import { randomInt, randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { AttendanceRepository } from '../attendance/attendance.repository';
@@ -61,6 +61,8 @@ export class PollsService implements OnModuleDestroy {
   private readonly logger = new Logger('Polls');
   /** Timers of open polls with a duration that this node opened (a restart loses them: see docs). */
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Open polls' definitions, for the casts' one-statement path (`openPoll`). */
+  private readonly openPolls = new Map<string, PollEntity>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -242,7 +244,10 @@ export class PollsService implements OnModuleDestroy {
         if (entity.secret) await this.polls.sealBox(ctx.manager, pollId, shuffle(ballots), shuffle);
         const patch = { status: 'closed' as const, closedAt: ctx.at, result, ballotsHash };
         await this.polls.update(ctx.manager, pollId, patch);
-        ctx.afterCommit(() => this.stopTimer(pollId));
+        ctx.afterCommit(() => {
+          this.stopTimer(pollId);
+          this.openPolls.delete(pollId);
+        });
         return {
           type: 'poll.closed',
           payload: { pollId, closedAt: ctx.at.toISOString(), byTimer, result, ballotsHash },
@@ -292,6 +297,34 @@ export class PollsService implements OnModuleDestroy {
     const userId = cmd.proxyFor ?? user.id;
     const receipt = receiptFor(cmd.pollId, cmd.idempotencyKey);
     const answer = (changed: boolean): PollCastResult => ({ pollId: cmd.pollId, userId, receipt, changed });
+
+    // The common case in one statement (PollsRepository.castInOneStatement); anything else — a
+    // refusal, a retry, a second ballot, a change — takes the full path below for its exact answer.
+    const open = await this.openPoll(cmd.meetingId, cmd.pollId);
+    const valid = open && checkBallot(open, cmd.choices);
+    if (open && valid && valid.ok && UUID.test(user.sessionId)) {
+      const written = await this.polls
+        .castInOneStatement({
+          sessionId: user.sessionId,
+          callerId: user.id,
+          meetingId: cmd.meetingId,
+          pollId: cmd.pollId,
+          userId,
+          secret: open.secret,
+          now: new Date(),
+          ballot: { receipt, choices: valid.choices },
+          idempotencyKey: cmd.idempotencyKey,
+        })
+        .catch((err: unknown) => {
+          // The receipt is in the box already: this key cast another voter's ballot.
+          if (violates(err, 'uq_poll_ballot_box_receipt')) throw new AppException('IDEMPOTENCY_KEY_REUSED');
+          throw err;
+        });
+      if (written) {
+        this.progress.touch(cmd.meetingId, open);
+        return answer(false);
+      }
+    }
 
     const outcome = await this.dataSource.transaction(async (manager) => {
       await this.access.open(cmd.meetingId, user, 'poll.cast', { manager });
@@ -406,6 +439,21 @@ export class PollsService implements OnModuleDestroy {
       throw new AppException('IDEMPOTENCY_KEY_REUSED');
     }
     return false;
+  }
+
+  /**
+   * What a cast needs of a poll it may be cast in (its options, secret or named), kept per node
+   * once seen open: an open poll's definition no longer changes (only drafts are edited), and
+   * whether it is still open is checked by the cast's own statement. Null unless open when read.
+   */
+  private async openPoll(meetingId: string, pollId: string): Promise<PollEntity | null> {
+    const known = this.openPolls.get(pollId);
+    if (known) return known.meetingId === meetingId ? known : null;
+    const poll = await this.polls.find(this.dataSource.manager, meetingId, pollId);
+    if (poll?.status !== 'open') return null;
+    if (this.openPolls.size >= 1000) this.openPolls.clear();
+    this.openPolls.set(pollId, poll);
+    return poll;
   }
 
   // ---- reading ------------------------------------------------------------------------------
@@ -568,6 +616,15 @@ function definitionColumns(def: PollDefinition) {
     showLiveTally: def.showLiveTally,
     durationSeconds: def.durationSeconds ?? null,
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a query failed on this constraint. */
+function violates(err: unknown, constraint: string): boolean {
+  return (
+    err instanceof QueryFailedError && (err.driverError as { constraint?: string }).constraint === constraint
+  );
 }
 
 function sameChoices(a: readonly string[], b: readonly string[]): boolean {
