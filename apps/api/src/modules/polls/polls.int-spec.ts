@@ -51,7 +51,9 @@ describe('polls', () => {
   const sockets: TestSocket[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // The secretary sets up a meeting per test (a dozen commands at full speed): the command
+    // limits are not what this suite tests (socket-floods.int-spec.ts does).
+    t = await startTestApp({ env: { SOCKET_WRITE_PER_SECOND: '1000' } });
     secretary = await person(t, 'thuky-poll');
     chair = await person(t, 'chutri-poll');
     guest = await person(t, 'khach-poll');
@@ -513,9 +515,7 @@ describe('polls', () => {
     }
 
     // Time up (closesAt passed, the timer not yet run): refused.
-    await t.dataSource.query(`UPDATE polls SET closes_at = now() - interval '1 second' WHERE id = $1`, [
-      poll.id,
-    ]);
+    await t.dataSource.query(`UPDATE polls SET closes_at = now() WHERE id = $1`, [poll.id]);
     expect(await cast(await socketOf(d[2]), meetingId, poll.id, ['yes'])).toEqual(
       refusedWith('POLL_TIME_UP'),
     );

@@ -106,6 +106,15 @@ export class PollsRepository {
       .insert(voters.map((v, i) => ({ pollId, ...v, position: firstPosition + i })));
   }
 
+  /** Open polls whose `closesAt` is before `before`, oldest first (every node sweeps them). */
+  async overdueOpen(before: Date): Promise<{ pollId: string; meetingId: string }[]> {
+    return this.dataSource.query(
+      `SELECT id AS "pollId", meeting_id AS "meetingId" FROM polls
+        WHERE status = 'open' AND closes_at < $1 ORDER BY closes_at LIMIT 50`,
+      [before],
+    );
+  }
+
   async countVoters(manager: EntityManager, pollId: string): Promise<number> {
     const rows: { n: number }[] = await manager.query(
       'SELECT count(*)::int AS n FROM poll_voters WHERE poll_id = $1',
