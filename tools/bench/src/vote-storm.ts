@@ -60,10 +60,23 @@ export async function measureVoteStorm(target: VoteTarget, o: VoteStormOptions):
     if (joined.failures > 0)
       throw new Error(`${target.name}: ${joined.failures} joins failed: ${joined.firstError}`);
     if (target.prepare) {
+      const t0 = now();
       const prepared = await pool.command(target.prepare.event, target.prepare.payloads, 5);
       if (prepared.failures > 0)
         throw new Error(`${target.name}: ${prepared.failures} preparations failed: ${prepared.firstError}`);
+      process.stderr.write(
+        `  ${target.name}: ${voters} ${target.prepare.event} in ${round(now() - t0)} ms\n`,
+      );
     }
+    // The set-up's broadcasts (ours: every check-in is a meeting event to every socket, a million
+    // frames for a thousand delegates) are still being written when the last check-in is
+    // acknowledged. A real meeting's check-ins come over half an hour, not fifteen seconds: wait
+    // until every client has gone quiet, so the storm does not measure that backlog.
+    const t1 = now();
+    const settled = await pool.settle(2_000, 180_000);
+    process.stderr.write(
+      `  ${target.name}: set-up broadcasts drained in ${round(now() - t1)} ms (${settled.received} messages${settled.quiet ? '' : ', NOT quiet'})\n`,
+    );
     process.stderr.write(`  ${target.name}: prepared; opening the poll\n`);
     await target.open();
 

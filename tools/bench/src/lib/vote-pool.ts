@@ -107,6 +107,17 @@ export class VotePool {
     return { arrivals: this.merge(replies.map((r) => r.arrivals)), results };
   }
 
+  /** Waits until no client has received anything for `quietMs` (every worker), or the timeout. */
+  async settle(quietMs: number, timeoutMs: number): Promise<{ received: number; quiet: boolean }> {
+    const replies = await Promise.all(
+      this.workers.map((w) => this.ask(w, { cmd: 'settle', quietMs, timeoutMs }, 'settled')),
+    );
+    return {
+      received: replies.reduce((s, r) => s + r.received, 0),
+      quiet: replies.every((r) => r.quiet),
+    };
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => this.ask(w, { cmd: 'close' }, 'closed')));
   }

@@ -29,6 +29,12 @@ export type VoteWorkerCommand =
   | { cmd: 'cast'; event: string; payloads: unknown[]; at: number[]; retry: boolean[] }
   /** Resolves when every client holds a result whose arrival is later than `since`, or after the timeout. */
   | { cmd: 'results'; since: number; timeoutMs: number }
+  /**
+   * Resolves once none of this worker's clients has received anything for `quietMs` (or after
+   * `timeoutMs`): the set-up's broadcasts (a thousand check-ins, each to a thousand sockets) have
+   * all arrived, so the storm does not measure the server still writing them.
+   */
+  | { cmd: 'settle'; quietMs: number; timeoutMs: number }
   | { cmd: 'close' };
 
 export interface CastOutcome {
@@ -48,6 +54,8 @@ export type VoteWorkerReply =
   | { type: 'cast'; outcomes: CastOutcome[] }
   /** Arrival instants of the result per client (null: none), and how many clients saw each distinct result. */
   | { type: 'results'; arrivals: (number | null)[]; results: Record<string, number> }
+  /** Messages received while settling, and whether the clients went quiet before the timeout. */
+  | { type: 'settled'; received: number; quiet: boolean }
   | { type: 'closed' };
 
 interface Ack {
@@ -59,6 +67,9 @@ interface Ack {
 const now = () => performance.timeOrigin + performance.now();
 
 let sockets: Socket[] = [];
+/** When any client of this worker last received anything, and how many messages in all. */
+let lastMessageAt = 0;
+let messages = 0;
 /** Per client: the last result seen and when. */
 let lastResult: { at: number; json: string }[] = [];
 
@@ -91,6 +102,10 @@ function joinOnce(
       reconnection: false,
       forceNew: true,
       timeout: 30_000,
+    });
+    socket.onAny(() => {
+      lastMessageAt = now();
+      messages++;
     });
     socket.on(c.resultEvent, (payload: { type?: string; payload?: unknown }) => {
       if (c.resultType && payload?.type !== c.resultType) return;
@@ -202,11 +217,22 @@ async function awaitResults(c: Extract<VoteWorkerCommand, { cmd: 'results' }>): 
   send({ type: 'results', arrivals: lastResult.map((r) => (r.at >= c.since ? r.at : null)), results });
 }
 
+async function settle(c: Extract<VoteWorkerCommand, { cmd: 'settle' }>): Promise<void> {
+  const from = messages;
+  const deadline = now() + c.timeoutMs;
+  lastMessageAt = Math.max(lastMessageAt, now());
+  while (now() - lastMessageAt < c.quietMs && now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  send({ type: 'settled', received: messages - from, quiet: now() - lastMessageAt >= c.quietMs });
+}
+
 process.on('message', (c: VoteWorkerCommand) => {
   if (c.cmd === 'connect') void connectAll(c);
   if (c.cmd === 'command') void commandAll(c);
   if (c.cmd === 'cast') void castAll(c);
   if (c.cmd === 'results') void awaitResults(c);
+  if (c.cmd === 'settle') void settle(c);
   if (c.cmd === 'close') {
     for (const s of sockets) s.disconnect();
     sockets = [];

@@ -51,7 +51,9 @@ describe('polls', () => {
   const sockets: TestSocket[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // The secretary sets up a meeting per test (a dozen commands at full speed): the command
+    // limits are not what this suite tests (socket-floods.int-spec.ts does).
+    t = await startTestApp({ env: { SOCKET_WRITE_PER_SECOND: '1000' } });
     secretary = await person(t, 'thuky-poll');
     chair = await person(t, 'chutri-poll');
     guest = await person(t, 'khach-poll');
@@ -449,6 +451,88 @@ describe('polls', () => {
         guest.id,
       ]),
     ).rejects.toThrow(/foreign key/);
+  });
+
+  it('refuses in the one-statement cast what the full path refuses, and writes nothing then', async () => {
+    // A cast is first tried as one statement (PollsRepository.castInOneStatement); every refusal
+    // below must come out exactly as before and leave no marker, no ballot.
+    const meetingId = await liveMeeting();
+    const c = await socketOf(chair);
+    const poll = await create(c, meetingId, { title: 'Một câu lệnh', ...YNA, secret: true });
+    ok(await emit(c, 'poll.open', { meetingId, idempotencyKey: key(), pollId: poll.id }));
+    const d1 = await socketOf(d[0]);
+    const markers = async () =>
+      (
+        (await t.dataSource.query('SELECT user_id FROM poll_secret_markers WHERE poll_id = $1', [
+          poll.id,
+        ])) as { user_id: string }[]
+      )
+        .map((r) => r.user_id)
+        .sort();
+    const boxed = async () =>
+      Number(
+        (
+          (await t.dataSource.query('SELECT count(*) AS n FROM poll_ballot_box WHERE poll_id = $1', [
+            poll.id,
+          ])) as { n: string }[]
+        )[0].n,
+      );
+
+    // d1's own ballot, then the same key for the proxy d1 holds: the receipt is taken, so the
+    // statement fails on the box's constraint and the proxy's marker is not kept either.
+    const k = key();
+    ok(await emit(d1, 'poll.cast', { meetingId, pollId: poll.id, idempotencyKey: k, choices: ['yes'] }));
+    expect(
+      await emit(d1, 'poll.cast', {
+        meetingId,
+        pollId: poll.id,
+        idempotencyKey: k,
+        choices: ['yes'],
+        proxyFor: d[3].id,
+      }),
+    ).toEqual(refusedWith('IDEMPOTENCY_KEY_REUSED'));
+    expect(await markers()).toEqual([d[0].id]);
+    expect(await boxed()).toBe(1);
+    ok(await cast(d1, meetingId, poll.id, ['no'], { proxyFor: d[3].id }));
+    expect(await markers()).toEqual([d[0].id, d[3].id].sort());
+
+    // Somebody else's right, a guest, an unknown option: refused, nothing written.
+    expect(await cast(await socketOf(d[1]), meetingId, poll.id, ['no'], { proxyFor: d[3].id })).toEqual(
+      refusedWith('NOT_A_VOTER'),
+    );
+    expect(await cast(await socketOf(guest), meetingId, poll.id, ['no'])).toEqual(refusedWith('NOT_A_VOTER'));
+    expect(await cast(await socketOf(d[1]), meetingId, poll.id, ['maybe'])).toEqual(
+      refusedWith('BALLOT_INVALID'),
+    );
+
+    // A session that ended (revoked in the database, the socket still open): refused.
+    const d2 = await socketOf(d[1]);
+    await t.dataSource.query('UPDATE auth_sessions SET revoked_at = now() WHERE user_id = $1', [d[1].id]);
+    try {
+      expect(await cast(d2, meetingId, poll.id, ['no'])).toEqual(refusedWith('UNAUTHENTICATED'));
+    } finally {
+      await t.dataSource.query('UPDATE auth_sessions SET revoked_at = NULL WHERE user_id = $1', [d[1].id]);
+    }
+
+    // Time up (closesAt passed, the timer not yet run): refused.
+    await t.dataSource.query(`UPDATE polls SET closes_at = now() WHERE id = $1`, [poll.id]);
+    expect(await cast(await socketOf(d[2]), meetingId, poll.id, ['yes'])).toEqual(
+      refusedWith('POLL_TIME_UP'),
+    );
+    await t.dataSource.query('UPDATE polls SET closes_at = NULL WHERE id = $1', [poll.id]);
+    expect(await markers()).toEqual([d[0].id, d[3].id].sort());
+    expect(await boxed()).toBe(2);
+
+    // Closed: refused; a retry of an acknowledged cast still answers its receipt.
+    const closed = ok(
+      await emit(c, 'poll.close', { meetingId, idempotencyKey: key(), pollId: poll.id }),
+    ) as MeetingCommandResult;
+    expect((closed.event as MeetingEventOf<'poll.closed'>).payload.result.cast).toBe(2);
+    expect(await cast(await socketOf(d[2]), meetingId, poll.id, ['yes'])).toEqual(
+      refusedWith('POLL_NOT_OPEN'),
+    );
+    ok(await emit(d1, 'poll.cast', { meetingId, pollId: poll.id, idempotencyKey: k, choices: ['yes'] }));
+    expect((await verifyPoll(query(t), poll.id))?.ok).toBe(true);
   });
 
   it('adds a late arrival while open (the secretary, on the log), who then votes', async () => {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { AttendanceRecord, MeetingRole, Poll, PollsState, PollVoter } from '@phonghop/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { PollEntity } from './poll.entity';
@@ -105,6 +106,15 @@ export class PollsRepository {
       .insert(voters.map((v, i) => ({ pollId, ...v, position: firstPosition + i })));
   }
 
+  /** Open polls whose `closesAt` is before `before`, oldest first (every node sweeps them). */
+  async overdueOpen(before: Date): Promise<{ pollId: string; meetingId: string }[]> {
+    return this.dataSource.query(
+      `SELECT id AS "pollId", meeting_id AS "meetingId" FROM polls
+        WHERE status = 'open' AND closes_at < $1 ORDER BY closes_at LIMIT 50`,
+      [before],
+    );
+  }
+
   async countVoters(manager: EntityManager, pollId: string): Promise<number> {
     const rows: { n: number }[] = await manager.query(
       'SELECT count(*)::int AS n FROM poll_voters WHERE poll_id = $1',
@@ -160,6 +170,85 @@ export class PollsRepository {
       [userIds],
     );
     return new Map(rows.map((r) => [r.id, r.fullName]));
+  }
+
+  // ---- the cast in one statement --------------------------------------------------------
+
+  /**
+   * The common cast — a first ballot, in time, by the holder of the right — as ONE statement, so
+   * its own transaction (autocommit): one round trip where the full path takes eight (BEGIN, the
+   * access check, the poll row, the right, the replay check, the marker, the ballot, COMMIT). It
+   * does what that path does, in the same order and under the same locks:
+   * 1. the caller's authority: a live session of an active user who takes part in the meeting (or
+   *    is a system admin) — as MeetingAccessService.open;
+   * 2. the poll row FOR SHARE, open and before `closesAt` (`now` is the node's clock, as the full
+   *    path's check) — a close (FOR UPDATE) waits for this statement and then sees its ballot; a
+   *    cast that waited for a close re-reads the row and finds it closed;
+   * 3. the right: a `poll_voters` row of `userId` whose holder is the caller;
+   * 4. the write under the constraints: named — the ballot, `ON CONFLICT DO NOTHING` (a second
+   *    ballot or a reused receipt writes nothing); secret — the marker `ON CONFLICT DO NOTHING`
+   *    and, only if it was written, the ballot into the box. The box insert has no ON CONFLICT: a
+   *    receipt already in the box (a key reused for another voter) fails the whole statement with
+   *    `uq_poll_ballot_box_receipt`, so the marker is never written without its ballot.
+   * True when the ballot was written (committed when this returns). False in every other case —
+   * refused, already voted, a retry — and the caller then takes the full path, which gives the
+   * exact answer.
+   */
+  async castInOneStatement(c: {
+    sessionId: string;
+    callerId: string;
+    meetingId: string;
+    pollId: string;
+    userId: string;
+    secret: boolean;
+    now: Date;
+    ballot: StoredBallot;
+    idempotencyKey: string;
+  }): Promise<boolean> {
+    const checks = `
+      WITH auth AS (
+        SELECT 1 FROM auth_sessions s JOIN users u ON u.id = s.user_id AND u.active
+         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
+           AND (u.system_role = 'admin'
+                OR EXISTS (SELECT 1 FROM meeting_participants mp WHERE mp.meeting_id = $3 AND mp.user_id = $2))
+      ), poll AS (
+        SELECT p.id FROM polls p
+         WHERE p.id = $4 AND p.meeting_id = $3 AND p.status = 'open'
+           AND (p.closes_at IS NULL OR p.closes_at > $5) AND EXISTS (SELECT 1 FROM auth)
+           FOR SHARE
+      ), voter AS (
+        SELECT v.user_id FROM poll_voters v JOIN poll ON poll.id = v.poll_id
+         WHERE v.poll_id = $4 AND v.user_id = $6 AND v.holder_id = $2
+      )`;
+    const write = c.secret
+      ? `, marker AS (
+           INSERT INTO poll_secret_markers (poll_id, user_id) SELECT $4, user_id FROM voter
+           ON CONFLICT DO NOTHING RETURNING 1
+         ), written AS (
+           INSERT INTO poll_ballot_box (id, poll_id, choices, receipt) SELECT $7, $4, $8::jsonb, $9 FROM marker
+           RETURNING 1
+         )`
+      : `, written AS (
+           INSERT INTO poll_ballots (poll_id, user_id, cast_by_id, choices, receipt, idempotency_key, cast_at)
+           SELECT $4, user_id, $2, $8::jsonb, $9, $7, $5 FROM voter
+           ON CONFLICT DO NOTHING RETURNING 1
+         )`;
+    const rows: { written: number }[] = await this.dataSource.query(
+      `${checks}${write} SELECT count(*)::int AS written FROM written`,
+      [
+        c.sessionId,
+        c.callerId,
+        c.meetingId,
+        c.pollId,
+        c.now,
+        c.userId,
+        // Secret: the box row's random id; named: the cast's idempotency key.
+        c.secret ? randomUUID() : c.idempotencyKey,
+        JSON.stringify(c.ballot.choices),
+        c.ballot.receipt,
+      ],
+    );
+    return rows[0].written > 0;
   }
 
   // ---- named ballots ----------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type {
   Poll,
   PollCastCommand,
@@ -28,7 +28,7 @@ import {
   YES_NO_ABSTAIN_OPTION_IDS,
 } from '@phonghop/common';
 import { randomInt, randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { AttendanceRepository } from '../attendance/attendance.repository';
@@ -36,6 +36,7 @@ import { Caller, enforce } from '../meeting-events/caller';
 import { MeetingAccessService } from '../meeting-events/meeting-access.service';
 import {
   CommandContext,
+  CommandOutcome,
   CommandResponse,
   MeetingCommandService,
 } from '../meeting-events/meeting-command.service';
@@ -57,10 +58,15 @@ import { renderResultsPdf } from './results-pdf';
  * receipt. The close event then carries the tally and a hash over every ballot. See docs/voting.md.
  */
 @Injectable()
-export class PollsService implements OnModuleDestroy {
+export class PollsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Polls');
-  /** Timers of open polls with a duration that this node opened (a restart loses them: see docs). */
+  /** Timers of open polls with a duration that this node opened (if it dies, the sweep closes them). */
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The sweep of overdue polls (every node), and whether one is running. */
+  private sweep?: NodeJS.Timeout;
+  private sweeping = false;
+  /** Open polls' definitions, for the casts' one-statement path (`openPoll`). */
+  private readonly openPolls = new Map<string, PollEntity>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -71,7 +77,13 @@ export class PollsService implements OnModuleDestroy {
     private readonly progress: PollProgressService,
   ) {}
 
+  onModuleInit(): void {
+    this.sweep = setInterval(() => void this.sweepOverdue(), SWEEP_INTERVAL_MS);
+    this.sweep.unref();
+  }
+
   onModuleDestroy(): void {
+    if (this.sweep) clearInterval(this.sweep);
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
   }
@@ -228,28 +240,68 @@ export class PollsService implements OnModuleDestroy {
   close(caller: Caller, meetingId: string, pollId: string, byTimer = false): Promise<CommandResponse<Poll>> {
     return this.commands.execute({
       ...spec(caller, meetingId, 'poll.close', { pollId }),
-      handle: async (ctx) => {
-        // FOR UPDATE waits for every cast in flight (they hold the row FOR SHARE) and then sees them.
-        const entity = await this.find(ctx, pollId);
-        enforce(checkClosePoll(ctx.actor, entity.status));
-        if (entity.secret) await this.polls.lockBox(ctx.manager);
-        const ballots: StoredBallot[] = entity.secret
-          ? await this.polls.boxBallots(ctx.manager, pollId)
-          : await this.polls.namedBallots(ctx.manager, pollId);
-        const voters = await this.polls.countVoters(ctx.manager, pollId);
-        const result = computePollResult(entity, { voters, members: entity.members ?? 0 }, ballots);
-        const ballotsHash = sha256Hex(ballotsDigestText(ballots));
-        if (entity.secret) await this.polls.sealBox(ctx.manager, pollId, shuffle(ballots), shuffle);
-        const patch = { status: 'closed' as const, closedAt: ctx.at, result, ballotsHash };
-        await this.polls.update(ctx.manager, pollId, patch);
-        ctx.afterCommit(() => this.stopTimer(pollId));
-        return {
-          type: 'poll.closed',
-          payload: { pollId, closedAt: ctx.at.toISOString(), byTimer, result, ballotsHash },
-          result: toPoll(Object.assign(entity, patch), await this.polls.voters(ctx.manager, pollId)),
-        };
-      },
+      handle: (ctx) => this.closeHandler(ctx, pollId, byTimer),
     });
+  }
+
+  /**
+   * Closes an open poll whose `closesAt` has passed, as the system (the event's actor is null,
+   * `byTimer: true`). Every node runs this for every overdue poll (`sweepOverdue`), so a poll closes
+   * on time even when the node that opened it — and held its timer — has died. Two nodes closing the
+   * same poll queue on the meeting's lock; the second finds it closed (POLL_NOT_OPEN, ignored).
+   */
+  closeOverdue(meetingId: string, pollId: string): Promise<CommandResponse<Poll>> {
+    return this.commands.executeAsSystem({
+      meetingId,
+      command: 'poll.close',
+      request: { pollId },
+      handle: (ctx) => this.closeHandler(ctx, pollId, true),
+    });
+  }
+
+  /** Every overdue open poll, closed by the system (see closeOverdue). One sweep at a time per node. */
+  async sweepOverdue(): Promise<void> {
+    if (this.sweeping) return;
+    this.sweeping = true;
+    try {
+      for (const p of await this.polls.overdueOpen(new Date(Date.now() - SWEEP_GRACE_MS))) {
+        await this.closeOverdue(p.meetingId, p.pollId).catch((err: unknown) => {
+          const code = err instanceof AppException ? err.code : (err as Error).message;
+          if (code !== 'POLL_NOT_OPEN') this.logger.warn(`sweep could not close poll ${p.pollId}: ${code}`);
+        });
+      }
+    } finally {
+      this.sweeping = false;
+    }
+  }
+
+  private async closeHandler(
+    ctx: CommandContext,
+    pollId: string,
+    byTimer: boolean,
+  ): Promise<CommandOutcome<'poll.closed', Poll>> {
+    // FOR UPDATE waits for every cast in flight (they hold the row FOR SHARE) and then sees them.
+    const entity = await this.find(ctx, pollId);
+    enforce(checkClosePoll(ctx.actor, entity.status));
+    if (entity.secret) await this.polls.lockBox(ctx.manager);
+    const ballots: StoredBallot[] = entity.secret
+      ? await this.polls.boxBallots(ctx.manager, pollId)
+      : await this.polls.namedBallots(ctx.manager, pollId);
+    const voters = await this.polls.countVoters(ctx.manager, pollId);
+    const result = computePollResult(entity, { voters, members: entity.members ?? 0 }, ballots);
+    const ballotsHash = sha256Hex(ballotsDigestText(ballots));
+    if (entity.secret) await this.polls.sealBox(ctx.manager, pollId, shuffle(ballots), shuffle);
+    const patch = { status: 'closed' as const, closedAt: ctx.at, result, ballotsHash };
+    await this.polls.update(ctx.manager, pollId, patch);
+    ctx.afterCommit(() => {
+      this.stopTimer(pollId);
+      this.openPolls.delete(pollId);
+    });
+    return {
+      type: 'poll.closed',
+      payload: { pollId, closedAt: ctx.at.toISOString(), byTimer, result, ballotsHash },
+      result: toPoll(Object.assign(entity, patch), await this.polls.voters(ctx.manager, pollId)),
+    };
   }
 
   /** Publishes a closed poll: every receipt and, for a named poll, who voted what. */
@@ -292,6 +344,34 @@ export class PollsService implements OnModuleDestroy {
     const userId = cmd.proxyFor ?? user.id;
     const receipt = receiptFor(cmd.pollId, cmd.idempotencyKey);
     const answer = (changed: boolean): PollCastResult => ({ pollId: cmd.pollId, userId, receipt, changed });
+
+    // The common case in one statement (PollsRepository.castInOneStatement); anything else — a
+    // refusal, a retry, a second ballot, a change — takes the full path below for its exact answer.
+    const open = await this.openPoll(cmd.meetingId, cmd.pollId);
+    const valid = open && checkBallot(open, cmd.choices);
+    if (open && valid && valid.ok && UUID.test(user.sessionId)) {
+      const written = await this.polls
+        .castInOneStatement({
+          sessionId: user.sessionId,
+          callerId: user.id,
+          meetingId: cmd.meetingId,
+          pollId: cmd.pollId,
+          userId,
+          secret: open.secret,
+          now: new Date(),
+          ballot: { receipt, choices: valid.choices },
+          idempotencyKey: cmd.idempotencyKey,
+        })
+        .catch((err: unknown) => {
+          // The receipt is in the box already: this key cast another voter's ballot.
+          if (violates(err, 'uq_poll_ballot_box_receipt')) throw new AppException('IDEMPOTENCY_KEY_REUSED');
+          throw err;
+        });
+      if (written) {
+        this.progress.touch(cmd.meetingId, open);
+        return answer(false);
+      }
+    }
 
     const outcome = await this.dataSource.transaction(async (manager) => {
       await this.access.open(cmd.meetingId, user, 'poll.cast', { manager });
@@ -408,6 +488,21 @@ export class PollsService implements OnModuleDestroy {
     return false;
   }
 
+  /**
+   * What a cast needs of a poll it may be cast in (its options, secret or named), kept per node
+   * once seen open: an open poll's definition no longer changes (only drafts are edited), and
+   * whether it is still open is checked by the cast's own statement. Null unless open when read.
+   */
+  private async openPoll(meetingId: string, pollId: string): Promise<PollEntity | null> {
+    const known = this.openPolls.get(pollId);
+    if (known) return known.meetingId === meetingId ? known : null;
+    const poll = await this.polls.find(this.dataSource.manager, meetingId, pollId);
+    if (poll?.status !== 'open') return null;
+    if (this.openPolls.size >= 1000) this.openPolls.clear();
+    this.openPolls.set(pollId, poll);
+    return poll;
+  }
+
   // ---- reading ------------------------------------------------------------------------------
 
   /** The caller's own rights in a poll, whether each is cast, and the progress now. */
@@ -508,8 +603,8 @@ export class PollsService implements OnModuleDestroy {
 
   /**
    * Closes the poll when its time is up, as the chair who opened it (`byTimer` on the event). Casts
-   * after `closesAt` are refused anyway (POLL_TIME_UP); if this node restarts or the chair's session
-   * has ended meanwhile, the chair closes it by hand.
+   * after `closesAt` are refused anyway (POLL_TIME_UP); if this node dies or the chair's session
+   * has ended meanwhile, every node's sweep closes it as the system (sweepOverdue).
    */
   private startTimer(opener: AuthUser, meetingId: string, pollId: string, closesAt: Date): void {
     this.stopTimer(pollId);
@@ -568,6 +663,22 @@ function definitionColumns(def: PollDefinition) {
     showLiveTally: def.showLiveTally,
     durationSeconds: def.durationSeconds ?? null,
   };
+}
+
+/**
+ * Every node looks for open polls past their `closesAt` this often, and closes those overdue by
+ * more than the grace (the opening node's timer normally closes them first, as the chair).
+ */
+export const SWEEP_INTERVAL_MS = 2_000;
+const SWEEP_GRACE_MS = 1_000;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a query failed on this constraint. */
+function violates(err: unknown, constraint: string): boolean {
+  return (
+    err instanceof QueryFailedError && (err.driverError as { constraint?: string }).constraint === constraint
+  );
 }
 
 function sameChoices(a: readonly string[], b: readonly string[]): boolean {
