@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { MeetingCommandResult, MeetingEventOf, PollCastResult, PollMine } from '@phonghop/common';
 import { startTestApp, TestApp } from '../test-app';
-import { emit, eventually, key, ok, TestSocket } from '../meetings-kit';
+import { emit, eventually, key, ok, onMeetingEvents, TestSocket } from '../meetings-kit';
 import { REDIS_URL, redisSkipReason } from '../redis-probe';
 import {
   cast,
@@ -112,7 +112,7 @@ describeWithRedis('voting on two nodes under random interleavings (model-based, 
   async function open(nodeIx: NodeIx, who: VotingMeeting['chair']): Promise<TestSocket> {
     const s = await joined(nodes[nodeIx], who, m.meetingId);
     const closed: MeetingEventOf<'poll.closed'>[] = [];
-    s.on('meeting.event', (e) => {
+    onMeetingEvents(s, (e) => {
       if (e.type === 'poll.closed') closed.push(e);
     });
     watched.push({ socket: s, closed });

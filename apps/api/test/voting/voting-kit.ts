@@ -16,6 +16,7 @@ import {
   emit,
   key,
   ok,
+  onMeetingEvents,
   Person,
   person,
   TestSocket,
@@ -225,7 +226,7 @@ export async function pollInSnapshot(
 /** Records the `poll.closed` events a socket receives. */
 export function recordClosed(socket: TestSocket): MeetingEventOf<'poll.closed'>[] {
   const seen: MeetingEventOf<'poll.closed'>[] = [];
-  socket.on('meeting.event', (e: MeetingEvent) => {
+  onMeetingEvents(socket, (e: MeetingEvent) => {
     if (e.type === 'poll.closed') seen.push(e);
   });
   return seen;

@@ -107,10 +107,15 @@ function joinOnce(
       lastMessageAt = now();
       messages++;
     });
-    socket.on(c.resultEvent, (payload: { type?: string; payload?: unknown }) => {
+    const onResult = (payload: { type?: string; payload?: unknown }) => {
       if (c.resultType && payload?.type !== c.resultType) return;
       lastResult[i] = { at: now(), json: JSON.stringify(c.resultType ? payload.payload : payload) };
-    });
+    };
+    socket.on(c.resultEvent, onResult);
+    // Ours: events that queued behind one being written come as one `meeting.events` array.
+    socket.on(`${c.resultEvent}s`, (batch: { type?: string; payload?: unknown }[]) =>
+      batch.forEach(onResult),
+    );
     // Settles once: joined, or failed (refused, dropped before its join was answered, or no answer
     // in time) — a dropped handshake fires neither `connect` nor `connect_error` otherwise.
     let settled = false;
