@@ -48,6 +48,11 @@ export class MeetingCommandQueue {
     }
   }
 
+  /** How many commands of one meeting may wait on this node (MEETING_COMMAND_QUEUE). */
+  get maxWaiting(): number {
+    return this.config.MEETING_COMMAND_QUEUE;
+  }
+
   /** Commands of the meeting waiting on this node (for tests and diagnostics). */
   waiting(meetingId: string): number {
     return this.lanes.get(meetingId)?.waiting.length ?? 0;

@@ -176,12 +176,44 @@ describe('the meeting event log', () => {
       const m = await createMeeting(t, secretary);
       const item = await addItem(t, secretary, m.id, 'Sẽ bỏ');
       const s = await Promise.all([1, 2, 3, 4].map(() => connect(t.url, secretary)));
-      sockets.push(...s);
       const cmd = { meetingId: m.id, idempotencyKey: key(), itemId: item.id };
       const acks = await Promise.all([...s, ...s].map((socket) => emit(socket, 'agenda.remove', cmd)));
+      s.forEach((socket) => socket.disconnect());
       const events = acks.map((a) => (ok(a) as MeetingCommandResult).event);
       expect(new Set(events.map((e) => e.seq))).toEqual(new Set([3]));
       expect(await seqOf(m.id)).toBe(3);
+    });
+
+    it('runs queued commands as one batch; one refused among them leaves the others written, each answered alone', async () => {
+      // 12 commands at once: the first two take the meeting's two slots, the rest gather and run
+      // together in one transaction (group commit). One of them is refused by its rule: the batch
+      // is rolled back and each runs again alone.
+      const m = await createMeeting(t, secretary);
+      const s = await Promise.all([1, 2].map(() => connect(t.url, secretary)));
+      const missing = '00000000-0000-4000-8000-00000000dead';
+      const acks = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          i === 7
+            ? emit(s[i % 2], 'agenda.remove', { meetingId: m.id, idempotencyKey: key(), itemId: missing })
+            : emit(s[i % 2], 'agenda.add', { meetingId: m.id, idempotencyKey: key(), title: `Mục ${i}` }),
+        ),
+      );
+      s.forEach((socket) => socket.disconnect());
+      const refused = acks.filter((a) => !a.ok);
+      expect(refused).toEqual([
+        { ok: false, error: expect.objectContaining({ code: 'AGENDA_ITEM_NOT_FOUND' }) },
+      ]);
+      const seqs = acks
+        .filter((a) => a.ok)
+        .map((a) => (ok(a) as MeetingCommandResult).event.seq)
+        .sort((a, b) => a - b);
+      expect(seqs).toEqual(Array.from({ length: 11 }, (_, i) => i + 2));
+      expect(await seqOf(m.id)).toBe(12);
+      const { rows } = await pg.query('SELECT count(*)::int AS n FROM agenda_items WHERE meeting_id = $1', [
+        m.id,
+      ]);
+      expect(rows[0].n).toBe(11);
+      expect((await verify(m.id)).ok).toBe(true);
     });
 
     it('refuses one key used at once on two meetings: one acts, the other leaves nothing', async () => {
