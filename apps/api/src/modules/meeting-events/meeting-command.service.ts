@@ -64,11 +64,21 @@ const MAX_BATCH = 20;
 /** A command refused because its meeting's queue is full is told to come back after this long. */
 const QUEUE_RETRY_AFTER_MS = 1000;
 
-/** A command waiting for its meeting's turn, with the caller's promise. */
+type Outcome = { ok: true; value: CommandResponse<unknown> } | { ok: false; error: unknown };
+
+/** A command waiting for its meeting's turn, with the caller's promise and, once run, its outcome. */
 interface Pending {
   spec: CommandSpec<MeetingEventType, unknown>;
   resolve(response: CommandResponse<unknown>): void;
   reject(err: unknown): void;
+  outcome?: Outcome;
+}
+
+function outcomeOf(work: Promise<CommandResponse<unknown>>): Promise<Outcome> {
+  return work.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  );
 }
 
 /** Who acts in `executeAsSystem` (never a row in users; the event's actorId is null). */
@@ -137,14 +147,19 @@ export class MeetingCommandService {
       this.queue
         .run(spec.meetingId, async () => {
           leave();
-          if (batch.length === 1) await this.runAlone(batch[0].spec).then(batch[0].resolve, batch[0].reject);
+          if (batch.length === 1) batch[0].outcome = await outcomeOf(this.runAlone(batch[0].spec));
           else await this.runBatch(batch);
         })
-        .catch((err: unknown) => {
-          // Refused by the queue (RATE_LIMITED): the whole gathering is refused.
-          leave();
-          batch.forEach((p) => p.reject(err));
-        });
+        .then(
+          // Answered once the meeting's slot is free again, so a caller's next command finds it free.
+          () =>
+            batch.forEach((p) => (p.outcome!.ok ? p.resolve(p.outcome!.value) : p.reject(p.outcome!.error))),
+          (err: unknown) => {
+            // Refused by the queue (RATE_LIMITED): the whole gathering is refused.
+            leave();
+            batch.forEach((p) => p.reject(err));
+          },
+        );
     });
   }
 
@@ -242,16 +257,15 @@ export class MeetingCommandService {
       if (done.length === batch.length) {
         // Every command was applied and the COMMIT itself failed (its outcome may be unknown):
         // running them again could act twice. Each is answered as a failed command alone would be.
-        for (const p of batch)
-          await this.afterFailure(p.spec, p.spec.meetingId, err).then(p.resolve, p.reject);
+        for (const p of batch) p.outcome = await outcomeOf(this.afterFailure(p.spec, p.spec.meetingId, err));
         return;
       }
-      for (const p of batch) await this.runAlone(p.spec).then(p.resolve, p.reject);
+      for (const p of batch) p.outcome = await outcomeOf(this.runAlone(p.spec));
       return;
     }
     for (const [i, p] of batch.entries()) {
       await this.runTasks(p.spec.command, done[i].tasks);
-      p.resolve(done[i].response);
+      p.outcome = { ok: true, value: done[i].response };
     }
   }
 
