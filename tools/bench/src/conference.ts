@@ -241,6 +241,10 @@ export async function measureConference(o: ConferenceOptions): Promise<{ ours?: 
       ...env,
       DATABASE_URL: node1.databaseUrl,
       JWT_SECRET: node1.jwtSecret,
+    }).catch(async (err: unknown) => {
+      // The first node must not outlive a failed start of the second.
+      await node1.stop();
+      throw err;
     });
     try {
       process.stderr.write(`  building a meeting of ${o.clients} through the API …\n`);
