@@ -2,6 +2,10 @@
  * HTTP byte ranges (RFC 9110 §14) for the reader's copy: one range per request is all pdf.js asks
  * for. Several ranges in one header are answered with the whole file (allowed by the RFC), a
  * header that is not a byte range at all is ignored the same way.
+ *
+ * Not the `range-parser` package express uses: its 1.3 refuses `bytes=-N` with N beyond the size
+ * (RFC 9110: the whole file) and refuses a reversed range (RFC: ignore the header), which pdf.js
+ * and browsers would then see as 416 errors.
  */
 export type RangeAnswer =
   { kind: 'whole' } | { kind: 'partial'; start: number; end: number } | { kind: 'unsatisfiable' };

@@ -3,13 +3,13 @@ import type { Meeting, MeetingEvent, MeetingEventPayloads, MeetingEventType } fr
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
-import { RateLimitedException } from '../../common/errors/rate-limited.exception';
 import { RealtimeService } from '../realtime/realtime.service';
 import { rooms } from '../realtime/realtime.types';
 import { toMeeting } from '../meetings/meeting.mapper';
 import { MeetingEntity } from '../meetings/meeting.entity';
 import { GENESIS_HASH, hashEvent, hashRequest } from './event-hash';
 import { CommandActor, MeetingAccessService, OpenedMeeting } from './meeting-access.service';
+import { MeetingCommandBatches, settle, Settled } from './meeting-command-batches';
 import { MeetingCommandQueue } from './meeting-command-queue';
 import { MeetingEventsRepository, toMeetingEvent } from './meeting-events.repository';
 
@@ -61,25 +61,7 @@ export interface CreateSpec<R> extends Omit<CommandSpec<'meeting.created', R>, '
 /** At most this many queued commands of one meeting go into one transaction. */
 const MAX_BATCH = 20;
 
-/** A command refused because its meeting's queue is full is told to come back after this long. */
-const QUEUE_RETRY_AFTER_MS = 1000;
-
-type Outcome = { ok: true; value: CommandResponse<unknown> } | { ok: false; error: unknown };
-
-/** A command waiting for its meeting's turn, with the caller's promise and, once run, its outcome. */
-interface Pending {
-  spec: CommandSpec<MeetingEventType, unknown>;
-  resolve(response: CommandResponse<unknown>): void;
-  reject(err: unknown): void;
-  outcome?: Outcome;
-}
-
-function outcomeOf(work: Promise<CommandResponse<unknown>>): Promise<Outcome> {
-  return work.then(
-    (value) => ({ ok: true, value }),
-    (error: unknown) => ({ ok: false, error }),
-  );
-}
+type AnySpec = CommandSpec<MeetingEventType, unknown>;
 
 /** Who acts in `executeAsSystem` (never a row in users; the event's actorId is null). */
 const SYSTEM_ACTOR: AuthUser = {
@@ -107,7 +89,12 @@ export class MeetingCommandService {
     private readonly events: MeetingEventsRepository,
     private readonly realtime: RealtimeService,
     private readonly queue: MeetingCommandQueue,
-  ) {}
+  ) {
+    this.batches = new MeetingCommandBatches(queue, (specs) => this.runBatch(specs), MAX_BATCH);
+  }
+
+  /** Commands of a meeting that queue while it is busy, gathered into batches (group commit). */
+  private readonly batches: MeetingCommandBatches<AnySpec, CommandResponse<unknown>>;
 
   /**
    * Runs a command on an existing meeting, in its meeting's queue (one meeting cannot take the
@@ -117,56 +104,8 @@ export class MeetingCommandService {
    * time its broadcasts take. A command that finds the queue free runs at once, alone.
    */
   execute<K extends MeetingEventType, R>(spec: CommandSpec<K, R>): Promise<CommandResponse<R>> {
-    return new Promise<CommandResponse<R>>((resolve, reject) => {
-      const pending: Pending = {
-        spec: spec as unknown as CommandSpec<MeetingEventType, unknown>,
-        resolve: resolve as (r: CommandResponse<unknown>) => void,
-        reject,
-      };
-      // The queue's bound counts commands, however they are grouped.
-      const waiting = this.waiting.get(spec.meetingId) ?? 0;
-      if (waiting > 0 && waiting >= this.queue.maxWaiting) {
-        reject(new RateLimitedException(QUEUE_RETRY_AFTER_MS));
-        return;
-      }
-      this.waiting.set(spec.meetingId, waiting + 1);
-      const gathering = this.gathering.get(spec.meetingId);
-      if (gathering && gathering.length < MAX_BATCH) {
-        gathering.push(pending);
-        return;
-      }
-      const batch = [pending];
-      this.gathering.set(spec.meetingId, batch);
-      const leave = () => {
-        // The batch leaves the waiting line: commands arriving from here on gather for the next turn.
-        if (this.gathering.get(spec.meetingId) === batch) this.gathering.delete(spec.meetingId);
-        const left = (this.waiting.get(spec.meetingId) ?? 0) - batch.length;
-        if (left > 0) this.waiting.set(spec.meetingId, left);
-        else this.waiting.delete(spec.meetingId);
-      };
-      this.queue
-        .run(spec.meetingId, async () => {
-          leave();
-          if (batch.length === 1) batch[0].outcome = await outcomeOf(this.runAlone(batch[0].spec));
-          else await this.runBatch(batch);
-        })
-        .then(
-          // Answered once the meeting's slot is free again, so a caller's next command finds it free.
-          () =>
-            batch.forEach((p) => (p.outcome!.ok ? p.resolve(p.outcome!.value) : p.reject(p.outcome!.error))),
-          (err: unknown) => {
-            // Refused by the queue (RATE_LIMITED): the whole gathering is refused.
-            leave();
-            batch.forEach((p) => p.reject(err));
-          },
-        );
-    });
+    return this.batches.submit(spec.meetingId, spec as unknown as AnySpec) as Promise<CommandResponse<R>>;
   }
-
-  /** Per meeting: the batch still gathering commands (it has not had its turn yet). */
-  private readonly gathering = new Map<string, Pending[]>();
-  /** Per meeting: commands on this node that have not had their turn yet. */
-  private readonly waiting = new Map<string, number>();
 
   private runAlone<R>(spec: CommandSpec<MeetingEventType, R>): Promise<CommandResponse<R>> {
     return this.run(spec, spec.meetingId, (manager) => this.openForCommand(spec, manager));
@@ -243,30 +182,35 @@ export class MeetingCommandService {
    * commit each one's broadcast and tasks run in seq order. If any of them fails, none is written:
    * the batch is rolled back and each runs again alone, so each gets its own answer or error.
    */
-  private async runBatch(batch: Pending[]): Promise<void> {
+  private async runBatch(specs: AnySpec[]): Promise<Settled<CommandResponse<unknown>>[]> {
+    if (specs.length === 1) return [await settle(this.runAlone(specs[0]))];
     const done: { response: CommandResponse<unknown>; tasks: (() => unknown)[] }[] = [];
+    const outcomes: Settled<CommandResponse<unknown>>[] = [];
     try {
       await this.dataSource.transaction(async (manager) => {
-        for (const { spec } of batch) {
+        for (const spec of specs) {
           const tasks: (() => unknown)[] = [];
           const opened = await this.openForCommand(spec, manager);
           done.push({ response: await this.apply(spec, spec.meetingId, opened, manager, tasks), tasks });
         }
       });
     } catch (err) {
-      if (done.length === batch.length) {
-        // Every command was applied and the COMMIT itself failed (its outcome may be unknown):
-        // running them again could act twice. Each is answered as a failed command alone would be.
-        for (const p of batch) p.outcome = await outcomeOf(this.afterFailure(p.spec, p.spec.meetingId, err));
-        return;
+      // Every command was applied and the COMMIT itself failed (its outcome may be unknown):
+      // running them again could act twice, so each is answered as a failed command alone would be.
+      // Otherwise one of them failed: each runs again alone.
+      const committing = done.length === specs.length;
+      for (const spec of specs) {
+        outcomes.push(
+          await settle(committing ? this.afterFailure(spec, spec.meetingId, err) : this.runAlone(spec)),
+        );
       }
-      for (const p of batch) p.outcome = await outcomeOf(this.runAlone(p.spec));
-      return;
+      return outcomes;
     }
-    for (const [i, p] of batch.entries()) {
-      await this.runTasks(p.spec.command, done[i].tasks);
-      p.outcome = { ok: true, value: done[i].response };
+    for (const [i, spec] of specs.entries()) {
+      await this.runTasks(spec.command, done[i].tasks);
+      outcomes.push({ ok: true, value: done[i].response });
     }
+    return outcomes;
   }
 
   /** One command's work inside its transaction, once its meeting is open (locked). */
