@@ -6,9 +6,12 @@ import type {
   Meeting,
   MeetingEvent,
   MeetingRole,
+  MeetingRosterResponse,
+  MeetingSnapshot,
   ServerToClientEvents,
   SystemRole,
 } from '@phonghop/common';
+import { withRoster } from '@phonghop/common';
 import { randomUUID } from 'node:crypto';
 import { io, Socket } from 'socket.io-client';
 import { insertUser, signIn } from './identity-helpers';
@@ -198,4 +201,29 @@ export async function settle(t: { url: string }, socket: TestSocket): Promise<vo
   // A round trip on the same socket: anything the server sent before answering has arrived.
   await emit(socket, 'system.ping', {});
   void t;
+}
+
+/**
+ * Enters a meeting's room as the web does: `meeting.join` for the room's state, then the roster
+ * (GET /meetings/:id/roster) for its participants, put together into the full snapshot.
+ */
+export async function joinRoom(
+  t: { url: string },
+  socket: TestSocket,
+  who: Person,
+  meetingId: string,
+): Promise<MeetingSnapshot> {
+  const joined = ok(await emit(socket, 'meeting.join', { meetingId }));
+  if (joined.kind !== 'snapshot') throw new Error(`expected a snapshot, got ${joined.kind}`);
+  return withRoster(joined.snapshot, await roster(t, who, meetingId));
+}
+
+/** The meeting's participants as GET /meetings/:id/roster answers them. */
+export async function roster(
+  t: { url: string },
+  who: Person,
+  meetingId: string,
+): Promise<MeetingRosterResponse['participants']> {
+  return expectStatus(await call<MeetingRosterResponse>(t, who, 'GET', `/meetings/${meetingId}/roster`), 200)
+    .participants;
 }

@@ -39,8 +39,8 @@ export function joinStormLine(
     bare_p99_ms: round(bare.p99),
     ours_snapshot_kb: round(ours.ackBytes / 1024),
     bare_snapshot_kb: round(bare.ackBytes / 1024),
-    // Fetched once per client beside the join, and kept (ETag): names, titles, units.
-    ours_people_kb: round((ours.sideBytes ?? 0) / 1024),
+    // Fetched after a snapshot join and kept with its ETag: the participants (roles, names, titles).
+    ours_roster_kb: round((ours.sideBytes ?? 0) / 1024),
     ours_failures: ours.failures,
     bare_failures: bare.failures,
     ratio: round(ours.p99 / bare.p99, 2),

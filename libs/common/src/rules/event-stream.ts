@@ -7,10 +7,8 @@ import type {
   MeetingEvent,
   MeetingEventOf,
   MeetingEventType,
-  MeetingRoomSnapshot,
   MeetingSnapshot,
 } from '../schemas/meeting-events';
-import { compactParticipant } from './room-snapshot';
 
 /*
  * The client side of the meeting event log, pure so the web app and the tests share it:
@@ -304,7 +302,7 @@ export class MeetingEventOrderError extends Error {}
  * changed). Throws MeetingEventOrderError for any other seq: order is the buffer's job, and applying
  * out of order would silently diverge from the server.
  */
-export function applyMeetingEvent<S extends AnySnapshot>(snapshot: S, event: MeetingEvent): S {
+export function applyMeetingEvent(snapshot: MeetingSnapshot, event: MeetingEvent): MeetingSnapshot {
   if (event.meetingId !== snapshot.meeting.id) {
     throw new MeetingEventOrderError(`event of meeting ${event.meetingId} applied to ${snapshot.meeting.id}`);
   }
@@ -312,22 +310,8 @@ export function applyMeetingEvent<S extends AnySnapshot>(snapshot: S, event: Mee
     throw new MeetingEventOrderError(`event seq ${event.seq} applied to snapshot at seq ${snapshot.seq}`);
   }
   const handler = HANDLERS[event.type] as Handler<MeetingEventType> | undefined;
-  const next = handler ? handler(snapshot as MeetingSnapshot, event as never) : snapshot;
-  const participants = isCompact(snapshot)
-    ? (next.participants as MeetingSnapshot['participants']).map(compactParticipant)
-    : next.participants;
-  return { ...next, participants, seq: event.seq, meeting: { ...next.meeting, lastSeq: event.seq } } as S;
-}
-
-/**
- * A snapshot with full participants (MeetingSnapshot, what screens hold) or compact ones
- * (MeetingRoomSnapshot, what `meeting.join` answers): the reducer keeps the form it was given.
- */
-type AnySnapshot = MeetingSnapshot | MeetingRoomSnapshot;
-
-/** Compact when its participants carry no directory details (a meeting always has its chair). */
-function isCompact(s: AnySnapshot): boolean {
-  return s.participants.length > 0 && !('user' in s.participants[0]!);
+  const next = handler ? handler(snapshot, event as never) : snapshot;
+  return { ...next, seq: event.seq, meeting: { ...next.meeting, lastSeq: event.seq } };
 }
 
 export interface BufferPushResult {
@@ -403,14 +387,14 @@ export class MeetingEventBuffer {
  * ack and every `meeting.event`; read `snapshot`. When `gap` is non-null for a while, rejoin with
  * `sinceSeq: stream.seq`.
  */
-export class MeetingEventStream<S extends AnySnapshot = MeetingSnapshot> {
+export class MeetingEventStream {
   private buffer: MeetingEventBuffer;
 
-  constructor(private current: S) {
+  constructor(private current: MeetingSnapshot) {
     this.buffer = new MeetingEventBuffer(current.seq);
   }
 
-  get snapshot(): S {
+  get snapshot(): MeetingSnapshot {
     return this.current;
   }
 
@@ -423,7 +407,7 @@ export class MeetingEventStream<S extends AnySnapshot = MeetingSnapshot> {
   }
 
   /** Replaces the state with a fresh snapshot; events held past its seq are applied on top. */
-  loadSnapshot(snapshot: S): void {
+  loadSnapshot(snapshot: MeetingSnapshot): void {
     this.current = snapshot;
     this.applyAll(this.buffer.reset(snapshot.seq));
   }

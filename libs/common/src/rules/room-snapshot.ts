@@ -1,73 +1,26 @@
 import type { Participant } from '../schemas/meetings';
-import type {
-  MeetingPerson,
-  MeetingRoomSnapshot,
-  MeetingSnapshot,
-  PresenceChanged,
-  RoomParticipant,
-} from '../schemas/meeting-events';
+import type { MeetingRoomSnapshot, MeetingSnapshot, PresenceChanged } from '../schemas/meeting-events';
 
 /*
- * The compact room snapshot and its directory (docs/events/meeting.join.md):
- *  - the server sends `meeting.join` participants without their directory details (compactSnapshot);
- *  - a client fetches the people once (GET /meetings/:id/people, cached with its ETag) and puts the
- *    two back together (hydrateSnapshot), so screens read `participants[].user` as before;
- *  - presence arrives as deltas after the snapshot's one full list (applyPresenceDelta).
+ * The room snapshot and its roster (docs/events/meeting.join.md):
+ *  - `meeting.join` answers the room's state without its participants (MeetingRoomSnapshot), so the
+ *    answer does not grow with the meeting;
+ *  - the client then fetches the roster (GET /meetings/:id/roster, kept with its ETag), which the
+ *    server reads at the meeting's seq *now* — never older than the join's snapshot;
+ *  - withRoster puts the two together, and the client applies the events after the snapshot's seq
+ *    as usual (they reach it on the room's channel or in its early buffer).
+ *
+ * Why that is exact although the roster may be newer than the snapshot (seq R ≥ S): the events in
+ * (S, R] are applied to participants that already reflect them. Every participant event writes
+ * fields of one or more participants outright (added replaces the whole entry, removed deletes it,
+ * roleChanged / chairHandedOver / responded set fields), so each field ends with the value of its
+ * last writer — the same whether the roster already had it or not. Re-applying a suffix of them
+ * changes nothing (room-snapshot.spec.ts checks it).
  */
 
-/** A participant without the details the directory carries. */
-export function compactParticipant(p: Participant | RoomParticipant): RoomParticipant {
-  const { userId, role, invitation, declineReason, respondedAt } = p;
-  return {
-    userId,
-    role,
-    invitation,
-    ...(declineReason != null ? { declineReason } : {}),
-    ...(respondedAt != null ? { respondedAt } : {}),
-  };
-}
-
-/** The join form of a snapshot (or of a state without `online`). */
-export function compactSnapshot<S extends Omit<MeetingSnapshot, 'online'>>(
-  s: S,
-): Omit<S, 'participants'> & { participants: RoomParticipant[] } {
-  return { ...s, participants: s.participants.map(compactParticipant) };
-}
-
-/** What a person looks like while the directory does not know them yet (never shown for long). */
-function unknownPerson(userId: string): MeetingPerson {
-  return {
-    userId,
-    user: { id: userId, username: '', fullName: '', title: '', unit: '' },
-    addedAt: new Date(0).toISOString(),
-  };
-}
-
-/**
- * The full snapshot from the compact one and the directory. `missing`: participants the directory
- * does not know (added since it was fetched) — refetch it and hydrate again; until then they carry
- * empty details.
- */
-export function hydrateSnapshot(
-  room: MeetingRoomSnapshot,
-  people: ReadonlyMap<string, MeetingPerson>,
-): { snapshot: MeetingSnapshot; missing: string[] } {
-  const missing: string[] = [];
-  const participants = room.participants.map((p): Participant => {
-    let person = people.get(p.userId);
-    if (!person) {
-      missing.push(p.userId);
-      person = unknownPerson(p.userId);
-    }
-    return {
-      ...p,
-      user: person.user,
-      declineReason: p.declineReason ?? null,
-      respondedAt: p.respondedAt ?? null,
-      addedAt: person.addedAt,
-    };
-  });
-  return { snapshot: { ...room, participants }, missing };
+/** The full snapshot screens hold: the join's room state with the roster's participants. */
+export function withRoster(room: MeetingRoomSnapshot, participants: readonly Participant[]): MeetingSnapshot {
+  return { ...room, participants: [...participants] };
 }
 
 /** The online list after a presence delta (sorted, each id once). */

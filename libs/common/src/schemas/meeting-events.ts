@@ -24,7 +24,6 @@ import {
   MeetingStatusSchema,
   ParticipantSchema,
 } from './meetings';
-import { UserSummarySchema } from './identity';
 import { SpeakerItemSettingsSchema, SpeakerSchema, SpeakersStateSchema } from './speakers';
 import {
   NamedVoteSchema,
@@ -412,8 +411,8 @@ export const MeetingHandOverCommandSchema = MeetingCommandBaseSchema.extend(Hand
 export type MeetingHandOverCommand = z.infer<typeof MeetingHandOverCommandSchema>;
 
 /**
- * Ack of `meeting.join`: a compact snapshot (participants without their directory details, which
- * come once from `GET /meetings/:id/people`), or the events after `sinceSeq` (in order) when still in the log.
+ * Ack of `meeting.join`: the room snapshot (everything but the participants, which come from
+ * `GET /meetings/:id/roster`), or the events after `sinceSeq` (in order) when still in the log.
  */
 export type MeetingJoinResult =
   | { kind: 'snapshot'; snapshot: MeetingRoomSnapshot }
@@ -440,39 +439,22 @@ export interface PresenceChanged {
   count: number;
 }
 
-// ---- the compact room snapshot (scale, issue 11) ----------------------------------------------
+// ---- the room snapshot and the roster (scale, issue 11) ---------------------------------------
 
 /**
- * A participant as `meeting.join` carries it: who, in which role, and what changes live. The
- * person's directory details (`user`, `addedAt`) come once from `GET /meetings/:id/people`, so a join
- * answer of a hall of 1,000 does not carry the whole directory.
+ * The snapshot `meeting.join` answers: `MeetingSnapshot` without its participants, so a join answer
+ * does not grow with the meeting (a congress of 1,000, a conference of 5,000). The participants —
+ * who, in which role, invitation, names and titles — come from `GET /meetings/:id/roster`, fetched
+ * after the join and kept with its ETag (a rejoin usually gets a bodyless 304). `withRoster`
+ * (libs/common) puts the two together; docs/events/meeting.join.md says why that is exact.
  */
-export const RoomParticipantSchema = ParticipantSchema.omit({
-  user: true,
-  addedAt: true,
-  declineReason: true,
-  respondedAt: true,
-}).extend({
-  /** Left out while null (most participants have not answered): a hall's list stays short. */
-  declineReason: z.string().optional(),
-  respondedAt: z.iso.datetime().optional(),
-});
-export type RoomParticipant = z.infer<typeof RoomParticipantSchema>;
-
-/** The snapshot `meeting.join` answers: `MeetingSnapshot` with compact participants. */
-export const MeetingRoomSnapshotSchema = MeetingSnapshotSchema.extend({
-  participants: z.array(RoomParticipantSchema),
-});
+export const MeetingRoomSnapshotSchema = MeetingSnapshotSchema.omit({ participants: true });
 export type MeetingRoomSnapshot = z.infer<typeof MeetingRoomSnapshotSchema>;
 
-/** One participant's directory details (what the compact snapshot leaves out). */
-export const MeetingPersonSchema = z.object({
-  userId: uuid(),
-  user: UserSummarySchema,
-  addedAt: z.iso.datetime(),
-});
-export type MeetingPerson = z.infer<typeof MeetingPersonSchema>;
-
-/** `GET /meetings/:id/people` (with an ETag; `If-None-Match` answers 304 when nothing changed). */
-export const MeetingPeopleResponseSchema = z.object({ people: z.array(MeetingPersonSchema) });
-export type MeetingPeopleResponse = z.infer<typeof MeetingPeopleResponseSchema>;
+/**
+ * `GET /meetings/:id/roster` (a room display: `GET /displays/roster`): the meeting's participants as
+ * of the meeting's last seq when read — never older than a join answered before the request. With
+ * an ETag; `If-None-Match` answers a bodyless 304 while they are unchanged.
+ */
+export const MeetingRosterResponseSchema = z.object({ participants: z.array(ParticipantSchema) });
+export type MeetingRosterResponse = z.infer<typeof MeetingRosterResponseSchema>;

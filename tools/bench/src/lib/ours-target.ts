@@ -45,11 +45,13 @@ export async function startOursTarget(clients: number): Promise<BenchTarget> {
   const joined = (await chairSocket.emitWithAck('meeting.join', { meetingId: meeting.id })) as Ack<unknown>;
   if (!joined.ok) throw new Error(`chair join failed: ${joined.error.code}`);
 
-  // The directory a client fetches once beside its join (GET /meetings/:id/people, cached by ETag).
-  const peopleRes = await fetch(`${server.url}/api/v1/meetings/${meeting.id}/people`, {
+  // The roster a client fetches after a snapshot join (GET /meetings/:id/roster; kept with its
+  // ETag, so a rejoin usually gets a bodyless 304).
+  const rosterRes = await fetch(`${server.url}/api/v1/meetings/${meeting.id}/roster`, {
     headers: { authorization: `Bearer ${delegates[0].token}` },
   });
-  const sideBytes = Buffer.byteLength(await peopleRes.text());
+  if (!rosterRes.ok) throw new Error(`roster: HTTP ${rosterRes.status}`);
+  const sideBytes = Buffer.byteLength(await rosterRes.text());
 
   return {
     name: 'ours',

@@ -10,7 +10,7 @@ export interface BenchTarget {
   eventName: string;
   /** Sends one change through the server; its broadcast must contain `bench:<sentAt>:<id>`. */
   publish(id: number, sentAt: number): Promise<void>;
-  /** Bytes of what a client fetches once beside the join (ours: the meeting's people directory). */
+  /** Bytes of what a client fetches beside the join and keeps (ours: the meeting's roster). */
   sideBytes?: number;
   close(): Promise<void>;
 }

@@ -3,11 +3,12 @@ import type {
   MeetingCommandResult,
   MeetingEvent,
   MeetingJoinResult,
-  MeetingRoomSnapshot,
+  MeetingSnapshot,
 } from '@phonghop/common';
 import { computeQuorum, MeetingEventStream } from '@phonghop/common';
 import { startTestApp, TestApp } from '../../../test/test-app';
 import {
+  joinRoom,
   addParticipant,
   connect,
   createMeeting,
@@ -61,11 +62,8 @@ describe('attendance and quorum', () => {
   }
   afterEach(() => sockets.splice(0).forEach((s) => s.close()));
 
-  async function snapshot(s: TestSocket, meetingId: string): Promise<MeetingRoomSnapshot> {
-    const joined = ok(await emit(s, 'meeting.join', { meetingId })) as MeetingJoinResult;
-    if (joined.kind !== 'snapshot') throw new Error('expected a snapshot');
-    return joined.snapshot;
-  }
+  /** The room as the socket's client holds it after joining (the roster read as the chair: the same for all). */
+  const snapshot = (s: TestSocket, meetingId: string) => joinRoom(t, s, chair, meetingId);
 
   it('lets participants check in, guests too, and refuses outsiders', async () => {
     const meetingId = await meeting();
@@ -359,7 +357,7 @@ describe('attendance and quorum', () => {
     if (caughtUp.kind === 'events') expect(stream.receive(caughtUp.events)).toBe(6);
 
     const server = await snapshot(await socketOf(chair), meetingId);
-    const strip = ({ online: _o, ...rest }: MeetingRoomSnapshot) => rest;
+    const strip = ({ online: _o, ...rest }: MeetingSnapshot) => rest;
     expect(strip(stream.snapshot)).toEqual(strip(server));
     expect(server.attendance.records).toHaveLength(3);
   });

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import {
-  compactSnapshot,
-  type MeetingDetail,
-  type MeetingEventsResponse,
-  type MeetingPeopleResponse,
-  type MeetingRoomSnapshot,
+import type {
+  MeetingDetail,
+  MeetingEventsResponse,
+  MeetingRoomSnapshot,
+  MeetingRosterResponse,
 } from '@phonghop/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
@@ -34,15 +33,23 @@ interface CachedState {
   state: Promise<Omit<MeetingRoomSnapshot, 'online'>>;
 }
 
-/** The people of a meeting, and the ETag of exactly that answer. */
-export interface MeetingPeople {
-  body: MeetingPeopleResponse;
+/** A meeting's roster as one answer: its body already encoded, and the ETag of exactly that body. */
+export interface MeetingRoster {
+  json: string;
   etag: string;
+}
+
+interface CachedRoster {
+  /** The meeting's last seq when the read began; the roster is at this seq or later. */
+  seq: number;
+  roster: Promise<MeetingRoster>;
 }
 
 @Injectable()
 export class MeetingReadService {
   private readonly stateCache = new Map<string, CachedState>();
+  /** The last roster read of each recently asked meeting (same bound as the states). */
+  private readonly rosterCache = new Map<string, CachedRoster>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -94,18 +101,17 @@ export class MeetingReadService {
 
   /**
    * The room state for a joining socket, at `lastSeq` or later. No access check: the caller made
-   * it. Its shared part (meeting, compact participants, agenda …) is the same for everyone at a
-   * given seq, so it is read once per seq and shared: a join storm of a thousand tablets costs one
-   * read, not a thousand. The caller reads `lastSeq` after the socket joined the room, so the state
-   * handed out is never older than an event the socket could have missed.
+   * it. It is the same for everyone at a given seq, so it is read once per seq and shared: a join
+   * storm of a thousand tablets costs one read, not a thousand. It leaves the participants out (the
+   * roster, below), so its size does not grow with the meeting. The caller reads `lastSeq` after the
+   * socket joined the room, so the state handed out is never older than an event the socket could
+   * have missed.
    */
   async stateOf(meetingId: string, lastSeq: number, online: string[]): Promise<MeetingRoomSnapshot> {
-    const meeting = { lastSeq };
     let entry = this.stateCache.get(meetingId);
-    if (!entry || entry.seq < meeting.lastSeq) {
+    if (!entry || entry.seq < lastSeq) {
       const state = this.consistent(async (manager) => {
         const current = await this.meetings.findById(meetingId, manager);
-        const participants = await this.meetings.participants(meetingId, manager);
         const agenda = await this.agenda.list(meetingId, manager);
         const attendance = await this.attendance.state(meetingId, manager);
         const speakers = await this.speakers.state(meetingId, manager);
@@ -114,10 +120,8 @@ export class MeetingReadService {
         const documentComments = await this.commentCounts.state(meetingId, manager);
         const presentation = await this.presentation.current(meetingId, manager);
         if (!current) throw new AppException('MEETING_NOT_FOUND');
-        // Compact: the participants' directory details come from people() (fetched once by a client).
-        return compactSnapshot({
+        return {
           meeting: current,
-          participants,
           agenda,
           attendance,
           speakers,
@@ -126,41 +130,58 @@ export class MeetingReadService {
           documentComments,
           presentation,
           seq: current.lastSeq,
-        });
+        };
       });
-      entry = { seq: meeting.lastSeq, state };
-      this.remember(meetingId, entry);
+      entry = { seq: lastSeq, state };
+      this.remember(this.stateCache, meetingId, entry);
       state.catch(() => this.stateCache.delete(meetingId));
     }
     return { ...(await entry.state), online };
   }
 
   /**
-   * The participants' directory details, which the join snapshot leaves out. The ETag is a hash of
-   * the answer itself, so it changes with anything in it (a participant added, a name corrected)
-   * and a client that already has it gets a 304.
+   * The meeting's participants with their directory details, which the join snapshot leaves out.
+   * Always at the meeting's current seq (read by the access check), so never older than a join the
+   * caller was answered before asking — the client may then re-apply participant events it also
+   * gets on the channel, which is harmless (libs/common room-snapshot.ts says why).
    */
-  async people(user: AuthUser, meetingId: string): Promise<MeetingPeople> {
-    await this.access.open(meetingId, user, 'meeting.people');
-    return this.peopleUnchecked(meetingId);
+  async roster(user: AuthUser, meetingId: string): Promise<MeetingRoster> {
+    const { meeting } = await this.access.open(meetingId, user, 'meeting.roster');
+    return this.rosterAt(meetingId, meeting.lastSeq);
   }
 
-  /** people() without an access check (a room display, whose token the caller checked). */
-  async peopleUnchecked(meetingId: string): Promise<MeetingPeople> {
-    const participants = await this.meetings.participants(meetingId);
-    const body: MeetingPeopleResponse = {
-      people: participants.map((p) => ({ userId: p.userId, user: p.user, addedAt: p.addedAt })),
-    };
-    const hash = createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27);
-    return { body, etag: `"${hash}"` };
+  /** roster() without an access check (a room display, whose token the caller checked). */
+  async rosterUnchecked(meetingId: string): Promise<MeetingRoster> {
+    return this.rosterAt(meetingId, await this.lastSeq(meetingId));
   }
 
-  private remember(meetingId: string, entry: CachedState): void {
-    this.stateCache.delete(meetingId);
-    this.stateCache.set(meetingId, entry);
-    if (this.stateCache.size > STATE_CACHE_SIZE) {
-      const oldest = this.stateCache.keys().next().value;
-      if (oldest !== undefined) this.stateCache.delete(oldest);
+  /**
+   * One read and one encoding per seq, shared by every caller: the whole hall fetches the roster
+   * right after a join storm. A read started for an older seq is not used (the roster must be at
+   * least as new as the caller's seq). The ETag hashes the participants only, so a client whose copy
+   * is still right gets a 304 although other events moved the seq on.
+   */
+  private rosterAt(meetingId: string, lastSeq: number): Promise<MeetingRoster> {
+    const cached = this.rosterCache.get(meetingId);
+    if (cached && cached.seq >= lastSeq) return cached.roster;
+    const roster = this.consistent(async (manager): Promise<MeetingRoster> => {
+      const participants = await this.meetings.participants(meetingId, manager);
+      const json = JSON.stringify({ participants } satisfies MeetingRosterResponse);
+      const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
+      return { json, etag };
+    });
+    this.remember(this.rosterCache, meetingId, { seq: lastSeq, roster });
+    roster.catch(() => this.rosterCache.delete(meetingId));
+    return roster;
+  }
+
+  /** Keeps the most recently used meetings' entries (a Map iterates in insertion order). */
+  private remember<T>(cache: Map<string, T>, meetingId: string, entry: T): void {
+    cache.delete(meetingId);
+    cache.set(meetingId, entry);
+    if (cache.size > STATE_CACHE_SIZE) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
     }
   }
 

@@ -2,12 +2,13 @@ import type {
   AgendaItem,
   MeetingCommandResult,
   MeetingDetail,
+  MeetingEvent,
   MeetingJoinResult,
-  MeetingPeopleResponse,
-  MeetingRoomSnapshot,
+  MeetingRosterResponse,
+  MeetingSnapshot,
   PresenceChanged,
 } from '@phonghop/common';
-import { applyPresenceDelta, compactSnapshot, hydrateSnapshot, MeetingEventStream } from '@phonghop/common';
+import { applyPresenceDelta, MeetingEventStream, withRoster } from '@phonghop/common';
 import { startTestApp, TestApp } from '../../../test/test-app';
 import {
   addItem,
@@ -23,16 +24,21 @@ import {
   onMeetingEvents,
   Person,
   person,
+  roster,
   TestSocket,
   transition,
 } from '../../../test/meetings-kit';
 
-/** A room screen as the web app keeps it: the shared stream fed by the join ack and the meeting events. */
+/**
+ * A room screen as the web app keeps it: the shared stream fed by the join ack, the roster after a
+ * snapshot, and the meeting events (held while a join is answered, applied after it).
+ */
 class RoomClient {
   socket!: TestSocket;
-  stream?: MeetingEventStream<MeetingRoomSnapshot>;
+  stream?: MeetingEventStream;
   applied = 0;
   snapshots = 0;
+  private early: MeetingEvent[] | null = null;
 
   constructor(
     private readonly url: string,
@@ -44,29 +50,36 @@ class RoomClient {
     this.socket = await connect(this.url, this.who);
     // Listen before joining: events committed while the join is answered are held and de-duplicated.
     onMeetingEvents(this.socket, (e) => {
-      if (this.stream && e.meetingId === this.meetingId) this.applied += this.stream.receive(e);
+      if (e.meetingId !== this.meetingId) return;
+      if (this.early) this.early.push(e);
+      else if (this.stream) this.applied += this.stream.receive(e);
     });
+    this.early = [];
     const ack = ok(
       await emit(this.socket, 'meeting.join', { meetingId: this.meetingId, sinceSeq: this.stream?.seq }),
     );
-    this.take(ack as MeetingJoinResult);
+    await this.take(ack as MeetingJoinResult);
   }
 
-  take(result: MeetingJoinResult): void {
+  private async take(result: MeetingJoinResult): Promise<void> {
     if (result.kind === 'snapshot') {
       this.snapshots += 1;
-      if (this.stream) this.stream.loadSnapshot(result.snapshot);
-      else this.stream = new MeetingEventStream(result.snapshot);
+      const snapshot = withRoster(result.snapshot, await roster({ url: this.url }, this.who, this.meetingId));
+      if (this.stream) this.stream.loadSnapshot(snapshot);
+      else this.stream = new MeetingEventStream(snapshot);
     } else {
       this.applied += this.stream!.receive(result.events);
     }
+    const early = this.early ?? [];
+    this.early = null;
+    this.applied += this.stream!.receive(early);
   }
 
   drop(): void {
     this.socket.disconnect();
   }
 
-  get state(): Omit<MeetingRoomSnapshot, 'online'> {
+  get state(): Omit<MeetingSnapshot, 'online'> {
     const { online: _online, ...rest } = this.stream!.snapshot;
     return rest;
   }
@@ -112,20 +125,18 @@ describe('the live meeting room', () => {
     );
     return detail;
   };
-  /** The room state as `meeting.join` carries it (compact participants). */
-  const serverState = async (): Promise<Omit<MeetingRoomSnapshot, 'online'>> =>
-    compactSnapshot(await fullState());
+  const serverState = fullState;
 
-  /** GET /meetings/:id/people as a client makes it, with the ETag it was given. */
-  const people = async (who: Person, etag?: string) => {
-    const res = await fetch(`${t.url}/api/v1/meetings/${meetingId}/people`, {
+  /** GET /meetings/:id/roster as a client makes it, with the ETag it was given. */
+  const fetchMeetingRoster = async (who: Person, etag?: string, id = meetingId) => {
+    const res = await fetch(`${t.url}/api/v1/meetings/${id}/roster`, {
       headers: { authorization: `Bearer ${who.token}`, ...(etag ? { 'if-none-match': etag } : {}) },
     });
     const text = await res.text();
     return {
       status: res.status,
       etag: res.headers.get('etag') ?? '',
-      body: (text ? JSON.parse(text) : undefined) as MeetingPeopleResponse | undefined,
+      body: (text ? JSON.parse(text) : undefined) as MeetingRosterResponse | undefined,
     };
   };
 
@@ -136,16 +147,17 @@ describe('the live meeting room', () => {
       expect(snap.kind).toBe('snapshot');
       if (snap.kind !== 'snapshot') return;
       const { online, ...state } = snap.snapshot;
-      expect(state).toEqual(await serverState());
       expect(online).toContain(delegates[0].id);
-      // The join carries no directory details; with the people they make exactly the REST detail.
-      expect(snap.snapshot.participants[0]).not.toHaveProperty('user');
-      const directory = (await people(delegates[0])).body!;
-      const byId = new Map(directory.people.map((p) => [p.userId, p]));
-      const hydrated = hydrateSnapshot(snap.snapshot, byId);
-      expect(hydrated.missing).toEqual([]);
-      const { online: _o, ...full } = hydrated.snapshot;
-      expect(full).toEqual(await fullState());
+      // The join carries no participants (its size does not grow with the meeting); with the
+      // roster it makes exactly the REST detail.
+      expect(state).not.toHaveProperty('participants');
+      const { participants, ...rest } = await fullState();
+      expect(state).toEqual(rest);
+      const { online: _o, ...full } = withRoster(
+        snap.snapshot,
+        (await fetchMeetingRoster(delegates[0])).body!.participants,
+      );
+      expect(full).toEqual({ ...rest, participants });
       const seq = snap.snapshot.seq;
 
       const upToDate = ok(await emit(s, 'meeting.join', { meetingId, sinceSeq: seq }));
@@ -202,25 +214,46 @@ describe('the live meeting room', () => {
     }
   });
 
-  it('gives the directory once with an ETag: 304 while it is the same, a new one when someone is added', async () => {
-    const first = await people(delegates[0]);
+  it('gives the roster with an ETag: 304 while the participants are the same, a new one when they change', async () => {
+    // A meeting of its own: the resync test below counts on the shared meeting's agenda.
+    const own = await createMeeting(t, secretary, { title: 'Họp thử danh sách' });
+    await addParticipant(t, secretary, own.id, chair, 'chair');
+    await addParticipant(t, secretary, own.id, delegates[0], 'delegate');
+    const fetchRoster = (who: Person, etag?: string) => fetchMeetingRoster(who, etag, own.id);
+    const first = await fetchRoster(delegates[0]);
     expect(first.status).toBe(200);
     expect(first.etag).toMatch(/^"[\w-]+"$/);
-    expect(first.body!.people.find((p) => p.userId === chair.id)?.user.fullName).toBe(
-      `Đồng chí ${chair.username}`,
-    );
-    const again = await people(delegates[0], first.etag);
+    expect(first.body!.participants.find((p) => p.userId === chair.id)).toMatchObject({
+      role: 'chair',
+      user: { fullName: `Đồng chí ${chair.username}` },
+    });
+    const again = await fetchRoster(delegates[0], first.etag);
     expect(again.status).toBe(304);
     expect(again.body).toBeUndefined();
+    // Other events move the seq on; the participants did not change, so the copy is still right.
+    await addItem(t, secretary, own.id, 'Mục thêm cho ETag');
+    expect((await fetchRoster(chair, first.etag)).status).toBe(304);
     const newcomer = await person(t, 'daibieu-room-moi');
-    await addParticipant(t, secretary, meetingId, newcomer, 'guest');
-    const changed = await people(delegates[0], first.etag);
+    await addParticipant(t, secretary, own.id, newcomer, 'guest');
+    const changed = await fetchRoster(delegates[0], first.etag);
     expect(changed.status).toBe(200);
     expect(changed.etag).not.toBe(first.etag);
-    expect(changed.body!.people.map((p) => p.userId)).toContain(newcomer.id);
+    expect(changed.body!.participants.find((p) => p.userId === newcomer.id)).toMatchObject({ role: 'guest' });
+    // A role change is in the very next read (never a stale copy of an older seq).
+    expectStatus(
+      await call(t, secretary, 'PATCH', `/meetings/${own.id}/participants/${newcomer.id}`, {
+        role: 'delegate',
+      }),
+      200,
+    );
+    const promoted = await fetchRoster(delegates[0], changed.etag);
+    expect(promoted.status).toBe(200);
+    expect(promoted.body!.participants.find((p) => p.userId === newcomer.id)).toMatchObject({
+      role: 'delegate',
+    });
     // Outsiders learn nothing, not even that the meeting exists.
     const outsider = await person(t, 'nguoi-ngoai-room');
-    expect((await people(outsider)).status).toBe(404);
+    expect((await fetchRoster(outsider)).status).toBe(404);
   });
 
   it('starts with the chair; the command is refused to a delegate', async () => {

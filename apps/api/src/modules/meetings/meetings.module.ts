@@ -5,7 +5,7 @@ import { SpeakersModule } from '../speakers/speakers.module';
 import { PollsModule } from '../polls/polls.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { NotificationsModule } from '../notifications/notifications.module';
-import { MeetingPeopleController } from './meeting-people.controller';
+import { MeetingRosterController } from './meeting-roster.controller';
 import { PresentationModule } from '../presentation/presentation.module';
 import { MeetingPresenceService } from './meeting-presence.service';
 import { MeetingReadService } from './meeting-read.service';
@@ -26,7 +26,7 @@ import { DocumentCommentCountsRepository } from '../document-notes/document-comm
     DocumentsModule,
     PresentationModule,
   ],
-  controllers: [MeetingsController, MeetingPeopleController],
+  controllers: [MeetingsController, MeetingRosterController],
   providers: [
     MeetingsRepository,
     MeetingsService,

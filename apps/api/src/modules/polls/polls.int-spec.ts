@@ -2,8 +2,6 @@ import type {
   MeetingCommandResult,
   MeetingEvent,
   MeetingEventOf,
-  MeetingJoinResult,
-  MeetingRoomSnapshot,
   Poll,
   PollCastResult,
   PollDefinitionInput,
@@ -18,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startTestApp, TestApp } from '../../../test/test-app';
 import {
+  joinRoom,
   addParticipant,
   call,
   connect,
@@ -137,11 +136,8 @@ describe('polls', () => {
     return (res.event as MeetingEventOf<'poll.created'>).payload.poll;
   }
 
-  async function snapshot(s: TestSocket, meetingId: string): Promise<MeetingRoomSnapshot> {
-    const joined = ok(await emit(s, 'meeting.join', { meetingId })) as MeetingJoinResult;
-    if (joined.kind !== 'snapshot') throw new Error('expected a snapshot');
-    return joined.snapshot;
-  }
+  /** The room as the socket's client holds it after joining (the roster read as the chair: the same for all). */
+  const snapshot = (s: TestSocket, meetingId: string) => joinRoom(t, s, chair, meetingId);
 
   const cast = (s: TestSocket, meetingId: string, pollId: string, choices: string[], extra = {}) =>
     emit(s, 'poll.cast', { meetingId, pollId, idempotencyKey: key(), choices, ...extra });

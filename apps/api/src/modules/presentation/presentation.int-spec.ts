@@ -1,13 +1,8 @@
-import type {
-  MeetingCommandResult,
-  MeetingEvent,
-  MeetingJoinResult,
-  MeetingRoomSnapshot,
-  Presentation,
-} from '@phonghop/common';
+import type { MeetingCommandResult, MeetingEvent, Presentation } from '@phonghop/common';
 import { PDFDocument } from 'pdf-lib';
 import { startTestApp, TestApp } from '../../../test/test-app';
 import {
+  joinRoom,
   addItem,
   addParticipant,
   call,
@@ -131,11 +126,7 @@ describe('follow the presenter', () => {
     return { meetingId: m.id, doc, named, itemIds: [first.id, second.id] };
   }
 
-  async function snapshot(who: Person, meetingId: string): Promise<MeetingRoomSnapshot> {
-    const joined = ok(await emit(await socketOf(who), 'meeting.join', { meetingId })) as MeetingJoinResult;
-    if (joined.kind !== 'snapshot') throw new Error('expected a snapshot');
-    return joined.snapshot;
-  }
+  const snapshot = async (who: Person, meetingId: string) => joinRoom(t, await socketOf(who), who, meetingId);
 
   const presentationOf = (r: unknown) =>
     ((r as MeetingCommandResult).event.payload as { presentation: Presentation }).presentation;

@@ -2,12 +2,13 @@ import type {
   MeetingCommandResult,
   MeetingEvent,
   MeetingJoinResult,
-  MeetingRoomSnapshot,
+  MeetingSnapshot,
   Speaker,
 } from '@phonghop/common';
 import { MeetingEventStream, speakerQueue } from '@phonghop/common';
 import { startTestApp, TestApp } from '../../../test/test-app';
 import {
+  joinRoom,
   addItem,
   addParticipant,
   connect,
@@ -68,11 +69,7 @@ describe('the list of speakers', () => {
     return { meetingId: m.id, itemIds: items.map((i) => i.id) };
   }
 
-  async function snapshot(meetingId: string): Promise<MeetingRoomSnapshot> {
-    const joined = ok(await emit(await socketOf(chair), 'meeting.join', { meetingId })) as MeetingJoinResult;
-    if (joined.kind !== 'snapshot') throw new Error('expected a snapshot');
-    return joined.snapshot;
-  }
+  const snapshot = async (meetingId: string) => joinRoom(t, await socketOf(chair), chair, meetingId);
 
   const speakerOf = (r: unknown) =>
     ((r as MeetingCommandResult).event.payload as { speaker: Speaker }).speaker;
@@ -242,9 +239,7 @@ describe('the list of speakers', () => {
   it('a tablet that missed speaker events while away catches up exactly', async () => {
     const { meetingId, itemIds } = await liveMeeting();
     const tablet = await socketOf(delegates[2]);
-    const joined = ok(await emit(tablet, 'meeting.join', { meetingId })) as MeetingJoinResult;
-    if (joined.kind !== 'snapshot') throw new Error('expected a snapshot');
-    const stream = new MeetingEventStream(joined.snapshot);
+    const stream = new MeetingEventStream(await joinRoom(t, tablet, delegates[2], meetingId));
     tablet.on('meeting.event', (e: MeetingEvent) => stream.receive(e));
     tablet.disconnect();
 
@@ -281,7 +276,7 @@ describe('the list of speakers', () => {
     expect(caughtUp.kind).toBe('events');
     if (caughtUp.kind === 'events') stream.receive(caughtUp.events);
     const server = await snapshot(meetingId);
-    const strip = ({ online: _o, ...rest }: MeetingRoomSnapshot) => rest;
+    const strip = ({ online: _o, ...rest }: MeetingSnapshot) => rest;
     expect(strip(stream.snapshot)).toEqual(strip(server));
     expect(server.speakers.list.find((s) => s.status === 'speaking')).toMatchObject({
       id: s2.id,
@@ -292,9 +287,7 @@ describe('the list of speakers', () => {
   it('drops an item’s speaking settings with the item, on the server and in a following client alike', async () => {
     const { meetingId, itemIds } = await liveMeeting();
     const c = await socketOf(chair);
-    const joined = ok(await emit(c, 'meeting.join', { meetingId })) as MeetingJoinResult;
-    if (joined.kind !== 'snapshot') throw new Error('expected a snapshot');
-    const stream = new MeetingEventStream(joined.snapshot);
+    const stream = new MeetingEventStream(await joinRoom(t, c, chair, meetingId));
     c.on('meeting.event', (e: MeetingEvent) => stream.receive(e));
     ok(
       await emit(c, 'speaker.configure', {
@@ -308,7 +301,7 @@ describe('the list of speakers', () => {
     const server = await snapshot(meetingId);
     expect(server.speakers.items).toEqual([]);
     await eventually(() => expect(stream.seq).toBe(server.seq));
-    const strip = ({ online: _o, ...rest }: MeetingRoomSnapshot) => rest;
+    const strip = ({ online: _o, ...rest }: MeetingSnapshot) => rest;
     expect(strip(stream.snapshot)).toEqual(strip(server));
   });
 });

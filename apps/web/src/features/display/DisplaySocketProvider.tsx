@@ -2,7 +2,7 @@ import { SOCKET_PATH } from '@phonghop/common';
 import { io } from 'socket.io-client';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { AppSocket } from '../../lib/socket';
-import { displayPeopleFetch } from '../meetings/state/meeting-people';
+import { displayRosterFetch } from '../meetings/state/meeting-roster';
 import { SocketContext, type ConnectionStatus } from '../realtime/state/socket-context';
 
 /** A refused handshake (revoked token, database down) is tried again this often: nobody is there to. */
@@ -84,6 +84,6 @@ export function DisplaySocketProvider({
     };
   }, [displayToken, onRefused]);
 
-  const fetchPeople = useMemo(() => displayPeopleFetch(displayToken), [displayToken]);
-  return <SocketContext.Provider value={{ socket, status, fetchPeople }}>{children}</SocketContext.Provider>;
+  const fetchRoster = useMemo(() => displayRosterFetch(displayToken), [displayToken]);
+  return <SocketContext.Provider value={{ socket, status, fetchRoster }}>{children}</SocketContext.Provider>;
 }

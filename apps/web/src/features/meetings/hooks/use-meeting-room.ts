@@ -2,7 +2,7 @@ import type { AddAgendaItemRequest, MeetingCommandResult, UpdateAgendaItemReques
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiRequestError } from '../../../lib/api-error';
 import { sendCommand } from '../../../lib/socket-command';
-import { isLive, peopleFetchOf, useSocket } from '../../realtime/state/socket-context';
+import { isLive, rosterFetchOf, useSocket } from '../../realtime/state/socket-context';
 import { MeetingRoomClient, type RoomState } from '../state/meeting-room-client';
 
 export interface MeetingRoom extends RoomState {
@@ -29,20 +29,20 @@ export interface MeetingRoom extends RoomState {
 export function useMeetingRoom(meetingId: string): MeetingRoom {
   const context = useSocket();
   const { socket, status } = context;
-  const fetchPeople = peopleFetchOf(context);
+  const fetchRoster = rosterFetchOf(context);
   const [state, setState] = useState<RoomState>({ snapshot: null, joining: true, error: null });
   const client = useRef<MeetingRoomClient | null>(null);
 
   useEffect(() => {
     if (!socket) return;
-    const room = new MeetingRoomClient(socket, meetingId, setState, fetchPeople);
+    const room = new MeetingRoomClient(socket, meetingId, setState, fetchRoster);
     client.current = room;
     room.start();
     return () => {
       room.stop();
       client.current = null;
     };
-  }, [socket, meetingId, fetchPeople]);
+  }, [socket, meetingId, fetchRoster]);
 
   const run = useCallback(
     async (command: (s: NonNullable<typeof socket>) => Promise<MeetingCommandResult>) => {

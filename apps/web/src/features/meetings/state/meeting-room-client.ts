@@ -1,16 +1,15 @@
 import {
   applyPresenceDelta,
-  hydrateSnapshot,
   MeetingEventStream,
+  withRoster,
   type MeetingEvent,
-  type MeetingRoomSnapshot,
   type MeetingSnapshot,
   type PresenceChanged,
 } from '@phonghop/common';
 import { errorCodeOf } from '../../../lib/api-error';
 import { sendQuery } from '../../../lib/socket-command';
 import type { AppSocket } from '../../../lib/socket';
-import { meetingPeople, type PeopleFetch } from './meeting-people';
+import { meetingRoster, type RosterFetch } from './meeting-roster';
 
 export interface RoomState {
   snapshot: MeetingSnapshot | null;
@@ -29,14 +28,15 @@ const JOIN_RETRY_MS = 2_000;
  * the shared ordering buffer and reducer (MeetingEventStream), and after a reconnect or a gap
  * rejoins with `sinceSeq` = the last applied seq, so the screen ends in exactly the server's state.
  *
- * The join snapshot is compact (participants without names and titles); this layer puts the
- * people back from the meeting's directory (fetched once, cached with its ETag — meeting-people.ts),
- * so the state it hands to screens has `participants[].user` as before. Presence arrives as
- * deltas applied to the list the join carried.
+ * A snapshot join carries no participants (its size must not grow with the meeting); this layer
+ * then fetches the roster (cached with its ETag, so usually a 304 — meeting-roster.ts) and puts the
+ * two together, so screens get the full state. Events and presence deltas that arrive while a join
+ * is answered are held and applied after it (the buffer drops what the answer already had).
+ * Presence arrives as deltas applied to the list the join carried.
  */
 export class MeetingRoomClient {
   private stream: MeetingEventStream | null = null;
-  /** Events that arrived before the first snapshot; applied on top of it. */
+  /** Events that arrived while a join was being answered; applied on top of its answer. */
   private early: MeetingEvent[] = [];
   private earlyPresence: PresenceChanged[] = [];
   private joinAttempt = 0;
@@ -49,7 +49,7 @@ export class MeetingRoomClient {
     private readonly socket: AppSocket,
     readonly meetingId: string,
     private readonly onChange: (state: RoomState) => void,
-    private readonly fetchPeople: PeopleFetch,
+    private readonly fetchRoster: RosterFetch,
   ) {}
 
   start(): void {
@@ -86,8 +86,7 @@ export class MeetingRoomClient {
 
   private onEvent = (event: MeetingEvent) => {
     if (event.meetingId !== this.meetingId) return;
-    if (event.type === 'participant.added') meetingPeople.remember(this.meetingId, event.payload.participant);
-    if (!this.stream) {
+    if (!this.stream || this.joining) {
       this.early.push(event);
       return;
     }
@@ -103,7 +102,7 @@ export class MeetingRoomClient {
 
   private onPresence = (presence: PresenceChanged) => {
     if (presence.meetingId !== this.meetingId) return;
-    if (!this.stream) {
+    if (!this.stream || this.joining) {
       this.earlyPresence.push(presence);
       return;
     }
@@ -123,7 +122,11 @@ export class MeetingRoomClient {
       });
       if (attempt !== this.joinAttempt || this.stopped) return;
       if (result.kind === 'snapshot') {
-        const snapshot = await this.hydrate(result.snapshot);
+        // Read after the join was answered, so never older than its snapshot (see withRoster).
+        const snapshot = withRoster(
+          result.snapshot,
+          await meetingRoster.load(this.meetingId, this.fetchRoster),
+        );
         if (attempt !== this.joinAttempt || this.stopped) return;
         if (this.stream) this.stream.loadSnapshot(snapshot);
         else this.stream = new MeetingEventStream(snapshot);
@@ -131,12 +134,8 @@ export class MeetingRoomClient {
         this.stream?.receive(result.events);
         this.stream?.setOnline(result.online);
       }
-      if (this.early.length > 0) this.stream?.receive(this.early.splice(0));
-      // Deltas that came while the answer was on its way are newer than its list, or repeat it.
-      for (const delta of this.earlyPresence.splice(0)) {
-        this.stream?.setOnline(applyPresenceDelta(this.stream.snapshot.online, delta));
-      }
       this.joining = false;
+      this.releaseHeld();
       this.error = null;
       this.watchGap();
       this.emit();
@@ -144,6 +143,7 @@ export class MeetingRoomClient {
       if (attempt !== this.joinAttempt || this.stopped) return;
       const code = errorCodeOf(err);
       this.joining = false;
+      this.releaseHeld();
       this.error = code;
       this.emit();
       // A timeout or a dropped socket is worth another try; a refusal (not a participant…) is not.
@@ -153,12 +153,14 @@ export class MeetingRoomClient {
     }
   }
 
-  /** The snapshot with its people: from the cached directory, asked again when it misses someone. */
-  private async hydrate(room: MeetingRoomSnapshot): Promise<MeetingSnapshot> {
-    const first = hydrateSnapshot(room, meetingPeople.people(this.meetingId));
-    if (first.missing.length === 0) return first.snapshot;
-    await meetingPeople.refresh(this.meetingId, this.fetchPeople);
-    return hydrateSnapshot(room, meetingPeople.people(this.meetingId)).snapshot;
+  /** Applies what was held while the join was answered (nothing, before a first snapshot). */
+  private releaseHeld(): void {
+    if (!this.stream) return;
+    if (this.early.length > 0) this.stream.receive(this.early.splice(0));
+    // Deltas that came while the answer was on its way are newer than its list, or repeat it.
+    for (const delta of this.earlyPresence.splice(0)) {
+      this.stream.setOnline(applyPresenceDelta(this.stream.snapshot.online, delta));
+    }
   }
 
   private watchGap(): void {

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { AppSocket } from '../../../lib/socket';
-import { userPeopleFetch, type PeopleFetch } from '../../meetings/state/meeting-people';
+import { userRosterFetch, type RosterFetch } from '../../meetings/state/meeting-roster';
 
 /**
  * `connected`: live. `connecting`: the first connection is being made. `reconnecting`: the
@@ -12,15 +12,15 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'of
 export interface SocketContextValue {
   socket: AppSocket | null;
   status: ConnectionStatus;
-  /** How rooms on this socket fetch their people (a signed-in user's token, or a display's). */
-  fetchPeople?: PeopleFetch;
+  /** How rooms on this socket fetch their roster (a signed-in user's token, or a display's). */
+  fetchRoster?: RosterFetch;
 }
 
 export const SocketContext = createContext<SocketContextValue>({ socket: null, status: 'connecting' });
 
-/** The people fetch of the socket in context: the signed-in user's unless the provider says otherwise. */
-export function peopleFetchOf(value: SocketContextValue): PeopleFetch {
-  return value.fetchPeople ?? userPeopleFetch;
+/** The roster fetch of the socket in context: the signed-in user's unless the provider says otherwise. */
+export function rosterFetchOf(value: SocketContextValue): RosterFetch {
+  return value.fetchRoster ?? userRosterFetch;
 }
 
 export function useSocket(): SocketContextValue {
