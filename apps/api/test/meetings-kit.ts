@@ -11,7 +11,7 @@ import type {
   ServerToClientEvents,
   SystemRole,
 } from '@phonghop/common';
-import { withRoster } from '@phonghop/common';
+import { applyPresenceDelta, type PresenceChanged, withRoster } from '@phonghop/common';
 import { randomUUID } from 'node:crypto';
 import { io, Socket } from 'socket.io-client';
 import { insertUser, signIn } from './identity-helpers';
@@ -226,4 +226,15 @@ export async function roster(
 ): Promise<MeetingRosterResponse['participants']> {
   return expectStatus(await call<MeetingRosterResponse>(t, who, 'GET', `/meetings/${meetingId}/roster`), 200)
     .participants;
+}
+
+/**
+ * Watches who is in a joined room (`presence.watch`) as the web's presence screens do: the list the
+ * answer carries, with every `presence.changed` delta since applied on top. Returns the live list.
+ */
+export async function watchPresence(socket: TestSocket, meetingId: string): Promise<() => string[]> {
+  const deltas: PresenceChanged[] = [];
+  socket.on('presence.changed', (p) => p.meetingId === meetingId && deltas.push(p));
+  const { online } = ok(await emit(socket, 'presence.watch', { meetingId }));
+  return () => deltas.reduce((list, d) => applyPresenceDelta(list, d), online);
 }

@@ -14,6 +14,9 @@ import type {
   MeetingLeaveCommand,
   MeetingStartCommand,
   PresenceChanged,
+  PresenceCount,
+  PresenceWatchCommand,
+  PresenceWatchResult,
 } from '../schemas/meeting-events';
 import type { Notification } from '../schemas/notifications';
 
@@ -23,6 +26,8 @@ type Command<P, R> = (payload: P, ack: (ack: Ack<R>) => void) => void;
 export interface MeetingsClientToServerEvents {
   'meeting.join': Command<MeetingJoinCommand, MeetingJoinResult>;
   'meeting.leave': Command<MeetingLeaveCommand, { left: true }>;
+  'presence.watch': Command<PresenceWatchCommand, PresenceWatchResult>;
+  'presence.unwatch': Command<PresenceWatchCommand, { watching: false }>;
   'meeting.start': Command<MeetingStartCommand, MeetingCommandResult>;
   'meeting.end': Command<MeetingEndCommand, MeetingCommandResult>;
   'agenda.setCurrent': Command<AgendaSetCurrentCommand, MeetingCommandResult>;
@@ -42,8 +47,10 @@ export interface MeetingsServerToClientEvents {
    * A client treats each exactly like a `meeting.event`.
    */
   'meeting.events': (events: MeetingEvent[]) => void;
-  /** Who is in the room now (ephemeral). */
+  /** Who came and went (ephemeral), to the sockets that watch the room's presence. */
   'presence.changed': (payload: PresenceChanged) => void;
+  /** How many are in the room now (ephemeral), to every socket of the room. */
+  'presence.count': (payload: PresenceCount) => void;
   /** A new in-app notification for this user (sent to the user's own room). */
   'notification.created': (notification: Notification) => void;
 }
@@ -52,6 +59,8 @@ export interface MeetingsServerToClientEvents {
 export const MEETING_COMMANDS = [
   'meeting.join',
   'meeting.leave',
+  'presence.watch',
+  'presence.unwatch',
   'meeting.start',
   'meeting.end',
   'agenda.setCurrent',
@@ -66,5 +75,6 @@ export const MEETING_SERVER_EVENTS = [
   'meeting.event',
   'meeting.events',
   'presence.changed',
+  'presence.count',
   'notification.created',
 ] as const satisfies readonly (keyof MeetingsServerToClientEvents)[];

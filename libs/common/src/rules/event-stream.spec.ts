@@ -70,6 +70,7 @@ function initial(): MeetingSnapshot {
     documentComments: [],
     presentation: null,
     seq: 0,
+    onlineCount: 0,
     online: [],
   };
 }

@@ -422,8 +422,13 @@ export class MeetingEventStream {
   }
 
   /** Presence is not in the log; it replaces the list as the server sends it. */
-  setOnline(online: string[]): void {
-    this.current = { ...this.current, online: [...online] };
+  setOnline(online: string[], count = online.length): void {
+    this.current = { ...this.current, online: [...online], onlineCount: count };
+  }
+
+  /** How many are in the room (`presence.count`), for a client that does not watch who. */
+  setOnlineCount(count: number): void {
+    this.current = { ...this.current, onlineCount: count };
   }
 
   private applyAll(events: MeetingEvent[]): number {

@@ -115,6 +115,7 @@ describe('presentation events on the snapshot', () => {
       presentation: null,
       seq: 0,
       online: [],
+      onlineCount: 0,
     };
   }
   const events = (raw: Omit<MeetingEvent, 'seq' | 'meetingId' | 'actorId' | 'at'>[]) =>

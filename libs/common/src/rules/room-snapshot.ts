@@ -18,9 +18,16 @@ import type { MeetingRoomSnapshot, MeetingSnapshot, PresenceChanged } from '../s
  * changes nothing (room-snapshot.spec.ts checks it).
  */
 
-/** The full snapshot screens hold: the join's room state with the roster's participants. */
-export function withRoster(room: MeetingRoomSnapshot, participants: readonly Participant[]): MeetingSnapshot {
-  return { ...room, participants: [...participants] };
+/**
+ * The full snapshot screens hold: the join's room state with the roster's participants, and the
+ * online list this client has (empty unless it watches presence: `presence.watch`).
+ */
+export function withRoster(
+  room: MeetingRoomSnapshot,
+  participants: readonly Participant[],
+  online: readonly string[] = [],
+): MeetingSnapshot {
+  return { ...room, participants: [...participants], online: [...online] };
 }
 
 /** The online list after a presence delta (sorted, each id once). */

@@ -335,13 +335,18 @@ export const MeetingSnapshotSchema = z.object({
   /** What is being presented now (follow the presenter); null: nothing. */
   presentation: PresentationStateSchema,
   seq: z.number().int().nonnegative(),
-  /** User ids with at least one socket in the room (ephemeral, not in the log). */
+  /** How many users have at least one socket in the room (ephemeral, not in the log). */
+  onlineCount: z.number().int().nonnegative(),
+  /**
+   * Who they are, while this client watches presence (`presence.watch`); empty otherwise. A hall of
+   * 1,000 does not send every tablet every arrival: most screens need the count only.
+   */
   online: z.array(uuid()),
 });
 export type MeetingSnapshot = z.infer<typeof MeetingSnapshotSchema>;
 
 /** GET /meetings/:id — the snapshot without presence, plus the caller's role. */
-export const MeetingDetailSchema = MeetingSnapshotSchema.omit({ online: true }).extend({
+export const MeetingDetailSchema = MeetingSnapshotSchema.omit({ online: true, onlineCount: true }).extend({
   myRole: MeetingRoleSchema.nullable(),
 });
 export type MeetingDetail = z.infer<typeof MeetingDetailSchema>;
@@ -377,6 +382,16 @@ export type MeetingJoinCommand = z.infer<typeof MeetingJoinCommandSchema>;
 
 export const MeetingLeaveCommandSchema = z.strictObject({ meetingId: uuid() });
 export type MeetingLeaveCommand = z.infer<typeof MeetingLeaveCommandSchema>;
+
+/** `presence.watch` / `presence.unwatch`: start or stop getting who is in a joined room, not only how many. */
+export const PresenceWatchCommandSchema = z.strictObject({ meetingId: uuid() });
+export type PresenceWatchCommand = z.infer<typeof PresenceWatchCommandSchema>;
+
+/** Ack of `presence.watch`: who is in the room now; `presence.changed` deltas follow. */
+export interface PresenceWatchResult {
+  online: string[];
+  count: number;
+}
 
 export const MeetingStartCommandSchema = MeetingCommandBaseSchema.extend({
   /** The chair confirms starting although the quorum is not reached (recorded in the event). */
@@ -416,8 +431,8 @@ export type MeetingHandOverCommand = z.infer<typeof MeetingHandOverCommandSchema
  */
 export type MeetingJoinResult =
   | { kind: 'snapshot'; snapshot: MeetingRoomSnapshot }
-  /** `online`: who is in the room now — presence deltas sent while the client was away are not replayed. */
-  | { kind: 'events'; events: MeetingEvent[]; seq: number; online: string[] };
+  /** `onlineCount`: how many are in the room now (counts sent while the client was away are not replayed). */
+  | { kind: 'events'; events: MeetingEvent[]; seq: number; onlineCount: number };
 
 /** Ack of every mutating command: the event it appended (also broadcast on `meeting.event`). */
 export interface MeetingCommandResult {
@@ -425,9 +440,10 @@ export interface MeetingCommandResult {
 }
 
 /**
- * Server → room, ephemeral (not logged): who came into and who left the meeting room since the last
- * update (coalesced, a few a second at most), and how many are in it now. The join snapshot carries
- * the whole `online` list once; clients apply these deltas to it (`applyPresenceDelta`).
+ * Server → the sockets that watch a room's presence (`presence.watch`), ephemeral (not logged): who
+ * came into and who left the meeting room since the last update (coalesced, a few a second at
+ * most), and how many are in it now. The watch's answer carries the whole list once; clients apply
+ * these deltas to it (`applyPresenceDelta`).
  */
 export interface PresenceChanged {
   meetingId: string;
@@ -439,16 +455,23 @@ export interface PresenceChanged {
   count: number;
 }
 
+/** Server → every socket of a room, ephemeral: how many users are in it now (sent with each presence update). */
+export interface PresenceCount {
+  meetingId: string;
+  count: number;
+}
+
 // ---- the room snapshot and the roster (scale, issue 11) ---------------------------------------
 
 /**
- * The snapshot `meeting.join` answers: `MeetingSnapshot` without its participants, so a join answer
- * does not grow with the meeting (a congress of 1,000, a conference of 5,000). The participants —
+ * The snapshot `meeting.join` answers: `MeetingSnapshot` without its participants and without the
+ * online list (its count only), so a join answer does not grow with the meeting (a congress of
+ * 1,000, a conference of 5,000). Who is online comes from `presence.watch`, for screens that show it. The participants —
  * who, in which role, invitation, names and titles — come from `GET /meetings/:id/roster`, fetched
  * after the join and kept with its ETag (a rejoin usually gets a bodyless 304). `withRoster`
  * (libs/common) puts the two together; docs/events/meeting.join.md says why that is exact.
  */
-export const MeetingRoomSnapshotSchema = MeetingSnapshotSchema.omit({ participants: true });
+export const MeetingRoomSnapshotSchema = MeetingSnapshotSchema.omit({ participants: true, online: true });
 export type MeetingRoomSnapshot = z.infer<typeof MeetingRoomSnapshotSchema>;
 
 /**

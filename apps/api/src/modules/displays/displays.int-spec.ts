@@ -1,5 +1,5 @@
 import type { Ack, CheckInQr, CreatedDisplay, DisplayToken, MeetingDetail } from '@phonghop/common';
-import { DISPLAY_TOKEN_HEADER } from '@phonghop/common';
+import { DISPLAY_TOKEN_HEADER, type MeetingRosterResponse } from '@phonghop/common';
 import { io } from 'socket.io-client';
 import { startTestApp, TestApp } from '../../../test/test-app';
 import {
@@ -127,7 +127,8 @@ describe('room displays: watch-only sockets signed in with a display token', () 
     expect(joined.kind).toBe('snapshot');
     if (joined.kind === 'snapshot') {
       expect(joined.snapshot.meeting.title).toBe('Kỳ họp thứ Mười');
-      expect(joined.snapshot.online).toEqual([]);
+      expect(joined.snapshot.onlineCount).toBe(0);
+      expect(joined.snapshot).not.toHaveProperty('online');
     }
     const c = track(await connect(t.url, chair));
     ok(await emit(c, 'meeting.join', { meetingId: meetingA }));
@@ -139,10 +140,14 @@ describe('room displays: watch-only sockets signed in with a display token', () 
       await emit(c, 'agenda.setCurrent', { meetingId: meetingA, idempotencyKey: key(), itemId: items[0] }),
     );
     await eventually(() => expect(seen.map((e) => e.seq)).toContain(moved.event.seq));
-    // Presence lists the chair only.
+    // Presence counts the chair only (the display is nobody), and a display may not watch who.
     const rejoin = ok(await emit(display, 'meeting.join', { meetingId: meetingA }));
     expect(rejoin).toMatchObject({ kind: 'snapshot' });
-    if (rejoin.kind === 'snapshot') expect(rejoin.snapshot.online).toEqual([chair.id]);
+    if (rejoin.kind === 'snapshot') expect(rejoin.snapshot.onlineCount).toBe(1);
+    expect(await emit(display, 'presence.watch', { meetingId: meetingA })).toMatchObject({
+      ok: false,
+      error: { code: 'DISPLAY_READ_ONLY' },
+    });
     // Catching up from an older seq gives the missed events.
     const catchUp = ok(await emit(display, 'meeting.join', { meetingId: meetingA, sinceSeq: event.seq }));
     expect(catchUp).toMatchObject({ kind: 'events' });
@@ -207,10 +212,36 @@ describe('room displays: watch-only sockets signed in with a display token', () 
     await expect(connectDisplay(t.url, created.token)).rejects.toMatchObject({
       data: { code: 'DISPLAY_TOKEN_INVALID' },
     });
-    const qr = await fetch(`${t.url}/api/v1/displays/qr`, {
-      headers: { [DISPLAY_TOKEN_HEADER]: created.token },
+    for (const path of ['/displays/qr', '/displays/roster']) {
+      const res = await fetch(`${t.url}/api/v1${path}`, {
+        headers: { [DISPLAY_TOKEN_HEADER]: created.token },
+      });
+      expect(res.status).toBe(401);
+    }
+  });
+
+  it('reads its own meeting’s roster with its token (names for the screen), and nothing with none', async () => {
+    const { token } = await createDisplay(meetingA);
+    const res = await fetch(`${t.url}/api/v1/displays/roster`, {
+      headers: { [DISPLAY_TOKEN_HEADER]: token },
     });
-    expect(qr.status).toBe(401);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as MeetingRosterResponse;
+    expect(body.participants.map((p) => [p.userId, p.role]).sort()).toEqual(
+      [
+        [secretary.id, 'secretary'],
+        [chair.id, 'chair'],
+        [delegate.id, 'delegate'],
+      ].sort(),
+    );
+    expect(body.participants.find((p) => p.userId === chair.id)?.user.fullName).toBe(
+      'Đồng chí chutri-manhinh',
+    );
+    const again = await fetch(`${t.url}/api/v1/displays/roster`, {
+      headers: { [DISPLAY_TOKEN_HEADER]: token, 'if-none-match': res.headers.get('etag')! },
+    });
+    expect(again.status).toBe(304);
+    expect((await fetch(`${t.url}/api/v1/displays/roster`)).status).toBe(401);
   });
 
   it('a revoked token is refused at the next command on a socket the revoke did not reach', async () => {

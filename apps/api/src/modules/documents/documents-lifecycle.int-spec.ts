@@ -376,7 +376,7 @@ describe('documents: versions, metadata on the log, Office conversion, access le
       ),
       200,
     );
-    let state: MeetingSnapshot = { ...snapshot0, online: [] };
+    let state: MeetingSnapshot = { ...snapshot0, online: [], onlineCount: 0 };
     for (const e of log.events) state = applyMeetingEvent(state, e);
     const server = await detail();
     expect(state.seq).toBe(server.seq);

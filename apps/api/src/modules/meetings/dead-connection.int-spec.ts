@@ -1,5 +1,3 @@
-import type { MeetingJoinResult, PresenceChanged } from '@phonghop/common';
-import { applyPresenceDelta } from '@phonghop/common';
 import { startTestApp, TestApp } from '../../../test/test-app';
 import {
   addParticipant,
@@ -12,6 +10,7 @@ import {
   person,
   TestSocket,
   transition,
+  watchPresence,
 } from '../../../test/meetings-kit';
 
 // The project's testTimeout is not applied when jest runs one project; a loaded machine needs more than 5 s.
@@ -61,11 +60,8 @@ describe('dead connections', () => {
     const watcher = await connect(t.url, chair);
     const silent = await connect(t.url, delegate);
     try {
-      const presence: PresenceChanged[] = [];
-      watcher.on('presence.changed', (p) => presence.push(p));
-      const joined = ok(await emit(watcher, 'meeting.join', { meetingId })) as MeetingJoinResult;
-      const start = joined.kind === 'snapshot' ? joined.snapshot.online : [];
-      const online = () => presence.reduce((list, d) => applyPresenceDelta(list, d), start);
+      ok(await emit(watcher, 'meeting.join', { meetingId }));
+      const online = await watchPresence(watcher, meetingId);
       ok(await emit(silent, 'meeting.join', { meetingId }));
       await eventually(() => expect(online()).toContain(delegate.id));
 

@@ -1,11 +1,5 @@
-import type {
-  MeetingCommandResult,
-  MeetingDetail,
-  MeetingEvent,
-  MeetingJoinResult,
-  PresenceChanged,
-} from '@phonghop/common';
-import { applyPresenceDelta, MeetingEventStream } from '@phonghop/common';
+import type { MeetingCommandResult, MeetingDetail, MeetingEvent } from '@phonghop/common';
+import { MeetingEventStream } from '@phonghop/common';
 import { startTestApp, TestApp } from '../../../test/test-app';
 import {
   addItem,
@@ -23,6 +17,7 @@ import {
   person,
   TestSocket,
   transition,
+  watchPresence,
 } from '../../../test/meetings-kit';
 import { REDIS_URL, redisSkipReason } from '../../../test/redis-probe';
 
@@ -121,7 +116,7 @@ describeWithRedis('two API nodes with the Redis adapter', () => {
     for (const [i, s] of streams.entries()) {
       expect(order[i]).toEqual(expected);
       expect(new Set(received[i].map((e) => e.seq)).size).toBe(20); // each event arrived once
-      const { online: _o, ...state } = s.snapshot;
+      const { online: _o, onlineCount: _c, ...state } = s.snapshot;
       const { myRole: _r, ...detail } = server;
       expect(state).toEqual(detail);
     }
@@ -131,17 +126,18 @@ describeWithRedis('two API nodes with the Redis adapter', () => {
     const onNode1 = await connect(node1.url, delegates[0]);
     const onNode2 = await connect(node2.url, delegates[3]);
     sockets.push(onNode1, onNode2);
-    const deltas: PresenceChanged[] = [];
-    onNode1.on('presence.changed', (p) => p.meetingId === meetingId && deltas.push(p));
     const seenOn2: string[] = [];
     onNode2.on('meeting.event', (e) => seenOn2.push(e.type));
-    const joined = ok(await emit(onNode1, 'meeting.join', { meetingId })) as MeetingJoinResult;
-    const start = joined.kind === 'snapshot' ? joined.snapshot.online : [];
-    const online = () => deltas.reduce((list, d) => applyPresenceDelta(list, d), start);
+    const counts: number[] = [];
+    onNode1.on('presence.count', (p) => p.meetingId === meetingId && counts.push(p.count));
+    ok(await emit(onNode1, 'meeting.join', { meetingId }));
+    const online = await watchPresence(onNode1, meetingId);
     ok(await emit(onNode2, 'meeting.join', { meetingId }));
     await eventually(() =>
       expect(online()).toEqual(expect.arrayContaining([delegates[0].id, delegates[3].id])),
     );
+    // Every socket of the room hears the count, watching or not.
+    await eventually(() => expect(counts.at(-1)).toBe(online().length));
 
     // Removed through node 1 while their socket is on node 2.
     expect(

@@ -24,6 +24,8 @@ interface RoomPresence {
   /** Users whose sockets on this node came or went since the last update. */
   touched: Set<string>;
   timer: NodeJS.Timeout | null;
+  /** The count this node last sent to the room (`presence.count`), so an unchanged one is not sent again. */
+  count: number | null;
   /** An update is being read and sent; the next one waits for it (updates of a room stay in order). */
   running: Promise<void> | null;
 }
@@ -33,8 +35,11 @@ interface RoomPresence {
  * is read from socket.io itself (`fetchSockets`, which asks every node through the Redis adapter),
  * so it is right across nodes and after a node dies.
  *
- * The join snapshot carries the whole list once; after that the room gets `presence.changed`
- * deltas (joined, left, count), at most one per PRESENCE_WINDOW_MS (a second in a big room). Each delta names the users
+ * Every socket of the room hears how many are in it (`presence.count`; the join answer carries it
+ * too). Who they are goes only to the sockets that watch (`presence.watch`, answered with the whole
+ * list once): they get `presence.changed` deltas (joined, left, count). A hall of 1,000 tablets
+ * therefore does not get every arrival of a join storm; the secretary's attendance screen does.
+ * Updates are coalesced: at most one per PRESENCE_WINDOW_MS (a second in a big room). Each delta names the users
  * whose status differs from this node's last update, and every user whose socket on this node came
  * or went, with their state read after the change — so the last word about anyone is never older
  * than their last change (docs/events/presence.changed.md).
@@ -129,13 +134,27 @@ export class MeetingPresenceService implements OnModuleInit, OnModuleDestroy {
     const joined = [...online].filter((id) => !known.has(id) || touched.has(id));
     const left = [...new Set([...known, ...touched])].filter((id) => !online.has(id));
     room.known = online;
+    if (joined.length === 0 && left.length === 0 && room.count === online.size) return;
+    room.count = online.size;
+    this.realtime.fanOut(rooms.meeting(meetingId), 'presence.count', { meetingId, count: online.size });
     if (joined.length === 0 && left.length === 0) return;
-    this.realtime.fanOut(rooms.meeting(meetingId), 'presence.changed', {
+    this.realtime.fanOut(rooms.presence(meetingId), 'presence.changed', {
       meetingId,
       joined: joined.sort(),
       left: left.sort(),
       count: online.size,
     });
+  }
+
+  /**
+   * How many users are in the room, for a join's answer. On one node it is read from the room; with
+   * several it is the count of this node's last update (or a fresh read if it has none): it may lag
+   * the joins of the last second, and the next `presence.count` puts it right.
+   */
+  async count(meetingId: string): Promise<number> {
+    if (!this.realtime.isClustered) return this.realtime.localMembers(rooms.meeting(meetingId)).length;
+    const known = this.rooms.get(meetingId)?.known;
+    return known ? known.size : (await this.online(meetingId)).length;
   }
 
   private windowOf(meetingId: string): number {
@@ -146,7 +165,7 @@ export class MeetingPresenceService implements OnModuleInit, OnModuleDestroy {
   private roomOf(meetingId: string): RoomPresence {
     let room = this.rooms.get(meetingId);
     if (!room) {
-      room = { known: null, touched: new Set(), timer: null, running: null };
+      room = { known: null, touched: new Set(), timer: null, count: null, running: null };
       this.rooms.set(meetingId, room);
     }
     return room;
@@ -154,7 +173,9 @@ export class MeetingPresenceService implements OnModuleInit, OnModuleDestroy {
 
   /** Takes every socket of a user (on every node) out of a meeting room — they are no longer a participant. */
   evict(meetingId: string, userId: string): void {
-    this.realtime.io.in(rooms.user(userId)).socketsLeave(rooms.meeting(meetingId));
+    this.realtime.io
+      .in(rooms.user(userId))
+      .socketsLeave([rooms.meeting(meetingId), rooms.presence(meetingId)]);
     this.changed(meetingId, userId);
   }
 

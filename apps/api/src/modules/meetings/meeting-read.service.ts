@@ -30,7 +30,7 @@ const STATE_CACHE_SIZE = 200;
 interface CachedState {
   /** The meeting's last seq when the read began; the state itself is at this seq or later. */
   seq: number;
-  state: Promise<Omit<MeetingRoomSnapshot, 'online'>>;
+  state: Promise<Omit<MeetingRoomSnapshot, 'onlineCount'>>;
 }
 
 /** A meeting's roster as one answer: its body already encoded, and the ETag of exactly that body. */
@@ -107,7 +107,7 @@ export class MeetingReadService {
    * socket joined the room, so the state handed out is never older than an event the socket could
    * have missed.
    */
-  async stateOf(meetingId: string, lastSeq: number, online: string[]): Promise<MeetingRoomSnapshot> {
+  async stateOf(meetingId: string, lastSeq: number, onlineCount: number): Promise<MeetingRoomSnapshot> {
     let entry = this.stateCache.get(meetingId);
     if (!entry || entry.seq < lastSeq) {
       const state = this.consistent(async (manager) => {
@@ -136,7 +136,7 @@ export class MeetingReadService {
       this.remember(this.stateCache, meetingId, entry);
       state.catch(() => this.stateCache.delete(meetingId));
     }
-    return { ...(await entry.state), online };
+    return { ...(await entry.state), onlineCount };
   }
 
   /**

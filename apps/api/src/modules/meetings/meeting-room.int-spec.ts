@@ -79,8 +79,8 @@ class RoomClient {
     this.socket.disconnect();
   }
 
-  get state(): Omit<MeetingSnapshot, 'online'> {
-    const { online: _online, ...rest } = this.stream!.snapshot;
+  get state(): Omit<MeetingSnapshot, 'online' | 'onlineCount'> {
+    const { online: _online, onlineCount: _count, ...rest } = this.stream!.snapshot;
     return rest;
   }
 }
@@ -146,14 +146,14 @@ describe('the live meeting room', () => {
       const snap = ok(await emit(s, 'meeting.join', { meetingId })) as MeetingJoinResult;
       expect(snap.kind).toBe('snapshot');
       if (snap.kind !== 'snapshot') return;
-      const { online, ...state } = snap.snapshot;
-      expect(online).toContain(delegates[0].id);
+      const { onlineCount, ...state } = snap.snapshot;
+      expect(onlineCount).toBe(1);
       // The join carries no participants (its size does not grow with the meeting); with the
       // roster it makes exactly the REST detail.
       expect(state).not.toHaveProperty('participants');
       const { participants, ...rest } = await fullState();
       expect(state).toEqual(rest);
-      const { online: _o, ...full } = withRoster(
+      const { online: _o, onlineCount: _c, ...full } = withRoster(
         snap.snapshot,
         (await fetchMeetingRoster(delegates[0])).body!.participants,
       );
@@ -161,7 +161,7 @@ describe('the live meeting room', () => {
       const seq = snap.snapshot.seq;
 
       const upToDate = ok(await emit(s, 'meeting.join', { meetingId, sinceSeq: seq }));
-      expect(upToDate).toEqual({ kind: 'events', events: [], seq, online: [delegates[0].id] });
+      expect(upToDate).toEqual({ kind: 'events', events: [], seq, onlineCount: 1 });
       const behind = ok(await emit(s, 'meeting.join', { meetingId, sinceSeq: seq - 3 })) as MeetingJoinResult;
       expect(behind.kind === 'events' && behind.events.map((e) => e.seq)).toEqual([seq - 2, seq - 1, seq]);
       const ahead = ok(await emit(s, 'meeting.join', { meetingId, sinceSeq: seq + 10 })) as MeetingJoinResult;
@@ -174,16 +174,25 @@ describe('the live meeting room', () => {
     }
   });
 
-  it('tells the room who is online as people join, leave and drop: the list once, then deltas', async () => {
+  it('tells watchers who is online as people join, leave and drop (the list once, then deltas), and everyone how many', async () => {
     const a = await connect(t.url, delegates[1]);
     const b = await connect(t.url, delegates[2]);
     const b2 = await connect(t.url, delegates[2]);
+    const c = await connect(t.url, delegates[3]);
     try {
       const deltas: PresenceChanged[] = [];
       a.on('presence.changed', (p) => p.meetingId === meetingId && deltas.push(p));
+      // Watching needs the room: a socket that has not joined is refused.
+      expect(await emit(a, 'presence.watch', { meetingId })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_JOINED' },
+      });
       const joined = ok(await emit(a, 'meeting.join', { meetingId })) as MeetingJoinResult;
       if (joined.kind !== 'snapshot') throw new Error('expected a snapshot');
-      let online = joined.snapshot.online;
+      // The join answers how many, never who: its size does not grow with the room.
+      expect(joined.snapshot.onlineCount).toBe(1);
+      expect(joined.snapshot).not.toHaveProperty('online');
+      const { online } = ok(await emit(a, 'presence.watch', { meetingId }));
       expect(online).toEqual([delegates[1].id]);
       const seen = () => deltas.reduce((list, d) => applyPresenceDelta(list, d), online);
       ok(await emit(b, 'meeting.join', { meetingId }));
@@ -205,12 +214,36 @@ describe('the live meeting room', () => {
       b2.disconnect();
       await eventually(() => expect(seen()).toEqual([delegates[1].id]));
       expect(deltas.at(-1)).toEqual({ meetingId, joined: [], left: [delegates[2].id], count: 1 });
-      online = seen();
-      ok(await emit(a, 'meeting.join', { meetingId }));
+
+      // A socket that does not watch hears how many, and no names.
+      const cCounts: number[] = [];
+      const cDeltas: PresenceChanged[] = [];
+      c.on('presence.count', (p) => p.meetingId === meetingId && cCounts.push(p.count));
+      c.on('presence.changed', (p) => cDeltas.push(p));
+      ok(await emit(c, 'meeting.join', { meetingId }));
+      await eventually(() => expect(seen()).toEqual([delegates[1].id, delegates[3].id].sort()));
+      const b3 = await connect(t.url, delegates[2]);
+      try {
+        ok(await emit(b3, 'meeting.join', { meetingId }));
+        await eventually(() => expect(cCounts.at(-1)).toBe(3));
+        await eventually(() => expect(seen()).toHaveLength(3));
+        expect(cDeltas).toEqual([]);
+        // Unwatching stops the names; the count still comes.
+        expect(ok(await emit(a, 'presence.unwatch', { meetingId }))).toEqual({ watching: false });
+        const heard = deltas.length;
+        const aCounts: number[] = [];
+        a.on('presence.count', (p) => p.meetingId === meetingId && aCounts.push(p.count));
+        b3.disconnect();
+        await eventually(() => expect(aCounts.at(-1)).toBe(2));
+        expect(deltas).toHaveLength(heard);
+      } finally {
+        b3.close();
+      }
     } finally {
       a.close();
       b.close();
       b2.close();
+      c.close();
     }
   });
 

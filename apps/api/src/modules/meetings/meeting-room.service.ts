@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { MeetingJoinCommand, MeetingJoinResult } from '@phonghop/common';
+import type { MeetingJoinCommand, MeetingJoinResult, PresenceWatchResult } from '@phonghop/common';
 import { AppException } from '../../common/errors/app-exception';
 import { DisplaysService } from '../displays/displays.service';
 import { MeetingAccessService } from '../meeting-events/meeting-access.service';
@@ -67,11 +67,11 @@ export class MeetingRoomService {
     const lastSeq = await this.read.lastSeq(cmd.meetingId);
     if (since !== undefined && since >= 1 && since <= lastSeq && lastSeq - since <= MAX_CATCH_UP_EVENTS) {
       const { events, seq } = await this.read.eventsUnchecked(cmd.meetingId, since, MAX_CATCH_UP_EVENTS * 2);
-      const online = await this.presence.online(cmd.meetingId);
-      if (events.length === seq - since) return { kind: 'events', events, seq, online };
+      const onlineCount = await this.presence.count(cmd.meetingId);
+      if (events.length === seq - since) return { kind: 'events', events, seq, onlineCount };
     }
-    const online = await this.presence.online(cmd.meetingId);
-    return { kind: 'snapshot', snapshot: await this.read.stateOf(cmd.meetingId, lastSeq, online) };
+    const onlineCount = await this.presence.count(cmd.meetingId);
+    return { kind: 'snapshot', snapshot: await this.read.stateOf(cmd.meetingId, lastSeq, onlineCount) };
   }
 
   private async answer(
@@ -82,21 +82,42 @@ export class MeetingRoomService {
     const since = cmd.sinceSeq;
     if (since !== undefined && since >= 1 && since <= lastSeq && lastSeq - since <= MAX_CATCH_UP_EVENTS) {
       const { events, seq } = await this.read.events(user, cmd.meetingId, since, MAX_CATCH_UP_EVENTS * 2);
-      // The whole presence list again: the deltas sent while this client was away are not replayed.
-      const online = await this.presence.online(cmd.meetingId);
-      if (events.length === seq - since) return { kind: 'events', events, seq, online };
+      // The count again: the updates sent while this client was away are not replayed.
+      const onlineCount = await this.presence.count(cmd.meetingId);
+      if (events.length === seq - since) return { kind: 'events', events, seq, onlineCount };
     }
-    const online = await this.presence.online(cmd.meetingId);
+    const onlineCount = await this.presence.count(cmd.meetingId);
     // The access check was made after the socket entered the room (join); lastSeq is from it.
-    return { kind: 'snapshot', snapshot: await this.read.stateOf(cmd.meetingId, lastSeq, online) };
+    return { kind: 'snapshot', snapshot: await this.read.stateOf(cmd.meetingId, lastSeq, onlineCount) };
   }
 
   async leave(socket: AppSocket, meetingId: string): Promise<{ left: true }> {
+    await socket.leave(rooms.presence(meetingId));
     if (socket.rooms.has(rooms.meeting(meetingId))) {
       await socket.leave(rooms.meeting(meetingId));
       if (!socket.data.display) this.presence.changed(meetingId, socket.data.user.id);
     }
     return { left: true };
+  }
+
+  /**
+   * Starts telling this socket who is in a room it has joined (`presence.changed` deltas), with the
+   * whole list now. Only screens that show the people ask (the attendance panel, a small meeting's
+   * presence list); the rest of a hall gets the count. The socket enters the watchers' room before
+   * the list is read, so no change falls between the two (docs/events/presence.watch.md). No new
+   * access check: it is a view of the room the socket is in, and leaving or being evicted from the
+   * room ends the watch too. A rejoin after a reconnect must watch again (a new socket).
+   */
+  async watch(socket: AppSocket, meetingId: string): Promise<PresenceWatchResult> {
+    if (!socket.rooms.has(rooms.meeting(meetingId))) throw new AppException('NOT_JOINED');
+    await socket.join(rooms.presence(meetingId));
+    const online = await this.presence.online(meetingId);
+    return { online, count: online.length };
+  }
+
+  async unwatch(socket: AppSocket, meetingId: string): Promise<{ watching: false }> {
+    await socket.leave(rooms.presence(meetingId));
+    return { watching: false };
   }
 
   /** Called as the socket disconnects: the meetings it was in get a presence update once it is gone. */

@@ -10,6 +10,8 @@ import {
   MeetingLeaveCommandSchema,
   MeetingStartCommand,
   MeetingStartCommandSchema,
+  PresenceWatchCommand,
+  PresenceWatchCommandSchema,
 } from '@phonghop/common';
 import { socketCaller, SocketCommand } from '../../common/socket/socket-command';
 import type { AppSocket } from '../realtime/realtime.types';
@@ -36,6 +38,16 @@ export class MeetingsGateway implements OnGatewayConnection {
   @SocketCommand('meeting.leave', MeetingLeaveCommandSchema)
   leave({ meetingId }: MeetingLeaveCommand, socket: AppSocket) {
     return this.room.leave(socket, meetingId);
+  }
+
+  @SocketCommand('presence.watch', PresenceWatchCommandSchema)
+  watchPresence({ meetingId }: PresenceWatchCommand, socket: AppSocket) {
+    return this.room.watch(socket, meetingId);
+  }
+
+  @SocketCommand('presence.unwatch', PresenceWatchCommandSchema)
+  unwatchPresence({ meetingId }: PresenceWatchCommand, socket: AppSocket) {
+    return this.room.unwatch(socket, meetingId);
   }
 
   @SocketCommand('meeting.start', MeetingStartCommandSchema)

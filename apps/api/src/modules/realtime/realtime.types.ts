@@ -13,4 +13,6 @@ export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Inter
 export const rooms = {
   user: (userId: string) => `user:${userId}`,
   meeting: (meetingId: string) => `meeting:${meetingId}`,
+  /** The sockets of a meeting room that watch who is in it (`presence.watch`), not only how many. */
+  presence: (meetingId: string) => `presence:${meetingId}`,
 };

@@ -1,5 +1,6 @@
 import { Alert, Button, Center, Grid, Loader, Paper, Stack, Text } from '@mantine/core';
-import { checkSetCurrentItem } from '@phonghop/common';
+import { useEffect, useState } from 'react';
+import { canManageAttendance, checkSetCurrentItem } from '@phonghop/common';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useErrorMessage } from '../../../lib/use-error-message';
@@ -22,6 +23,9 @@ import { RoomPresence } from './RoomPresence';
 // meeting documents and follow the presenter (issue 10, docs-web)
 import { RoomDocuments } from '../../documents/components/RoomDocuments';
 
+/** Up to this many participants the room lists who is connected; a bigger one shows the count. */
+const PRESENCE_LIST_LIMIT = 60;
+
 /**
  * The live meeting room for everyone: status, the agenda following the chair, who is connected; the
  * chair's controls for the chair. State comes only from the meeting's event log over the socket.
@@ -36,6 +40,15 @@ export function MeetingRoomPage() {
   const { user } = useSession();
   const myRole = room.snapshot?.participants.find((p) => p.userId === user?.id)?.role ?? null;
   const actor = useMeetingActor(myRole);
+  // Who is connected (not only how many) is asked for only where it is shown: the attendance panel,
+  // and the presence list of a meeting small enough to read at a glance — or a big one's on request.
+  const [showWho, setShowWho] = useState(false);
+  const status = room.snapshot?.meeting.status;
+  const inSession = status === 'scheduled' || status === 'live';
+  const small = (room.snapshot?.participants.length ?? 0) <= PRESENCE_LIST_LIMIT;
+  const wantWho = inSession && (small || showWho || canManageAttendance(actor));
+  const { watchPresence } = room;
+  useEffect(() => watchPresence(wantWho), [watchPresence, wantWho]);
 
   if (!room.snapshot) {
     if (room.error && room.error !== 'NETWORK') {
@@ -47,9 +60,8 @@ export function MeetingRoomPage() {
       </Center>
     );
   }
-  const { meeting, agenda, participants, online } = room.snapshot;
+  const { meeting, agenda, participants, online, onlineCount } = room.snapshot;
   const { live } = room;
-  const inSession = meeting.status === 'scheduled' || meeting.status === 'live';
   // The chair works the agenda (jump, add, reorder, skip): it gets the wider column.
   const agendaSpan = checkSetCurrentItem(meeting.status, actor).ok ? 7 : 5;
 
@@ -57,7 +69,7 @@ export function MeetingRoomPage() {
     <Stack gap="md" data-testid="meeting-room" data-seq={room.snapshot.seq} data-live={live}>
       <RoomHeader
         meeting={meeting}
-        onlineCount={online.length}
+        onlineCount={onlineCount}
         participantCount={participants.length}
         live={live}
       />
@@ -99,7 +111,14 @@ export function MeetingRoomPage() {
               <AttendancePanel snapshot={room.snapshot} actor={actor} />
             </fieldset>
             {inSession ? (
-              <RoomPresence participants={participants} online={online} live={live} />
+              <RoomPresence
+                participants={participants}
+                online={online}
+                onlineCount={onlineCount}
+                live={live}
+                listed={small || showWho}
+                onToggleList={small ? undefined : () => setShowWho((v) => !v)}
+              />
             ) : (
               <Button
                 component={Link}

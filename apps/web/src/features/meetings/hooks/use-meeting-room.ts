@@ -20,6 +20,8 @@ export interface MeetingRoom extends RoomState {
   reorder(itemIds: string[]): Promise<void>;
   removeItem(itemId: string): Promise<void>;
   handOver(toUserId: string): Promise<void>;
+  /** Whether a screen shows who is in the room (`snapshot.online`), not only how many. */
+  watchPresence(on: boolean): void;
 }
 
 /**
@@ -32,17 +34,24 @@ export function useMeetingRoom(meetingId: string): MeetingRoom {
   const fetchRoster = rosterFetchOf(context);
   const [state, setState] = useState<RoomState>({ snapshot: null, joining: true, error: null });
   const client = useRef<MeetingRoomClient | null>(null);
+  const wantWho = useRef(false);
 
   useEffect(() => {
     if (!socket) return;
     const room = new MeetingRoomClient(socket, meetingId, setState, fetchRoster);
     client.current = room;
     room.start();
+    room.watch(wantWho.current);
     return () => {
       room.stop();
       client.current = null;
     };
   }, [socket, meetingId, fetchRoster]);
+
+  const watchPresence = useCallback((on: boolean) => {
+    wantWho.current = on;
+    client.current?.watch(on);
+  }, []);
 
   const run = useCallback(
     async (command: (s: NonNullable<typeof socket>) => Promise<MeetingCommandResult>) => {
@@ -68,5 +77,6 @@ export function useMeetingRoom(meetingId: string): MeetingRoom {
     reorder: (itemIds) => run((s) => sendCommand(s, 'agenda.reorder', { meetingId, itemIds })),
     removeItem: (itemId) => run((s) => sendCommand(s, 'agenda.remove', { meetingId, itemId })),
     handOver: (toUserId) => run((s) => sendCommand(s, 'meeting.handOver', { meetingId, toUserId })),
+    watchPresence,
   };
 }
