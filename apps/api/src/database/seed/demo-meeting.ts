@@ -12,6 +12,7 @@ import { MeetingAccessService } from '../../modules/meeting-events/meeting-acces
 import { MeetingCommandQueue } from '../../modules/meeting-events/meeting-command-queue';
 import { MeetingCommandService } from '../../modules/meeting-events/meeting-command.service';
 import { MeetingEventsRepository } from '../../modules/meeting-events/meeting-events.repository';
+import { ParticipantIdsCache } from '../../modules/meetings/participant-ids-cache';
 import { MeetingPresenceService } from '../../modules/meetings/meeting-presence.service';
 import { MeetingsRepository } from '../../modules/meetings/meetings.repository';
 import { MeetingsService } from '../../modules/meetings/meetings.service';
@@ -72,7 +73,7 @@ function services(dataSource: DataSource) {
       meetingsRepo,
       agendaRepo,
       notifications,
-      new MeetingPresenceService(realtime, access),
+      new MeetingPresenceService(realtime, access, new ParticipantIdsCache(dataSource)),
       new AttendanceService(commands, new AttendanceRepository(dataSource)),
     ),
     agenda: new AgendaService(commands, access, agendaRepo),

@@ -184,6 +184,35 @@ describe('meeting isolation', () => {
     expect(rejoin).toEqual({ ok: false, error: expect.objectContaining({ code: 'MEETING_NOT_FOUND' }) });
   });
 
+  it('decides a join by the database even when the shared participant ids are a moment old', async () => {
+    // The join's first gate reuses the meeting's participant ids for up to a second (a join storm
+    // reads them once). A removal it has not seen must still be refused by the check after entering.
+    const guest = await person(t, 'khach-cu-b');
+    await addParticipant(t, secretaryB, meetingB, guest, 'guest');
+    const chair = await connect(t.url, chairB);
+    sockets.push(chair);
+    ok(await emit(chair, 'meeting.join', { meetingId: meetingB })); // reads the ids, guest included
+    // Removed behind the server's back: no event, no eviction, the cached ids still name them.
+    await t.dataSource.query('DELETE FROM meeting_participants WHERE meeting_id = $1 AND user_id = $2', [
+      meetingB,
+      guest.id,
+    ]);
+    const s = await connect(t.url, guest);
+    sockets.push(s);
+    const seen = recordEvents(s);
+    expect(await emit(s, 'meeting.join', { meetingId: meetingB })).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'MEETING_NOT_FOUND' }),
+    });
+    // Out of the room again: the next event of B does not reach it, and it is not counted.
+    ok(await emit(chair, 'agenda.add', { meetingId: meetingB, idempotencyKey: key(), title: 'Sau khi xóa' }));
+    await settle(t, chair);
+    await settle(t, s);
+    expect(seen).toEqual([]);
+    const again = ok(await emit(chair, 'meeting.join', { meetingId: meetingB })) as MeetingJoinResult;
+    expect(again.kind === 'snapshot' && again.snapshot.onlineCount).toBe(1);
+  });
+
   it('refuses sockets without a valid token', async () => {
     await expect(connect(t.url, { id: 'x', username: 'x', token: 'forged.token.value' })).rejects.toThrow(
       'UNAUTHENTICATED',

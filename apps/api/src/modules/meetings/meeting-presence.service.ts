@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import { MeetingAccessService } from '../meeting-events/meeting-access.service';
 import { RealtimeService } from '../realtime/realtime.service';
 import { rooms } from '../realtime/realtime.types';
+import { ParticipantIdsCache } from './participant-ids-cache';
 
 /**
  * Presence updates of one meeting are coalesced over this window: at most four a second, however
@@ -52,6 +53,7 @@ export class MeetingPresenceService implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly realtime: RealtimeService,
     private readonly access: MeetingAccessService,
+    private readonly participantIds: ParticipantIdsCache,
   ) {}
 
   onModuleInit(): void {
@@ -173,6 +175,9 @@ export class MeetingPresenceService implements OnModuleInit, OnModuleDestroy {
 
   /** Takes every socket of a user (on every node) out of a meeting room — they are no longer a participant. */
   evict(meetingId: string, userId: string): void {
+    // The next join on this node reads the ids again (other nodes within a second: the check after
+    // entering the room refuses the removed person anyway).
+    this.participantIds.forget(meetingId);
     this.realtime.io
       .in(rooms.user(userId))
       .socketsLeave([rooms.meeting(meetingId), rooms.presence(meetingId)]);

@@ -153,10 +153,11 @@ describe('the live meeting room', () => {
       expect(state).not.toHaveProperty('participants');
       const { participants, ...rest } = await fullState();
       expect(state).toEqual(rest);
-      const { online: _o, onlineCount: _c, ...full } = withRoster(
-        snap.snapshot,
-        (await fetchMeetingRoster(delegates[0])).body!.participants,
-      );
+      const {
+        online: _o,
+        onlineCount: _c,
+        ...full
+      } = withRoster(snap.snapshot, (await fetchMeetingRoster(delegates[0])).body!.participants);
       expect(full).toEqual({ ...rest, participants });
       const seq = snap.snapshot.seq;
 

@@ -6,6 +6,7 @@ import { MeetingAccessService } from '../meeting-events/meeting-access.service';
 import { AppSocket, rooms } from '../realtime/realtime.types';
 import { MeetingPresenceService } from './meeting-presence.service';
 import { MeetingReadService } from './meeting-read.service';
+import { ParticipantIdsCache } from './participant-ids-cache';
 
 /** Beyond this many missed events a snapshot is cheaper than the replay. */
 export const MAX_CATCH_UP_EVENTS = 500;
@@ -21,6 +22,7 @@ export class MeetingRoomService {
     private readonly read: MeetingReadService,
     private readonly presence: MeetingPresenceService,
     private readonly displays: DisplaysService,
+    private readonly participantIds: ParticipantIdsCache,
   ) {}
 
   /**
@@ -38,8 +40,12 @@ export class MeetingRoomService {
     if (socket.data.display) return this.joinDisplay(socket, cmd);
     const user = socket.data.user;
     const room = rooms.meeting(cmd.meetingId);
-    // Outsiders are refused before they touch the room (and never show in its presence).
-    await this.access.open(cmd.meetingId, user, 'meeting.join');
+    // Outsiders are refused before they touch the room (and never show in its presence). A known
+    // participant skips this first read (a storm of 1,000 shares one read of the ids); the check
+    // after entering the room is the one that decides, for everyone.
+    if (!(await this.participantIds.has(cmd.meetingId, user.id))) {
+      await this.access.open(cmd.meetingId, user, 'meeting.join');
+    }
     const wasIn = socket.rooms.has(room);
     await socket.join(room);
     try {

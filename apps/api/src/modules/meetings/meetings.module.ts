@@ -10,6 +10,7 @@ import { PresentationModule } from '../presentation/presentation.module';
 import { MeetingPresenceService } from './meeting-presence.service';
 import { MeetingReadService } from './meeting-read.service';
 import { MeetingRoomService } from './meeting-room.service';
+import { ParticipantIdsCache } from './participant-ids-cache';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsGateway } from './meetings.gateway';
 import { MeetingsRepository } from './meetings.repository';
@@ -33,6 +34,7 @@ import { DocumentCommentCountsRepository } from '../document-notes/document-comm
     MeetingReadService,
     MeetingPresenceService,
     MeetingRoomService,
+    ParticipantIdsCache,
     MeetingsGateway,
     // docs-notes: the comment counts slice of the snapshot (one query, no other dependency)
     DocumentCommentCountsRepository,
