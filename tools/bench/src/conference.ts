@@ -237,11 +237,10 @@ export async function measureConference(o: ConferenceOptions): Promise<{ ours?: 
       MEETING_COMMAND_QUEUE: '1000000',
     };
     const node1 = await startOursServer(env);
-    const node2 = await startOursServer({
-      ...env,
-      DATABASE_URL: node1.databaseUrl,
-      JWT_SECRET: node1.jwtSecret,
-    }).catch(async (err: unknown) => {
+    const node2 = await startOursServer(
+      { ...env, DATABASE_URL: node1.databaseUrl, JWT_SECRET: node1.jwtSecret },
+      2,
+    ).catch(async (err: unknown) => {
       // The first node must not outlive a failed start of the second.
       await node1.stop();
       throw err;

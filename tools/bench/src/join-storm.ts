@@ -21,6 +21,7 @@ export async function measureJoinStorm(target: BenchTarget, windowMs: number) {
   return {
     p99: percentile(joined.joinMs, 99),
     p50: percentile(joined.joinMs, 50),
+    connectP99: percentile(joined.connectMs, 99),
     failures: joined.failures,
     firstError: joined.firstError,
     ackBytes: joined.ackBytes,
@@ -30,13 +31,25 @@ export async function measureJoinStorm(target: BenchTarget, windowMs: number) {
 
 export function joinStormLine(
   clients: number,
-  ours: { p99: number; failures: number; ackBytes: number; sideBytes?: number },
-  bare: { p99: number; failures: number; ackBytes: number },
+  ours: {
+    p99: number;
+    p50: number;
+    connectP99: number;
+    failures: number;
+    ackBytes: number;
+    sideBytes?: number;
+  },
+  bare: { p99: number; p50: number; connectP99: number; failures: number; ackBytes: number },
 ): string {
   return benchLine('join-storm', {
     clients,
     ours_p99_ms: round(ours.p99),
     bare_p99_ms: round(bare.p99),
+    ours_p50_ms: round(ours.p50),
+    bare_p50_ms: round(bare.p50),
+    // The handshake's part (connect → connected): ours checks the token and the session there.
+    ours_connect_p99_ms: round(ours.connectP99),
+    bare_connect_p99_ms: round(bare.connectP99),
     ours_snapshot_kb: round(ours.ackBytes / 1024),
     bare_snapshot_kb: round(bare.ackBytes / 1024),
     // Fetched after a snapshot join and kept with its ETag: the participants (roles, names, titles).

@@ -36,7 +36,13 @@ export class ClientPool {
     joinPayload: unknown;
     eventName: string;
     spreadMs: number;
-  }): Promise<{ joinMs: number[]; failures: number; firstError?: string; ackBytes: number }> {
+  }): Promise<{
+    joinMs: number[];
+    connectMs: number[];
+    failures: number;
+    firstError?: string;
+    ackBytes: number;
+  }> {
     const n = this.workers.length;
     const replies = await Promise.all(
       this.workers.map((w, i) =>
@@ -49,6 +55,7 @@ export class ClientPool {
     );
     return {
       joinMs: replies.flatMap((r) => r.joinMs),
+      connectMs: replies.flatMap((r) => r.connectMs),
       failures: replies.reduce((s, r) => s + r.failures, 0),
       firstError: replies.find((r) => r.firstError)?.firstError,
       ackBytes: Math.max(...replies.map((r) => r.ackBytes)),

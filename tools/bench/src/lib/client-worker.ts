@@ -20,7 +20,14 @@ export type WorkerCommand =
   | { cmd: 'close' };
 
 export type WorkerReply =
-  | { type: 'joined'; joinMs: number[]; failures: number; firstError?: string; ackBytes: number }
+  | {
+      type: 'joined';
+      joinMs: number[];
+      connectMs: number[];
+      failures: number;
+      firstError?: string;
+      ackBytes: number;
+    }
   | { type: 'collected'; latencies: number[]; received: Record<string, number> }
   | { type: 'closed' };
 
@@ -38,6 +45,8 @@ function send(reply: WorkerReply): void {
 
 async function connectAll(c: Extract<WorkerCommand, { cmd: 'connect' }>): Promise<void> {
   const joinMs: number[] = [];
+  /** The handshake's part of each join time (connect → `connect` event). */
+  const connectMs: number[] = [];
   let failures = 0;
   let firstError: string | undefined;
   let ackBytes = 0;
@@ -70,6 +79,7 @@ async function connectAll(c: Extract<WorkerCommand, { cmd: 'connect' }>): Promis
               resolve();
             });
             socket.on('connect', () => {
+              connectMs.push(now() - start);
               socket
                 .timeout(30_000)
                 .emit(
@@ -95,7 +105,7 @@ async function connectAll(c: Extract<WorkerCommand, { cmd: 'connect' }>): Promis
         }),
     ),
   );
-  send({ type: 'joined', joinMs, failures, firstError, ackBytes });
+  send({ type: 'joined', joinMs, connectMs, failures, firstError, ackBytes });
 }
 
 process.on('message', (c: WorkerCommand) => {

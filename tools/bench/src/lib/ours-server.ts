@@ -22,11 +22,16 @@ export interface OursServer {
  * an embedded PostgreSQL in a temporary DATA_DIR unless DATABASE_URL is set, in which case a
  * scratch database is created on that server and dropped afterwards.
  */
-export async function startOursServer(extraEnv: Record<string, string> = {}): Promise<OursServer> {
+export async function startOursServer(
+  extraEnv: Record<string, string> = {},
+  /** A second node of one bench: BENCH_PORT + this (the first node holds BENCH_PORT and the next one). */
+  portOffset = 0,
+): Promise<OursServer> {
   // BENCH_PORT pins the API's port (and the embedded PostgreSQL's, the next one) on a shared machine.
   // Random ports stay below Linux's ephemeral range (32768+): a bench with thousands of open client
   // connections holds many of those, and a server port picked there may be taken.
-  const port = Number(process.env.BENCH_PORT) || 20000 + Math.floor(Math.random() * 12000);
+  const pinned = Number(process.env.BENCH_PORT);
+  const port = pinned ? pinned + portOffset : 20000 + Math.floor(Math.random() * 12000);
   const jwtSecret = randomBytes(32).toString('hex');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phonghop-bench-'));
   fs.chmodSync(dataDir, 0o755);
