@@ -26,6 +26,7 @@ export async function measureJoinStorm(target: BenchTarget, windowMs: number) {
     firstError: joined.firstError,
     ackBytes: joined.ackBytes,
     sideBytes: target.sideBytes,
+    sideWireBytes: target.sideWireBytes,
   };
 }
 
@@ -38,6 +39,7 @@ export function joinStormLine(
     failures: number;
     ackBytes: number;
     sideBytes?: number;
+    sideWireBytes?: number;
   },
   bare: { p99: number; p50: number; connectP99: number; failures: number; ackBytes: number },
 ): string {
@@ -54,6 +56,7 @@ export function joinStormLine(
     bare_snapshot_kb: round(bare.ackBytes / 1024),
     // Fetched after a snapshot join and kept with its ETag: the participants (roles, names, titles).
     ours_roster_kb: round((ours.sideBytes ?? 0) / 1024),
+    ours_roster_gzip_kb: round((ours.sideWireBytes ?? 0) / 1024),
     ours_failures: ours.failures,
     bare_failures: bare.failures,
     ratio: round(ours.p99 / bare.p99, 2),

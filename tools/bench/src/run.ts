@@ -58,7 +58,16 @@ async function joinStorm(): Promise<void> {
   process.stderr.write(`join-storm: ${clients} clients within ${windowMs / 1000}s\n`);
   // --only ours|bare: one side alone, for profiling (the BENCH line then has no meaningful ratio).
   const only = process.argv[process.argv.indexOf('--only') + 1];
-  const skipped = { p99: 0, p50: 0, failures: 0, ackBytes: 0, firstError: undefined, sideBytes: undefined };
+  const skipped = {
+    p99: 0,
+    p50: 0,
+    connectP99: 0,
+    failures: 0,
+    ackBytes: 0,
+    firstError: undefined,
+    sideBytes: undefined,
+    sideWireBytes: undefined,
+  };
   let bareResult: Awaited<ReturnType<typeof measureJoinStorm>> = skipped;
   let oursResult: Awaited<ReturnType<typeof measureJoinStorm>> = skipped;
   if (only !== 'ours') {

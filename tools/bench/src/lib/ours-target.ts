@@ -48,14 +48,17 @@ export async function startOursTarget(clients: number): Promise<BenchTarget> {
   // The roster a client fetches after a snapshot join (GET /meetings/:id/roster; kept with its
   // ETag, so a rejoin usually gets a bodyless 304).
   const rosterRes = await fetch(`${server.url}/api/v1/meetings/${meeting.id}/roster`, {
-    headers: { authorization: `Bearer ${delegates[0].token}` },
+    headers: { authorization: `Bearer ${delegates[0].token}`, 'accept-encoding': 'gzip' },
   });
   if (!rosterRes.ok) throw new Error(`roster: HTTP ${rosterRes.status}`);
+  // What travels (gzipped), and what the client parses (fetch has unzipped it).
+  const sideWireBytes = Number(rosterRes.headers.get('content-length'));
   const sideBytes = Buffer.byteLength(await rosterRes.text());
 
   return {
     name: 'ours',
     sideBytes,
+    sideWireBytes,
     url: server.url,
     tokens: delegates.map((d) => d.token),
     joinEvent: 'meeting.join',

@@ -12,6 +12,8 @@ export interface BenchTarget {
   publish(id: number, sentAt: number): Promise<void>;
   /** Bytes of what a client fetches beside the join and keeps (ours: the meeting's roster). */
   sideBytes?: number;
+  /** The same as sent (compressed). */
+  sideWireBytes?: number;
   close(): Promise<void>;
 }
 

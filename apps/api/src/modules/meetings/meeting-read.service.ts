@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type {
   MeetingDetail,
   MeetingEventsResponse,
@@ -36,8 +38,12 @@ interface CachedState {
 /** A meeting's roster as one answer: its body already encoded, and the ETag of exactly that body. */
 export interface MeetingRoster {
   json: string;
+  /** The same body gzipped once (a hall's roster is ~300 KB of JSON, ~10× less compressed). */
+  gzip: Buffer;
   etag: string;
 }
+
+const gzipAsync = promisify(gzip);
 
 interface CachedRoster {
   /** The meeting's last seq when the read began; the roster is at this seq or later. */
@@ -168,7 +174,7 @@ export class MeetingReadService {
       const participants = await this.meetings.participants(meetingId, manager);
       const json = JSON.stringify({ participants } satisfies MeetingRosterResponse);
       const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
-      return { json, etag };
+      return { json, gzip: await gzipAsync(json), etag };
     });
     this.remember(this.rosterCache, meetingId, { seq: lastSeq, roster });
     roster.catch(() => this.rosterCache.delete(meetingId));

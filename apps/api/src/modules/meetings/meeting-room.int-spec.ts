@@ -136,6 +136,7 @@ describe('the live meeting room', () => {
     return {
       status: res.status,
       etag: res.headers.get('etag') ?? '',
+      encoding: res.headers.get('content-encoding'),
       body: (text ? JSON.parse(text) : undefined) as MeetingRosterResponse | undefined,
     };
   };
@@ -256,6 +257,13 @@ describe('the live meeting room', () => {
     const fetchRoster = (who: Person, etag?: string) => fetchMeetingRoster(who, etag, own.id);
     const first = await fetchRoster(delegates[0]);
     expect(first.status).toBe(200);
+    // Encoded and gzipped once per read; a client that takes no gzip gets the same JSON plain.
+    expect(first.encoding).toBe('gzip');
+    const plain = await fetch(`${t.url}/api/v1/meetings/${own.id}/roster`, {
+      headers: { authorization: `Bearer ${delegates[0].token}`, 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.json()).toEqual(first.body);
     expect(first.etag).toMatch(/^"[\w-]+"$/);
     expect(first.body!.participants.find((p) => p.userId === chair.id)).toMatchObject({
       role: 'chair',

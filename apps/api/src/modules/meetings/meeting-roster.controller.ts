@@ -1,7 +1,7 @@
-import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { DISPLAY_TOKEN_HEADER } from '@phonghop/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Public } from '../../common/auth/decorators';
 import { DisplaysService } from '../displays/displays.service';
@@ -28,9 +28,10 @@ export class MeetingRosterController {
     @CurrentUser() user: AuthUser,
     @Param('id', MeetingIdPipe) id: string,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    send(await this.read.roster(user, id), ifNoneMatch, res);
+    send(await this.read.roster(user, id), ifNoneMatch, req, res);
   }
 
   /** The same for a room display, of its own meeting (the display token in its header). */
@@ -39,21 +40,32 @@ export class MeetingRosterController {
   async displayRoster(
     @Headers(DISPLAY_TOKEN_HEADER) token: string | undefined,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     const display = await this.displays.verify(token);
-    send(await this.read.rosterUnchecked(display.meetingId), ifNoneMatch, res);
+    send(await this.read.rosterUnchecked(display.meetingId), ifNoneMatch, req, res);
   }
 }
 
-/** Sends the roster's body as it was encoded once for everyone (a hall asks for it all at once). */
-function send(roster: MeetingRoster, ifNoneMatch: string | undefined, res: Response): void {
+/**
+ * Sends the roster's body as it was encoded (and gzipped) once for everyone: a hall asks for it all
+ * at once, right after a join storm.
+ */
+function send(roster: MeetingRoster, ifNoneMatch: string | undefined, req: Request, res: Response): void {
   // Private: only participants may read it; no-cache: always revalidate (a 304 costs no body).
   res.setHeader('Cache-Control', 'private, no-cache');
   res.setHeader('ETag', roster.etag);
+  res.setHeader('Vary', 'Accept-Encoding');
   if (ifNoneMatch?.split(',').some((tag) => tag.trim() === roster.etag)) {
     res.status(304).end();
     return;
   }
-  res.type('application/json').send(roster.json);
+  res.type('application/json');
+  if (req.acceptsEncodings('gzip', 'identity') === 'gzip') {
+    res.setHeader('Content-Encoding', 'gzip');
+    res.send(roster.gzip);
+    return;
+  }
+  res.send(roster.json);
 }
