@@ -188,4 +188,25 @@ describe('fan-out to a big room', () => {
       ]);
     }
   });
+
+  it('still sends a waiting event to a socket removed from the room after it was given', async () => {
+    // As a removed participant's socket is: the event is broadcast after commit, and the socket is
+    // taken out of the room right after, before the event's turn has come.
+    const realtime = t.app.get(RealtimeService);
+    const room = rooms.meeting(meetingId);
+    messages.forEach((m) => m.splice(0));
+    const [a, b] = logged;
+    const removed = 5;
+    realtime.fanOut(room, 'meeting.event', a);
+    realtime.io.in(sockets[removed].id!).socketsLeave(room);
+    await eventually(() => {
+      for (const got of messages) expect(got).toEqual([{ event: 'meeting.event', seqs: [a.seq] }]);
+    });
+    // Given after it left: everyone else gets it, the removed socket does not.
+    realtime.fanOut(room, 'meeting.event', b);
+    await eventually(() => {
+      for (const [i, got] of messages.entries()) if (i !== removed) expect(got).toHaveLength(2);
+    });
+    expect(messages[removed]).toEqual([{ event: 'meeting.event', seqs: [a.seq] }]);
+  });
 });

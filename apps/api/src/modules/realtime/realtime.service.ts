@@ -37,7 +37,13 @@ export const FANOUT_MAX_BATCH = 100;
 
 interface FanOutJob {
   room: string;
-  /** The room's sockets on this node, taken when the job's turn comes. */
+  /**
+   * Who gets it: the room's sockets on this node when each of its events was given. A socket
+   * removed from the room before the job's turn (a participant removed: the broadcast is given
+   * just before the eviction) still gets what was given while it was in.
+   */
+  to: Set<string>;
+  /** `to`, taken when the job's turn comes (written a chunk at a time). */
   socketIds: string[] | null;
   next: number;
   event: string;
@@ -150,7 +156,7 @@ export class RealtimeService {
    * Like emitToRoom, for events of big rooms (meeting events, presence, poll progress): each node
    * writes to its own sockets for at most FANOUT_BUDGET_MS per turn of the event loop, so the
    * commands that run meanwhile are not held up. Messages leave each node in the order they were
-   * given (one queue); the room's members are taken when a message's turn comes. With Redis, the
+   * given (one queue), to the sockets that were in the room when they were given. With Redis, the
    * other nodes are told once and do the same with theirs.
    *
    * A big room's meeting events are grouped (FANOUT_WINDOW_MS, FANOUT_GROUP_MIN_SOCKETS): an event
@@ -184,7 +190,8 @@ export class RealtimeService {
       if (!roomWindow.open.queued) this.enqueue(roomWindow.open);
       roomWindow.open = null;
     }
-    this.enqueue({ room, socketIds: null, next: 0, event, args, events: null, queued: false });
+    const to = new Set(this.members(room));
+    this.enqueue({ room, to, socketIds: null, next: 0, event, args, events: null, queued: false });
   }
 
   private groupMeetingEvent(room: string, roomWindow: RoomWindow | undefined, event: unknown): void {
@@ -194,11 +201,13 @@ export class RealtimeService {
     }
     if (roomWindow.open && roomWindow.open.events!.length < FANOUT_MAX_BATCH) {
       roomWindow.open.events!.push(event);
+      for (const id of this.members(room)) roomWindow.open.to.add(id);
       return;
     }
     if (roomWindow.open && !roomWindow.open.queued) this.enqueue(roomWindow.open); // full: it goes now
     const job: FanOutJob = {
       room,
+      to: new Set(this.members(room)),
       socketIds: null,
       next: 0,
       event: '',
@@ -231,6 +240,11 @@ export class RealtimeService {
     if (this.fanOutJobs.length === 1) process.nextTick(this.pump);
   }
 
+  /** This node's sockets in the room now. */
+  private members(room: string): Iterable<string> {
+    return this.io.of('/').adapter.rooms.get(room) ?? [];
+  }
+
   /** Writes the oldest jobs for up to the budget (at least one chunk), then yields to I/O before going on. */
   private readonly pump = (): void => {
     const server = this.server;
@@ -240,7 +254,7 @@ export class RealtimeService {
       const job = this.fanOutJobs[0];
       if (!job.socketIds) {
         if (job.events) this.startGroup(job);
-        job.socketIds = [...(server.of('/').adapter.rooms.get(job.room) ?? [])];
+        job.socketIds = [...job.to];
       }
       const chunk = job.socketIds.slice(job.next, job.next + FANOUT_CHUNK);
       job.next += FANOUT_CHUNK;
