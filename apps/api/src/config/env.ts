@@ -73,6 +73,8 @@ export const EnvSchema = z.object({
   MEETING_COMMAND_QUEUE: z.coerce.number().int().min(0).default(1000),
   /** How long (ms) writing one event to a big room may hold the event loop before it yields to I/O. */
   FANOUT_BUDGET_MS: z.coerce.number().min(0).max(50).default(2),
+  /** How long (ms) a big room's meeting events are held after its last message, to go out as one; 0: not held. */
+  FANOUT_WINDOW_MS: z.coerce.number().min(0).max(1000).default(20),
   /** `json` or `pretty` (one readable line per event). Unset: pretty in development, JSON otherwise. */
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   // ---- meeting documents (issue 10; docs/documents.md) ----

@@ -42,9 +42,9 @@ export interface MeetingsServerToClientEvents {
   /** Every logged change of a meeting the socket joined, in one channel so clients order by seq. */
   'meeting.event': (event: MeetingEvent) => void;
   /**
-   * Several events of one meeting in one message, in seq order: a node sends them so when they
-   * queued up while it was still writing an earlier event to a big room (docs/events/meeting.events.md).
-   * A client treats each exactly like a `meeting.event`.
+   * Several events of one meeting in one message, in seq order: in a big room a node sends the
+   * events that came within 20 ms of the room's last message together, once that time has passed
+   * (docs/events/meeting.events.md). A client treats each exactly like a `meeting.event`.
    */
   'meeting.events': (events: MeetingEvent[]) => void;
   /** Who came and went (ephemeral), to the sockets that watch the room's presence. */

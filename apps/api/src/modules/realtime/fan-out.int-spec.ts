@@ -16,19 +16,25 @@ import {
 } from '../../../test/meetings-kit';
 
 /**
- * The fan-out of a big room (RealtimeService.fanOut): writes yield on a time budget, and events
- * that queue up behind one being written go out as one `meeting.events` message. Whatever the
- * grouping, every socket must get every event exactly once.
+ * The fan-out of a big room (RealtimeService.fanOut): writes yield on a time budget, and a room's
+ * meeting events are grouped: those that come within FANOUT_WINDOW_MS of the room's last message
+ * wait for the window to pass and go out as one `meeting.events` message. Whatever the grouping,
+ * every socket must get every event exactly once. No assertion here is on time: the window is set
+ * long (a second) so that what is grouped does not depend on the machine's speed, and the tests
+ * count messages.
  */
 describe('fan-out to a big room', () => {
   const SOCKETS = 300;
   const COMMANDS = 40;
+  const WINDOW_MS = 1000;
   let t: TestApp;
   let secretary: Person;
   const sockets: TestSocket[] = [];
   const received: number[][] = [];
+  /** Per socket, every message of the room it got, in order (presence: no seqs). */
   const messages: { event: string; seqs: number[] }[][] = [];
   let meetingId: string;
+  let itemId: string;
   let logged: MeetingEvent[] = [];
 
   beforeAll(async () => {
@@ -40,6 +46,7 @@ describe('fan-out to a big room', () => {
         SOCKET_WRITE_PER_SECOND: '1000',
         SOCKET_READ_PER_SECOND: '1000',
         FANOUT_BUDGET_MS: '0',
+        FANOUT_WINDOW_MS: String(WINDOW_MS),
         MEETING_COMMAND_QUEUE: '1000',
       },
     });
@@ -55,6 +62,7 @@ describe('fan-out to a big room', () => {
     const m = await createMeeting(t, secretary);
     const item = await addItem(t, secretary, m.id, 'Khai mạc');
     meetingId = m.id;
+    itemId = item.id;
     let batches = 0;
     for (let i = 0; i < SOCKETS; i++) {
       const s = await connect(t.url, secretary);
@@ -72,6 +80,7 @@ describe('fan-out to a big room', () => {
         seqs.push(...events.map((e) => e.seq));
         got.push({ event: 'meeting.events', seqs: events.map((e) => e.seq) });
       });
+      s.on('presence.changed', () => got.push({ event: 'presence.changed', seqs: [] }));
       ok(await emit(s, 'meeting.join', { meetingId: m.id }));
     }
     const chair = sockets[0];
@@ -98,9 +107,53 @@ describe('fan-out to a big room', () => {
     console.info(`fan-out test: ${batches} meeting.events messages over ${SOCKETS} sockets`);
   }, 120_000);
 
-  it('sends events that queued behind one being written as one meeting.events message, in order', async () => {
-    // With a budget of 0 each turn of the event loop writes one chunk of 50 sockets, so the
-    // second and third events queue while the first is still being written to the 300 sockets.
+  /** Lets the room's window pass, so that its next event finds it idle. A wait, not an assertion. */
+  const idle = () => new Promise((r) => setTimeout(r, WINDOW_MS + 250));
+
+  /** The chair's `agenda.update`s, each sent once the previous one is answered (one transaction each). */
+  async function oneByOne(count: number): Promise<number[]> {
+    const seqs: number[] = [];
+    for (let n = 0; n < count; n++) {
+      const ack = await emit(sockets[0], 'agenda.update', {
+        meetingId,
+        idempotencyKey: key(),
+        itemId,
+        title: `Lượt ${n}`,
+      });
+      seqs.push((ok(ack) as MeetingCommandResult).event.seq);
+    }
+    return seqs;
+  }
+
+  it('sends an event for an idle room at once, alone', async () => {
+    await idle();
+    messages.forEach((m) => m.splice(0));
+    const [seq] = await oneByOne(1);
+    await eventually(() => {
+      for (const got of messages) expect(got).toEqual([{ event: 'meeting.event', seqs: [seq] }]);
+    });
+  });
+
+  it('holds the events that come within the window and sends them together, each once, in seq order', async () => {
+    // The room's last message (the event above) started less than a second ago: these ten are
+    // sent one after another, each in its own transaction, and all come within the window.
+    messages.forEach((m) => m.splice(0));
+    const COUNT = 10;
+    const seqs = await oneByOne(COUNT);
+    await eventually(() => {
+      for (const got of messages) expect(got.flatMap((m) => m.seqs)).toHaveLength(COUNT);
+    });
+    for (const got of messages) {
+      expect(got.flatMap((m) => m.seqs)).toEqual(seqs);
+      expect(got.length).toBeLessThan(COUNT);
+    }
+    console.info(`fan-out test: ${COUNT} events in ${messages[0].length} message(s) per socket`);
+  });
+
+  it('sends the events fanned out in one synchronous run as one message', async () => {
+    // As the broadcasts of one group commit are, after its COMMIT. The room is idle, so nothing
+    // waits for a window: the pump starts on the next tick, when all three are in the group.
+    await idle();
     const realtime = t.app.get(RealtimeService);
     messages.forEach((m) => m.splice(0));
     const [a, b, c] = logged;
@@ -108,13 +161,52 @@ describe('fan-out to a big room', () => {
     realtime.fanOut(rooms.meeting(meetingId), 'meeting.event', b);
     realtime.fanOut(rooms.meeting(meetingId), 'meeting.event', c);
     await eventually(() => {
-      for (const got of messages) expect(got.length).toBe(2);
+      for (const got of messages) expect(got.length).toBe(1);
+    });
+    for (const got of messages)
+      expect(got).toEqual([{ event: 'meeting.events', seqs: [a.seq, b.seq, c.seq] }]);
+  });
+
+  it('sends a waiting group before any other message for the room, so the order holds', async () => {
+    const realtime = t.app.get(RealtimeService);
+    const room = rooms.meeting(meetingId);
+    messages.forEach((m) => m.splice(0));
+    const [a, b, c] = logged;
+    // The room's window runs (the group above): a waits for it, until the presence message sends it.
+    realtime.fanOut(room, 'meeting.event', a);
+    realtime.fanOut(room, 'presence.changed', { meetingId, joined: [], left: [], count: SOCKETS });
+    realtime.fanOut(room, 'meeting.event', b);
+    realtime.fanOut(room, 'meeting.event', c);
+    await eventually(() => {
+      for (const got of messages) expect(got.length).toBe(3);
     });
     for (const got of messages) {
       expect(got).toEqual([
         { event: 'meeting.event', seqs: [a.seq] },
+        { event: 'presence.changed', seqs: [] },
         { event: 'meeting.events', seqs: [b.seq, c.seq] },
       ]);
     }
+  });
+
+  it('still sends a waiting event to a socket removed from the room after it was given', async () => {
+    // As a removed participant's socket is: the event is broadcast after commit, and the socket is
+    // taken out of the room right after, before the event's turn has come.
+    const realtime = t.app.get(RealtimeService);
+    const room = rooms.meeting(meetingId);
+    messages.forEach((m) => m.splice(0));
+    const [a, b] = logged;
+    const removed = 5;
+    realtime.fanOut(room, 'meeting.event', a);
+    realtime.io.in(sockets[removed].id!).socketsLeave(room);
+    await eventually(() => {
+      for (const got of messages) expect(got).toEqual([{ event: 'meeting.event', seqs: [a.seq] }]);
+    });
+    // Given after it left: everyone else gets it, the removed socket does not.
+    realtime.fanOut(room, 'meeting.event', b);
+    await eventually(() => {
+      for (const [i, got] of messages.entries()) if (i !== removed) expect(got).toHaveLength(2);
+    });
+    expect(messages[removed]).toEqual([{ event: 'meeting.event', seqs: [a.seq] }]);
   });
 });
