@@ -78,7 +78,13 @@ export class PollsService implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.sweep = setInterval(() => void this.sweepOverdue(), SWEEP_INTERVAL_MS);
+    // A failed sweep (the database restarting, or gone while the process stops) is logged and
+    // tried again on the next tick; left unhandled, its rejection would end the process.
+    this.sweep = setInterval(
+      () =>
+        void this.sweepOverdue().catch((err: Error) => this.logger.warn(`poll sweep failed: ${err.message}`)),
+      SWEEP_INTERVAL_MS,
+    );
     this.sweep.unref();
   }
 
