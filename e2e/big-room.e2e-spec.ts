@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { insertUser } from '../apps/api/test/identity-helpers';
 import { expectNoHorizontalOverflow } from './support/axe';
-import { DEMO_PASSWORD, PHONE, shot, startE2eEnv, type E2eEnv, type Tablet } from './support/e2e-env';
+import { PHONE, shot, startE2eEnv, type E2eEnv, type Tablet } from './support/e2e-env';
+import { demoRest } from './support/demo-rest';
 import { signIn } from './support/sign-in';
 
 jest.setTimeout(240_000);
@@ -21,34 +21,7 @@ describe('a big meeting room (web, e2e)', () => {
   let delegate: Tablet;
   let secretary: Tablet;
   let meetingId = '';
-  const tokens = new Map<string, string>();
-
-  async function rest<T>(username: string, method: string, path: string, body?: unknown): Promise<T> {
-    if (!tokens.has(username)) {
-      const res = await fetch(`${env.baseUrl}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-      });
-      tokens.set(username, ((await res.json()) as { accessToken: string }).accessToken);
-    }
-    const res = await fetch(`${env.baseUrl}/api/v1${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${tokens.get(username)}`,
-        'content-type': 'application/json',
-        'idempotency-key': randomUUID(),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (res.status === 204 ? null : await res.json()) as T;
-  }
-
-  const userId = async (username: string) =>
-    (
-      await env.app.dataSource.query<{ id: string }[]>(`SELECT id FROM users WHERE username = $1`, [username])
-    )[0]!.id;
+  const { rest, userId } = demoRest(() => env);
 
   beforeAll(async () => {
     env = await startE2eEnv();

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import {
-  DEMO_PASSWORD,
   PHONE,
   shot,
   startE2eEnv,
@@ -12,6 +11,7 @@ import {
   type Tablet,
   type Viewport,
 } from './support/e2e-env';
+import { demoRest } from './support/demo-rest';
 import { signIn } from './support/sign-in';
 
 jest.setTimeout(240_000);
@@ -35,29 +35,7 @@ describe('voting (web, e2e)', () => {
   let d3: Tablet;
   let display: Tablet;
   let meetingId = '';
-  const tokens = new Map<string, string>();
-
-  async function rest<T>(username: string, method: string, path: string, body?: unknown): Promise<T> {
-    if (!tokens.has(username)) {
-      const res = await fetch(`${env.baseUrl}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-      });
-      tokens.set(username, ((await res.json()) as { accessToken: string }).accessToken);
-    }
-    const res = await fetch(`${env.baseUrl}/api/v1${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${tokens.get(username)}`,
-        'content-type': 'application/json',
-        'idempotency-key': randomUUID(),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (res.status === 204 ? null : await res.json()) as T;
-  }
+  const { rest } = demoRest(() => env);
 
   beforeAll(async () => {
     env = await startE2eEnv({ at: AT });
