@@ -67,8 +67,13 @@ export const EnvSchema = z.object({
   SOCKET_READ_PER_SECOND: z.coerce.number().int().min(1).default(20),
   /** Socket commands that change a meeting (carry an idempotency key): per socket per second. */
   SOCKET_WRITE_PER_SECOND: z.coerce.number().int().min(1).default(10),
-  /** Commands of one meeting running at once on a node; the others wait in the meeting's queue. */
-  MEETING_COMMAND_CONCURRENCY: z.coerce.number().int().min(1).default(2),
+  /**
+   * Commands (or group-commit batches) of one meeting running at once on a node; the others wait in
+   * the meeting's queue and run together as the next batch. 1: a second one would only wait for the
+   * meeting's lock alone (its own BEGIN, open, append, COMMIT) instead of joining the batch; at
+   * 1,000 clients the bench held 35–55 events/s at 2 and 160/s at 1 (docs/benchmarks.md).
+   */
+  MEETING_COMMAND_CONCURRENCY: z.coerce.number().int().min(1).default(1),
   /** Commands of one meeting waiting on a node; beyond that they are refused with RATE_LIMITED. */
   MEETING_COMMAND_QUEUE: z.coerce.number().int().min(0).default(1000),
   /** How long (ms) writing one event to a big room may hold the event loop before it yields to I/O. */

@@ -28,7 +28,17 @@ type OpenRow = Record<string, unknown> & {
   receipt_response: unknown;
 };
 
+/** One caller's command to open a meeting for (`openMany`). */
+export interface OpenRequest {
+  user: Pick<AuthUser, 'id' | 'sessionId'>;
+  command: string;
+  /** The command's idempotency key, whose stored receipt is read with it (null: none). */
+  receiptKey: string | null;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A display's stand-in user (displayUser) has a session id that is no UUID: it is nobody here. */
+const signedIn = (r: OpenRequest) => UUID.test(r.user.sessionId);
 const REFUSAL_CODES = new Set(['MEETING_NOT_FOUND', 'NOT_A_PARTICIPANT', 'MEETING_ROLE_REQUIRED']);
 
 /**
@@ -69,32 +79,65 @@ export class MeetingAccessService {
     command: string,
     options: { manager?: EntityManager; lock?: boolean; receiptKey?: string | null } = {},
   ): Promise<OpenedMeeting> {
-    if (!UUID.test(user.sessionId)) throw new AppException('UNAUTHENTICATED');
+    const [opened] = await this.openMany(
+      meetingId,
+      [{ user, command, receiptKey: options.receiptKey ?? null }],
+      options,
+    );
+    if (opened instanceof AppException) throw opened;
+    return opened;
+  }
+
+  /**
+   * `open` for several commands of one meeting at once (a group-commit batch), in one statement:
+   * the meeting (locked once with `lock`), and for each request its caller's roles, session and
+   * receipt. Answers one entry per request, in order: the opened meeting, or the refusal to throw.
+   */
+  async openMany(
+    meetingId: string,
+    requests: OpenRequest[],
+    options: { manager?: EntityManager; lock?: boolean } = {},
+  ): Promise<(OpenedMeeting | AppException)[]> {
     const manager = options.manager ?? this.dataSource.manager;
-    // The meeting, the caller's roles, their session and (on the command path) the receipt of the
-    // command's idempotency key, in one round trip of plain SQL: on the command path this runs
+    // The meeting, the callers' roles, their sessions and (on the command path) the receipts of the
+    // commands' idempotency keys, in one round trip of plain SQL: on the command path this runs
     // while the meeting row is locked, and every round trip (and every millisecond of ORM work)
-    // there lowers a live meeting's event rate.
+    // there lowers a live meeting's event rate. A request whose session id is no UUID (a display's
+    // stand-in) is sent as nulls and refused: it opens nothing.
     const rows: OpenRow[] = await manager.query(
-      `SELECT m.*, p.role AS my_role, u.system_role AS my_system_role,
+      `SELECT m.*, x.i, p.role AS my_role, u.system_role AS my_system_role,
               r.request_hash AS receipt_request_hash, r.response AS receipt_response
          FROM meetings m
-         LEFT JOIN meeting_participants p ON p.meeting_id = m.id AND p.user_id = $2
+        CROSS JOIN unnest($2::uuid[], $3::uuid[], $4::uuid[]) WITH ORDINALITY AS x(user_id, session_id, receipt_key, i)
+         LEFT JOIN meeting_participants p ON p.meeting_id = m.id AND p.user_id = x.user_id
          LEFT JOIN auth_sessions s
-                ON s.id = $3 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
+                ON s.id = x.session_id AND s.user_id = x.user_id AND s.revoked_at IS NULL AND s.expires_at > now()
          LEFT JOIN users u ON u.id = s.user_id AND u.active = true
-         LEFT JOIN command_receipts r ON $4::uuid IS NOT NULL AND r.actor_id = $2 AND r.idempotency_key = $4::uuid
-        WHERE m.id = $1${options.lock ? '\n          FOR UPDATE OF m' : ''}`,
-      [meetingId, user.id, user.sessionId, options.receiptKey ?? null],
+         LEFT JOIN command_receipts r
+                ON x.receipt_key IS NOT NULL AND r.actor_id = x.user_id AND r.idempotency_key = x.receipt_key
+        WHERE m.id = $1
+        ORDER BY x.i${options.lock ? ' FOR UPDATE OF m' : ''}`,
+      [
+        meetingId,
+        requests.map((r) => (signedIn(r) ? r.user.id : null)),
+        requests.map((r) => (signedIn(r) ? r.user.sessionId : null)),
+        requests.map((r) => r.receiptKey),
+      ],
     );
-    const row = rows[0];
-    if (!row) throw this.refuse(user, meetingId, command, 'MEETING_NOT_FOUND');
+    return requests.map((request, i) =>
+      signedIn(request) ? this.opened(meetingId, request, rows[i]) : new AppException('UNAUTHENTICATED'),
+    );
+  }
+
+  /** One request's row of `openMany`, checked. */
+  private opened(meetingId: string, { user, command }: OpenRequest, row: OpenRow | undefined) {
+    if (!row) return this.refuse(user, meetingId, command, 'MEETING_NOT_FOUND');
     if (!row.my_system_role) {
       this.logger.warn(`refused ${command}: user=${user.id} meeting=${meetingId} code=UNAUTHENTICATED`);
-      throw new AppException('UNAUTHENTICATED');
+      return new AppException('UNAUTHENTICATED');
     }
     const actor: CommandActor = { userId: user.id, systemRole: row.my_system_role, meetingRole: row.my_role };
-    if (!canViewMeeting(actor)) throw this.refuse(user, meetingId, command, 'MEETING_NOT_FOUND');
+    if (!canViewMeeting(actor)) return this.refuse(user, meetingId, command, 'MEETING_NOT_FOUND');
     return {
       meeting: rawToMeeting(row),
       lastHash: row.last_hash,

@@ -7,11 +7,11 @@ import { RealtimeService } from '../realtime/realtime.service';
 import { rooms } from '../realtime/realtime.types';
 import { toMeeting } from '../meetings/meeting.mapper';
 import { MeetingEntity } from '../meetings/meeting.entity';
-import { GENESIS_HASH, hashEvent, hashRequest } from './event-hash';
+import { GENESIS_HASH, hashEvent, hashRequest, StoredEventRow } from './event-hash';
 import { CommandActor, MeetingAccessService, OpenedMeeting } from './meeting-access.service';
 import { MeetingCommandBatches, settle, Settled } from './meeting-command-batches';
 import { MeetingCommandQueue } from './meeting-command-queue';
-import { MeetingEventsRepository, toMeetingEvent } from './meeting-events.repository';
+import { MeetingEventsRepository, ReceiptRow, toMeetingEvent } from './meeting-events.repository';
 
 /** What a handler sees: the locked meeting, who acts, the transaction, and the event's seq and time. */
 export interface CommandContext {
@@ -48,6 +48,12 @@ export interface CommandSpec<K extends MeetingEventType, R> {
   idempotencyKey: string | null;
   /** The validated request, hashed into the receipt so a reused key with other data is caught. */
   request: unknown;
+  /**
+   * The handler reads the meeting's event log (the presentation's state is its last event). In a
+   * group-commit batch the events are written together at the end; before such a handler runs,
+   * the ones already applied are written, so it reads the log as it would alone.
+   */
+  readsLog?: boolean;
   handle(ctx: CommandContext): Promise<CommandOutcome<K, R>>;
 }
 
@@ -62,6 +68,50 @@ export interface CreateSpec<R> extends Omit<CommandSpec<'meeting.created', R>, '
 const MAX_BATCH = 20;
 
 type AnySpec = CommandSpec<MeetingEventType, unknown>;
+
+/**
+ * Events that change what opening a command reads: the meeting row (`meeting.*`) or who takes part
+ * in what role (`participant.*`). In a batch, the commands after one of them are opened again.
+ */
+const REOPENS = /^(meeting|participant)\./;
+
+/** Where `apply` puts a command's event and receipt: written at once, or kept for the batch's one append. */
+type AppendSink = (row: StoredEventRow, receipt: ReceiptRow | null) => Promise<void>;
+
+/**
+ * A batch's events and receipts, kept until they are written together (`write`), and the chain's
+ * head after the last one applied: the meeting row's last_seq and last_hash move only when they are
+ * written, so the batch counts on from here.
+ */
+class BatchLog {
+  private rows: StoredEventRow[] = [];
+  private receipts: (ReceiptRow & { actorId: string | null })[] = [];
+  private last: StoredEventRow | null = null;
+
+  constructor(
+    private readonly events: MeetingEventsRepository,
+    private readonly manager: EntityManager,
+  ) {}
+
+  readonly sink: AppendSink = async (row, receipt) => {
+    this.rows.push(row);
+    if (receipt) this.receipts.push({ ...receipt, actorId: row.actorId });
+    this.last = row;
+  };
+
+  /** The opened meeting with the head of the chain as this batch has moved it. */
+  head(opened: OpenedMeeting): OpenedMeeting {
+    if (!this.last) return opened;
+    return { ...opened, meeting: { ...opened.meeting, lastSeq: this.last.seq }, lastHash: this.last.hash };
+  }
+
+  async write(): Promise<void> {
+    if (this.rows.length === 0) return;
+    await this.events.appendBatch(this.manager, this.rows, this.receipts);
+    this.rows = [];
+    this.receipts = [];
+  }
+}
 
 /** Who acts in `executeAsSystem` (never a row in users; the event's actorId is null). */
 const SYSTEM_ACTOR: AuthUser = {
@@ -176,41 +226,68 @@ export class MeetingCommandService {
   }
 
   /**
-   * Several commands of one meeting that queued on this node, in one transaction (group commit):
-   * the meeting's lock, BEGIN and COMMIT once for all, each command still opened (who acts, its
-   * receipt), checked, handled and appended in turn with its own seq — exactly as alone. After the
-   * commit each one's broadcast and tasks run in seq order. If any of them fails, none is written:
-   * the batch is rolled back and each runs again alone, so each gets its own answer or error.
+   * Several commands of one meeting that queued on this node, in one transaction (group commit),
+   * with as few round trips as the handlers allow:
+   * - one statement opens them all: it locks the meeting and reads, for each command, who acts and
+   *   its receipt (MeetingAccessService.openMany);
+   * - each command is then checked and handled in turn with its own seq — exactly as alone;
+   * - one statement appends all their events, the meeting's head and their receipts
+   *   (MeetingEventsRepository.appendBatch), and COMMIT.
+   * What a command changes that the opening statement read — the meeting row (`meeting.*` events)
+   * or who takes part in what role (`participant.*`) — is read again for the commands after it.
+   * A handler that reads the log itself (`readsLog`) first gets the events applied before it
+   * written. After the commit each one's broadcast and tasks run in seq order. If any of them fails,
+   * none is written: the batch is rolled back and each runs again alone, so each gets its own
+   * answer or error.
    */
   private async runBatch(specs: AnySpec[]): Promise<Settled<CommandResponse<unknown>>[]> {
     if (specs.length === 1) return [await settle(this.runAlone(specs[0]))];
     const done: { response: CommandResponse<unknown>; tasks: (() => unknown)[] }[] = [];
-    const outcomes: Settled<CommandResponse<unknown>>[] = [];
+    let appended = false;
     try {
       await this.dataSource.transaction(async (manager) => {
-        for (const spec of specs) {
+        const log = new BatchLog(this.events, manager);
+        let opened = await this.openBatch(specs, manager);
+        for (const [i, spec] of specs.entries()) {
+          const open = opened[i];
+          if (open instanceof AppException) throw open;
+          if (spec.readsLog) await log.write();
           const tasks: (() => unknown)[] = [];
-          const opened = await this.openForCommand(spec, manager);
-          done.push({ response: await this.apply(spec, spec.meetingId, opened, manager, tasks), tasks });
+          const response = await this.apply(spec, spec.meetingId, log.head(open), manager, tasks, log.sink);
+          done.push({ response, tasks });
+          if (REOPENS.test(response.event.type) && i + 1 < specs.length)
+            opened = [...opened.slice(0, i + 1), ...(await this.openBatch(specs.slice(i + 1), manager))];
         }
+        await log.write();
+        appended = true;
       });
     } catch (err) {
-      // Every command was applied and the COMMIT itself failed (its outcome may be unknown):
-      // running them again could act twice, so each is answered as a failed command alone would be.
-      // Otherwise one of them failed: each runs again alone.
-      const committing = done.length === specs.length;
+      // Every command was applied and written, and the COMMIT itself failed (its outcome may be
+      // unknown): running them again could act twice, so each is answered as a failed command
+      // alone would be. Otherwise one of them failed (or the batch's append): each runs again alone.
+      const outcomes: Settled<CommandResponse<unknown>>[] = [];
       for (const spec of specs) {
         outcomes.push(
-          await settle(committing ? this.afterFailure(spec, spec.meetingId, err) : this.runAlone(spec)),
+          await settle(appended ? this.afterFailure(spec, spec.meetingId, err) : this.runAlone(spec)),
         );
       }
       return outcomes;
     }
+    const outcomes: Settled<CommandResponse<unknown>>[] = [];
     for (const [i, spec] of specs.entries()) {
       await this.runTasks(spec.command, done[i].tasks);
       outcomes.push({ ok: true, value: done[i].response });
     }
     return outcomes;
+  }
+
+  /** Opens the meeting for these commands (in order), in one statement under the meeting's lock. */
+  private openBatch(specs: AnySpec[], manager: EntityManager) {
+    return this.access.openMany(
+      specs[0].meetingId,
+      specs.map((spec) => ({ user: spec.actor, command: spec.command, receiptKey: spec.idempotencyKey })),
+      { manager, lock: true },
+    );
   }
 
   /** One command's work inside its transaction, once its meeting is open (locked). */
@@ -220,6 +297,7 @@ export class MeetingCommandService {
     opened: OpenedMeeting | null,
     manager: EntityManager,
     tasks: (() => unknown)[],
+    append: AppendSink = (row, receipt) => this.events.append(manager, row, receipt),
   ): Promise<CommandResponse<R>> {
     const requestHash = hashRequest(spec.command, hashScope, spec.request);
     // A retry answers with the stored result instead of acting twice. The receipt is read by the
@@ -264,7 +342,7 @@ export class MeetingCommandService {
     const receipt = spec.idempotencyKey
       ? { idempotencyKey: spec.idempotencyKey, command: spec.command, requestHash, response: result }
       : null;
-    await this.events.append(manager, { ...row, prevHash, hash }, receipt);
+    await append({ ...row, prevHash, hash }, receipt);
     tasks.unshift(() => this.realtime.fanOut(rooms.meeting(spec.meetingId), 'meeting.event', result.event));
     return result;
   }

@@ -161,6 +161,28 @@ describe('follow the presenter', () => {
     expect((await snapshot(delegate, meetingId)).presentation).toBeNull();
   });
 
+  it('turns sent at once (one group-commit batch) each start from the page the turn before showed', async () => {
+    // A turn reads what is presented from the log; in a batch the events are appended together at
+    // the end, so the batch writes the ones before a turn first (readsLog). Were it not, every turn
+    // of the batch would start from the page shown before the batch.
+    const { meetingId, doc } = await liveMeeting();
+    const p = await socketOf(presenter);
+    ok(await emit(p, 'document.present', { meetingId, idempotencyKey: key(), ...doc, page: 1 }));
+    const pages = [2, 3, 4, 5, 4, 3, 2];
+    const acks = await Promise.all(
+      pages.map((page) => emit(p, 'document.turnPage', { meetingId, idempotencyKey: key(), page })),
+    );
+    const turns = acks
+      .map((a) => (ok(a) as MeetingCommandResult).event)
+      .sort((a, b) => a.seq - b.seq)
+      .map((e) => e.payload as { fromPage: number; presentation: Presentation });
+    turns.forEach((turn, i) => expect(turn.fromPage).toBe(i === 0 ? 1 : turns[i - 1].presentation.page));
+    expect((await snapshot(delegate, meetingId)).presentation).toMatchObject({
+      ...doc,
+      page: turns[turns.length - 1].presentation.page,
+    });
+  });
+
   it('only the chair or the current item’s presenter presents; the chair takes over; others are refused', async () => {
     const { meetingId, doc, itemIds } = await liveMeeting();
     const d = await socketOf(delegate);

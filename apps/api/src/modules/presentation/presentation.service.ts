@@ -109,5 +109,13 @@ export class PresentationService {
 }
 
 function spec(caller: Caller, meetingId: string, command: string, request: unknown) {
-  return { meetingId, actor: caller.user, command, idempotencyKey: caller.idempotencyKey, request };
+  // readsLog: what is presented is the last presentation event (PresentationRepository.current).
+  return {
+    meetingId,
+    actor: caller.user,
+    command,
+    idempotencyKey: caller.idempotencyKey,
+    request,
+    readsLog: true,
+  };
 }
