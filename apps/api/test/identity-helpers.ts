@@ -149,6 +149,44 @@ export function connectSocket(
   });
 }
 
+/**
+ * Opens a socket with a token whose session has ended (signed out, disabled …): the handshake takes
+ * the token, and the session read that follows closes the socket. Resolves with what the client
+ * saw: the `session.revoked` reason, the disconnect reason, and the answer to a command sent the
+ * moment it connected.
+ */
+export function connectEnded(
+  baseUrl: string,
+  token: string,
+): Promise<{ revoked: string | null; disconnect: string; ack: unknown }> {
+  const socket: TestSocket = io(baseUrl, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    timeout: 10_000,
+  });
+  const raw = socket as unknown as Socket;
+  let revoked: string | null = null;
+  let ack: unknown = null;
+  raw.on('session.revoked', ({ reason }: { reason: string }) => (revoked = reason));
+  raw.on('connect', () => {
+    raw.emit('system.ping', {}, (a: unknown) => (ack = a));
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the socket was not closed within 5 s')), 5000);
+    raw.once('connect_error', (err: Error) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    raw.once('disconnect', (reason: string) => {
+      clearTimeout(timer);
+      // The ack, if any, was written before the close: give it its turn.
+      setTimeout(() => resolve({ revoked, disconnect: reason, ack }), 50);
+    });
+  });
+}
+
 /** Resolves with the first event of that name (or rejects after a few seconds). */
 export function nextEvent<T>(socket: TestSocket, event: string, timeoutMs = 5000): Promise<T> {
   return new Promise((resolve, reject) => {

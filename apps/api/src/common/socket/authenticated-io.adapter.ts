@@ -10,6 +10,7 @@ import { SOCKET_PATH } from '@phonghop/common';
 import type { AppConfig } from '../../config/env';
 import { TokenService } from '../../modules/identity/token.service';
 import { SessionsRepository } from '../../modules/identity/sessions.repository';
+import type { AuthUser } from '../auth/auth-user';
 import { AppException } from '../errors/app-exception';
 import { commandGuard } from './command-guard';
 import { CommandRateLimits } from './command-rate-limits';
@@ -21,10 +22,11 @@ export type { SocketData } from './socket-session';
 
 /**
  * The socket.io server of the app. A connection is refused unless its Origin is allowed, its
- * `auth.token` is a valid access token of an active session, and its user has fewer than
+ * `auth.token` is a valid, unexpired access token, and its user has fewer than
  * MAX_SOCKETS_PER_USER sockets open (TOO_MANY_SOCKETS: the new one is refused, the open ones are
- * kept, so a leaked token cannot push the owner's tablets off). Every command then passes the
- * command guard (unknown command, token expiry, rate limits); `auth.renew` hands the socket a
+ * kept, so a leaked token cannot push the owner's tablets off). The token's session is read
+ * meanwhile (SocketSessions.admit): nothing is served before it is found alive, and a socket whose
+ * session has ended is told `session.revoked` and closed. Every command then passes the command guard (unknown command, token expiry, rate limits); `auth.renew` hands the socket a
  * fresh token. With REDIS_URL set, events reach sockets on every API node through the Redis
  * adapter, and the rate limits are counted in Redis.
  */
@@ -126,29 +128,40 @@ export class AuthenticatedIoAdapter extends IoAdapter {
             data.display = display;
             data.user = displayUser(display);
             data.tokenExpiresAt = Number.POSITIVE_INFINITY;
+            data.admitted = Promise.resolve(true);
             next();
           })
           .catch(() => fail('DISPLAY_TOKEN_INVALID'));
         return;
       }
-      sessions
-        .verify(socket.handshake.auth?.token)
-        .then(async ({ user, expiresAt }) => {
-          // Counted over every node (fetchSockets goes through the adapter). Two handshakes of one
-          // user at the same instant may both pass: the cap is a ceiling against floods, not a count.
-          const open = await server.in(`user:${user.id}`).fetchSockets();
+      let verified: { user: AuthUser; expiresAt: number };
+      try {
+        verified = sessions.verifyToken(socket.handshake.auth?.token);
+      } catch (e) {
+        return fail(
+          e instanceof AppException && e.code === 'TOKEN_EXPIRED' ? 'TOKEN_EXPIRED' : 'UNAUTHENTICATED',
+        );
+      }
+      const data = socket.data as SocketData;
+      data.user = verified.user;
+      data.tokenExpiresAt = verified.expiresAt;
+      // The session is read while the handshake goes on (SocketSessions.admit); commands wait for it.
+      sessions.admit(socket as never);
+      // Counted over every node (fetchSockets goes through the adapter). Two handshakes of one
+      // user at the same instant may both pass: the cap is a ceiling against floods, not a count.
+      server
+        .in(`user:${verified.user.id}`)
+        .fetchSockets()
+        .then((open) => {
           if (open.length >= this.config.MAX_SOCKETS_PER_USER) {
-            this.logger.warn(`refused socket: user=${user.id} has ${open.length} open (TOO_MANY_SOCKETS)`);
+            this.logger.warn(
+              `refused socket: user=${verified.user.id} has ${open.length} open (TOO_MANY_SOCKETS)`,
+            );
             return fail('TOO_MANY_SOCKETS');
           }
-          const data = socket.data as SocketData;
-          data.user = user;
-          data.tokenExpiresAt = expiresAt;
           next();
         })
-        .catch((e: unknown) =>
-          fail(e instanceof AppException && e.code === 'TOKEN_EXPIRED' ? 'TOKEN_EXPIRED' : 'UNAUTHENTICATED'),
-        );
+        .catch(() => fail('UNAUTHENTICATED'));
     });
     // Registered before the gateways' own connection handlers, so the guard is in place before
     // any handler can receive a command.

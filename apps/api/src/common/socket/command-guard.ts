@@ -33,6 +33,7 @@ const RESERVED = new Set([
  * Runs before every command a socket sends (socket.io per-socket middleware), so no gateway can
  * forget it:
  * 1. an event no handler listens to is answered UNKNOWN_COMMAND (when the client asked for an ack);
+ *    the others wait until the socket's session is found alive (UNAUTHENTICATED if it ended);
  * 2. a socket whose access token has expired is refused (TOKEN_EXPIRED), told `session.expired`
  *    and closed;
  * 3. the command is counted against the socket's and the user's allowance for its class —
@@ -112,11 +113,20 @@ export function commandGuard(
         error: { code: 'UNKNOWN_COMMAND', message: `${ERROR_MESSAGES.UNKNOWN_COMMAND.en} (${event})` },
       });
     }
-    if (sessions.isExpired(socket)) {
-      refuse({ ok: false, error: { code: 'TOKEN_EXPIRED', message: ERROR_MESSAGES.TOKEN_EXPIRED.en } });
-      return sessions.expire(socket);
-    }
-    consume();
+    // The session read started at the handshake (SocketSessions.admit): usually done by now.
+    void socket.data.admitted.then((alive) => {
+      if (!alive) {
+        return refuse({
+          ok: false,
+          error: { code: 'UNAUTHENTICATED', message: ERROR_MESSAGES.UNAUTHENTICATED.en },
+        });
+      }
+      if (sessions.isExpired(socket)) {
+        refuse({ ok: false, error: { code: 'TOKEN_EXPIRED', message: ERROR_MESSAGES.TOKEN_EXPIRED.en } });
+        return sessions.expire(socket);
+      }
+      consume();
+    });
   };
 }
 

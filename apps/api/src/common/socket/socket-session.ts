@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { Socket } from 'socket.io';
 import { AuthRenewCommandSchema, type AuthRenewResult } from '@phonghop/common';
 import { SessionsRepository } from '../../modules/identity/sessions.repository';
@@ -14,6 +15,12 @@ export interface SocketData {
   user: AuthUser;
   /** When the socket's access token expires (epoch ms); after it, commands are refused. */
   tokenExpiresAt: number;
+  /**
+   * The session check started at the handshake (`SocketSessions.admit`): true once the session is
+   * found alive (and `user` carries the role read with it), false if it ended. Every command and
+   * the user's private room wait for it, so nothing is served on a dead session.
+   */
+  admitted: Promise<boolean>;
   /** Set on a room display's socket (opened with `auth.displayToken`): watch-only, one meeting. Its
    *  `user` is then a stand-in (id = the display's id, a session id that opens no meeting), so any
    *  path that forgot the display check still fails closed. */
@@ -27,32 +34,81 @@ export function displayUser(display: DisplayIdentity): AuthUser {
 
 type AnySocket = Socket<never, never, never, SocketData>;
 
+/** Why a socket's session does not admit it: ended (the `session.revoked` reason), or not read. */
+type Ended = 'disabled' | 'logout' | 'password_reset' | 'failed';
+
 /**
- * The socket's hold on its access token. The handshake verifies the token and its session; from
- * then on the token's expiry still counts: at that instant the socket is told `session.expired`
- * and closed, unless the client handed over a fresh token with `auth.renew` before. So a socket
- * never outlives the access token that opened it, as a REST call cannot.
+ * The socket's hold on its access token and session. The handshake verifies the token (signature,
+ * expiry: no database) and starts reading its session (`admit`) without waiting for it: the read
+ * overlaps the rest of the connect and the client's first command, so a join storm pays one
+ * database round trip per socket on its critical path (the join's own), not two. Nothing waits
+ * less for it: every command and the user's private room wait until the session is found alive; a
+ * session found ended gets `session.revoked` and the socket is closed, before anything was served.
+ * From then on the token's expiry still counts: at that instant the socket is told
+ * `session.expired` and closed, unless the client handed over a fresh token with `auth.renew`
+ * before. So a socket never outlives the access token that opened it, as a REST call cannot.
  */
 export class SocketSessions {
   private readonly timers = new WeakMap<object, NodeJS.Timeout>();
+  /** Per socket: null when its session is alive, else why not (set by `admit`). */
+  private readonly verdicts = new WeakMap<object, Promise<Ended | null>>();
+  private readonly logger = new Logger('SocketSessions');
 
   constructor(
     private readonly tokens: TokenService,
     private readonly sessions: SessionsRepository,
   ) {}
 
-  /** Verifies a token and its session: the user with their current role, and the token's expiry. */
-  async verify(token: unknown): Promise<{ user: AuthUser; expiresAt: number }> {
+  /** The token's user and expiry, from its signed claims alone (UNAUTHENTICATED or TOKEN_EXPIRED). */
+  verifyToken(token: unknown): { user: AuthUser; expiresAt: number } {
     if (typeof token !== 'string') throw new AppException('UNAUTHENTICATED');
-    const claims = this.tokens.verifyAccessToken(token); // UNAUTHENTICATED or TOKEN_EXPIRED
-    const role = await this.sessions.activeRole(claims.sessionId, claims.id).catch(() => null);
-    if (!role) throw new AppException('UNAUTHENTICATED');
-    return { user: { ...claims, systemRole: role }, expiresAt: expiryOf(token) };
+    const user = this.tokens.verifyAccessToken(token);
+    return { user, expiresAt: expiryOf(token) };
   }
 
-  /** Starts the expiry watch of a freshly authenticated socket. */
+  /** Verifies a token and its session: the user with their current role, and the token's expiry. */
+  async verify(token: unknown): Promise<{ user: AuthUser; expiresAt: number }> {
+    const { user, expiresAt } = this.verifyToken(token);
+    const role = await this.sessions.activeRole(user.sessionId, user.id).catch(() => null);
+    if (!role) throw new AppException('UNAUTHENTICATED');
+    return { user: { ...user, systemRole: role }, expiresAt };
+  }
+
+  /**
+   * Starts the session check of a socket whose token was verified (`socket.data.admitted`); what
+   * follows a negative verdict is `start`'s, once the socket is connected.
+   */
+  admit(socket: AnySocket): void {
+    const { user } = socket.data;
+    const verdict = this.sessions.roleOrEnd(user.sessionId, user.id).then(
+      (found): Ended | null => {
+        if ('ended' in found) return found.ended;
+        socket.data.user = { ...socket.data.user, systemRole: found.role };
+        return null;
+      },
+      (err: Error): Ended => {
+        this.logger.warn(`session check failed: user=${user.id} ${err.message}`);
+        return 'failed';
+      },
+    );
+    this.verdicts.set(socket, verdict);
+    socket.data.admitted = verdict.then((ended) => ended === null);
+  }
+
+  /**
+   * A freshly connected socket: starts its expiry watch, and closes it if its session is found
+   * ended — telling the client why (`session.revoked`, as when a session ends later) — or could not
+   * be read (the database away: no verdict, the client connects again).
+   */
   start(socket: AnySocket): void {
     this.arm(socket);
+    void this.verdicts.get(socket)?.then((ended) => {
+      if (ended === null) return;
+      this.logger.warn(`socket closed: user=${socket.data.user.id} session=${ended}`);
+      if (ended !== 'failed') (socket as unknown as Socket).emit('session.revoked', { reason: ended });
+      // On the next turn, so the refusals of commands that waited for the verdict go out first.
+      setImmediate(() => socket.disconnect(true));
+    });
     socket.once('disconnect', () => clearTimeout(this.timers.get(socket)));
   }
 

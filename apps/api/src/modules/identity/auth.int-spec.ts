@@ -4,6 +4,7 @@ import { LoginResponseSchema, UserSchema } from '@phonghop/common';
 import { startTestApp, TestApp } from '../../../test/test-app';
 import {
   api,
+  connectEnded,
   connectSocket,
   ErrorBody,
   insertUser,
@@ -503,6 +504,16 @@ describe('auth: sign-in, refresh, sign-out, tokens', () => {
         connectSocket(t.url, craftToken({ sub: alice.id }, { alg: 'none' })),
       ).rejects.toMatchObject({
         data: { code: 'UNAUTHENTICATED' },
+      });
+    });
+
+    it('closes a socket whose token is valid but whose session was signed out; nothing is served', async () => {
+      const s = await signIn(t.url, 'alice', alice.password, freshIp());
+      expect((await api(t.url, '/auth/logout', { method: 'POST', cookie: s.cookie })).status).toBe(204);
+      expect(await connectEnded(t.url, s.accessToken)).toEqual({
+        revoked: 'logout',
+        disconnect: 'io server disconnect',
+        ack: { ok: false, error: expect.objectContaining({ code: 'UNAUTHENTICATED' }) },
       });
     });
 

@@ -48,6 +48,30 @@ export class SessionsRepository {
     return rows[0]?.role ?? null;
   }
 
+  /**
+   * `activeRole`, or why the session no longer opens anything: what a socket's client is told when
+   * its session is found ended after the handshake (`session.revoked`).
+   */
+  async roleOrEnd(
+    sessionId: string,
+    userId: string,
+  ): Promise<{ role: SystemRole } | { ended: 'disabled' | 'logout' | 'password_reset' }> {
+    const rows: { role: SystemRole; active: boolean; revoked_reason: string | null; alive: boolean }[] =
+      await this.dataSource.query(
+        `SELECT u.system_role AS role, u.active, s.revoked_reason,
+                s.revoked_at IS NULL AND s.expires_at > now() AS alive
+           FROM auth_sessions s JOIN users u ON u.id = s.user_id
+          WHERE s.id = $1 AND s.user_id = $2`,
+        [sessionId, userId],
+      );
+    const row = rows[0];
+    if (row?.alive && row.active) return { role: row.role };
+    if (row && !row.active) return { ended: 'disabled' };
+    if (row?.revoked_reason === 'password_reset' || row?.revoked_reason === 'disabled')
+      return { ended: row.revoked_reason };
+    return { ended: 'logout' };
+  }
+
   async create(data: NewSession): Promise<string> {
     const saved = await this.repo().save(
       this.repo().create({ ...data, revokedAt: null, revokedReason: null }),

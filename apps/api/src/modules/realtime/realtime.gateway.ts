@@ -15,8 +15,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     this.realtime.attach(server);
   }
 
+  /** Once its session is found alive (SocketSessions.admit): a socket of an ended one gets nothing. */
   async handleConnection(socket: AppSocket): Promise<void> {
-    await socket.join(rooms.user(socket.data.user.id));
+    if (await socket.data.admitted) await socket.join(rooms.user(socket.data.user.id));
   }
 
   @SocketCommand('system.ping', PingSchema.optional())

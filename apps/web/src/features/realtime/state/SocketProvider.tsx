@@ -7,6 +7,8 @@ import { SocketContext, type ConnectionStatus } from './socket-context';
 const AUTH_ERRORS = new Set(['TOKEN_EXPIRED', 'UNAUTHENTICATED']);
 /** Refused because this account has too many sockets open: try again a little later. */
 const TOO_MANY_SOCKETS_RETRY_MS = 10_000;
+/** Closed by the server (a restart, a session it could not read): connect again after 0.5–1 s. */
+const SERVER_CLOSE_RETRY_MS = 500;
 
 /**
  * Opens the one socket of a signed-in user and tracks its state for the reconnect banner and the
@@ -36,7 +38,14 @@ export function SocketProvider({ children }: { children: ReactNode }) {
       if (reason === 'io server disconnect' && expired) {
         expired = false;
         void session.refresh().then((ok) => ok && !revoked && s.connect());
-      } else if (reason === 'io server disconnect') s.connect();
+      } else if (reason === 'io server disconnect') {
+        // Not at once: a server that closes sockets because it cannot read sessions (its database
+        // away) would be hit in a tight loop, and after a restart the whole hall would come at once.
+        setTimeout(
+          () => !revoked && !s.connected && s.connect(),
+          SERVER_CLOSE_RETRY_MS * (1 + Math.random()),
+        );
+      }
     });
     // The server closes a socket when its access token expires; hand it each renewed token first.
     const stopRenewing = renewOverSocket(s);
