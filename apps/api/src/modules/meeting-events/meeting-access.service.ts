@@ -104,11 +104,19 @@ export class MeetingAccessService {
     // while the meeting row is locked, and every round trip (and every millisecond of ORM work)
     // there lowers a live meeting's event rate. A request whose session id is no UUID (a display's
     // stand-in) is sent as nulls and refused: it opens nothing.
+    // One request (a join, a command alone) reads its caller as a one-row subquery, which plans as
+    // fast as a plain join; a batch unnests arrays (planning that costs ~0.1 ms more per statement).
+    const callers =
+      requests.length === 1
+        ? '(SELECT $2::uuid AS user_id, $3::uuid AS session_id, $4::uuid AS receipt_key, 1::bigint AS i)'
+        : 'unnest($2::uuid[], $3::uuid[], $4::uuid[]) WITH ORDINALITY';
+    const column = <T>(pick: (r: OpenRequest) => T) =>
+      requests.length === 1 ? pick(requests[0]) : requests.map(pick);
     const rows: OpenRow[] = await manager.query(
       `SELECT m.*, x.i, p.role AS my_role, u.system_role AS my_system_role,
               r.request_hash AS receipt_request_hash, r.response AS receipt_response
          FROM meetings m
-        CROSS JOIN unnest($2::uuid[], $3::uuid[], $4::uuid[]) WITH ORDINALITY AS x(user_id, session_id, receipt_key, i)
+        CROSS JOIN ${callers} AS x(user_id, session_id, receipt_key, i)
          LEFT JOIN meeting_participants p ON p.meeting_id = m.id AND p.user_id = x.user_id
          LEFT JOIN auth_sessions s
                 ON s.id = x.session_id AND s.user_id = x.user_id AND s.revoked_at IS NULL AND s.expires_at > now()
@@ -119,9 +127,9 @@ export class MeetingAccessService {
         ORDER BY x.i${options.lock ? ' FOR UPDATE OF m' : ''}`,
       [
         meetingId,
-        requests.map((r) => (signedIn(r) ? r.user.id : null)),
-        requests.map((r) => (signedIn(r) ? r.user.sessionId : null)),
-        requests.map((r) => r.receiptKey),
+        column((r) => (signedIn(r) ? r.user.id : null)),
+        column((r) => (signedIn(r) ? r.user.sessionId : null)),
+        column((r) => r.receiptKey),
       ],
     );
     return requests.map((request, i) =>
