@@ -210,6 +210,30 @@ describe('foundation (web, e2e)', () => {
     expectClean(delegate);
   });
 
+  it('sends a tablet that comes back on a session ended while it was away to the sign-in page', async () => {
+    // The handshake takes the still-signed token; the session read that follows finds it ended,
+    // tells the tablet `session.revoked` and closes the socket (docs/events/session.revoked.md).
+    const delegate = await env.openTablet();
+    await signIn(delegate.page, 'daibieu05');
+    await delegate.page.waitForURL(/\/meetings$/);
+    await delegate.context.setOffline(true);
+    await delegate.page.locator('[data-testid=reconnect-banner][data-status=offline]').waitFor();
+    // Signed out elsewhere while this tablet was off the network: no socket of it was open to tell.
+    await env.app.dataSource.query(
+      `UPDATE auth_sessions s SET revoked_at = now(), revoked_reason = 'logout'
+         FROM users u WHERE u.id = s.user_id AND u.username = 'daibieu05' AND s.revoked_at IS NULL`,
+    );
+    await delegate.context.setOffline(false);
+    await delegate.page.waitForURL(/\/sign-in/, { timeout: 10_000 });
+    await delegate.page
+      .getByTestId('sign-in-notice')
+      .filter({ hasText: 'Phiên đăng nhập đã được kết thúc.' })
+      .waitFor();
+    await shot(delegate.page, 'signed-out-while-away-landscape');
+    // (A request made while the tablet was off the network failed, as it should.)
+    expectClean(delegate, /ERR_INTERNET_DISCONNECTED/);
+  });
+
   it('lets the admin reset a password', async () => {
     const admin = await env.openTablet();
     await signIn(admin.page, 'admin');

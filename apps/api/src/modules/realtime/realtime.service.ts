@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy, Optional } from '@nestjs/common';
 import type { ServerToClientEvents } from '@phonghop/common';
 import { APP_CONFIG, AppConfig } from '../../config/env';
 import { AppServer, rooms } from './realtime.types';
@@ -67,7 +67,7 @@ interface RoomWindow {
  * every API node.
  */
 @Injectable()
-export class RealtimeService {
+export class RealtimeService implements OnModuleDestroy {
   private server?: AppServer;
   private readonly authorityListeners: ((userId: string) => Promise<void>)[] = [];
 
@@ -85,6 +85,17 @@ export class RealtimeService {
     this.clustered = Boolean(config?.REDIS_URL);
     this.fanOutBudgetMs = config?.FANOUT_BUDGET_MS ?? DEFAULT_FANOUT_BUDGET_MS;
     this.fanOutWindowMs = config?.FANOUT_WINDOW_MS ?? DEFAULT_FANOUT_WINDOW_MS;
+  }
+
+  /**
+   * Set when the app shuts down (module destroy hooks run before the socket adapter closes its Redis
+   * clients): a broadcast given after it — a presence update still in flight — is dropped. Given to a
+   * closed Redis client it would be an unhandled rejection inside the adapter.
+   */
+  private closing = false;
+
+  onModuleDestroy(): void {
+    this.closing = true;
   }
 
   attach(server: AppServer): void {
@@ -132,7 +143,7 @@ export class RealtimeService {
 
   /** Tells every socket of the user that its session ended, then closes them. */
   disconnectUser(userId: string, reason: 'disabled' | 'logout' | 'password_reset'): void {
-    if (!this.server) return;
+    if (!this.server || this.closing) return;
     this.server.to(rooms.user(userId)).emit('session.revoked', { reason });
     this.server.in(rooms.user(userId)).disconnectSockets(true);
   }
@@ -171,7 +182,7 @@ export class RealtimeService {
     event: E,
     ...args: Parameters<ServerToClientEvents[E]>
   ): void {
-    if (!this.server) return;
+    if (!this.server || this.closing) return;
     if (this.clustered) this.server.serverSideEmit('realtime.fanOut', room, event, args);
     this.fanOutHere(room, event, args);
   }
@@ -298,6 +309,7 @@ export class RealtimeService {
     event: E,
     ...args: Parameters<ServerToClientEvents[E]>
   ): void {
+    if (this.closing) return;
     this.server?.to(room).emit(event, ...args);
   }
 }
