@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Meeting, MeetingRole, SystemRole } from '@phonghop/common';
 import { canViewMeeting, MeetingActor } from '@phonghop/common';
+import type { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { rawToMeeting } from '../meetings/meeting.mapper';
@@ -53,6 +55,11 @@ export class MeetingAccessService {
   private readonly logged = new WeakSet<AppException>();
 
   constructor(private readonly dataSource: DataSource) {}
+
+  /** The pg pool under TypeORM (for the one named statement of `openMany`). */
+  private pool(): Pool {
+    return (this.dataSource.driver as PostgresDriver).master as Pool;
+  }
 
   /** The caller's role in the meeting (null for an admin who is not a participant). */
   async roleOf(meetingId: string, userId: string, manager?: EntityManager): Promise<MeetingRole | null> {
@@ -112,8 +119,7 @@ export class MeetingAccessService {
         : 'unnest($2::uuid[], $3::uuid[], $4::uuid[]) WITH ORDINALITY';
     const column = <T>(pick: (r: OpenRequest) => T) =>
       requests.length === 1 ? pick(requests[0]) : requests.map(pick);
-    const rows: OpenRow[] = await manager.query(
-      `SELECT m.*, x.i, p.role AS my_role, u.system_role AS my_system_role,
+    const text = `SELECT m.*, x.i, p.role AS my_role, u.system_role AS my_system_role,
               r.request_hash AS receipt_request_hash, r.response AS receipt_response
          FROM meetings m
         CROSS JOIN ${callers} AS x(user_id, session_id, receipt_key, i)
@@ -124,14 +130,20 @@ export class MeetingAccessService {
          LEFT JOIN command_receipts r
                 ON x.receipt_key IS NOT NULL AND r.actor_id = x.user_id AND r.idempotency_key = x.receipt_key
         WHERE m.id = $1
-        ORDER BY x.i${options.lock ? ' FOR UPDATE OF m' : ''}`,
-      [
-        meetingId,
-        column((r) => (signedIn(r) ? r.user.id : null)),
-        column((r) => (signedIn(r) ? r.user.sessionId : null)),
-        column((r) => r.receiptKey),
-      ],
-    );
+        ORDER BY x.i${options.lock ? ' FOR UPDATE OF m' : ''}`;
+    const values = [
+      meetingId,
+      column((r) => (signedIn(r) ? r.user.id : null)),
+      column((r) => (signedIn(r) ? r.user.sessionId : null)),
+      column((r) => r.receiptKey),
+    ];
+    const rows: OpenRow[] =
+      options.manager || requests.length > 1
+        ? await manager.query(text, values)
+        : // One caller outside a transaction — every join, twice for a newcomer: a named statement
+          // on the driver's pool, parsed once per connection and planned from a cached plan, without
+          // a TypeORM query runner around it (a join storm makes a thousand of these).
+          (await this.pool().query<OpenRow>({ name: 'meeting-open-one', text, values })).rows;
     return requests.map((request, i) =>
       signedIn(request) ? this.opened(meetingId, request, rows[i]) : new AppException('UNAUTHENTICATED'),
     );
