@@ -26,8 +26,8 @@ export type { SocketData } from './socket-session';
  * MAX_SOCKETS_PER_USER sockets open (TOO_MANY_SOCKETS: the new one is refused, the open ones are
  * kept, so a leaked token cannot push the owner's tablets off). The token's session is read
  * meanwhile (SocketSessions.admit): nothing is served before it is found alive, and a socket whose
- * session has ended is told `session.revoked` and closed. Every command then passes the command guard (unknown command, token expiry, rate limits); `auth.renew` hands the socket a
- * fresh token. With REDIS_URL set, events reach sockets on every API node through the Redis
+ * session has ended is told `session.revoked` and closed. Every command then passes the command
+ * guard (unknown command, token expiry, rate limits); `auth.renew` hands the socket a fresh token. With REDIS_URL set, events reach sockets on every API node through the Redis
  * adapter, and the rate limits are counted in Redis.
  */
 export class AuthenticatedIoAdapter extends IoAdapter {

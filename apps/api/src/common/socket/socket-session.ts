@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Socket } from 'socket.io';
 import { AuthRenewCommandSchema, type AuthRenewResult } from '@phonghop/common';
-import { SessionsRepository } from '../../modules/identity/sessions.repository';
+import { SessionsRepository, type SessionEnd } from '../../modules/identity/sessions.repository';
 import { TokenService } from '../../modules/identity/token.service';
 import type { DisplayIdentity } from '../../modules/displays/displays.service';
 import type { AuthUser } from '../auth/auth-user';
@@ -35,15 +35,15 @@ export function displayUser(display: DisplayIdentity): AuthUser {
 type AnySocket = Socket<never, never, never, SocketData>;
 
 /** Why a socket's session does not admit it: ended (the `session.revoked` reason), or not read. */
-type Ended = 'disabled' | 'logout' | 'password_reset' | 'failed';
+type Ended = SessionEnd | 'failed';
 
 /**
  * The socket's hold on its access token and session. The handshake verifies the token (signature,
  * expiry: no database) and starts reading its session (`admit`) without waiting for it: the read
  * overlaps the rest of the connect and the client's first command, so a join storm pays one
- * database round trip per socket on its critical path (the join's own), not two. Nothing waits
- * less for it: every command and the user's private room wait until the session is found alive; a
- * session found ended gets `session.revoked` and the socket is closed, before anything was served.
+ * database round trip per socket on its critical path (the join's own), not two. Nothing is served
+ * before it: every command and the user's private room wait until the session is found alive; a
+ * session found ended gets `session.revoked` and the socket is closed.
  * From then on the token's expiry still counts: at that instant the socket is told
  * `session.expired` and closed, unless the client handed over a fresh token with `auth.renew`
  * before. So a socket never outlives the access token that opened it, as a REST call cannot.

@@ -6,6 +6,9 @@ import { AuthSessionEntity } from './auth-session.entity';
 /** Why a session ended, kept in `auth_sessions.revoked_reason`. */
 export type SessionRevokeReason = 'logout' | 'disabled' | 'password_reset' | 'refresh_reuse';
 
+/** Why a session no longer opens anything, as its sockets are told (`session.revoked`). */
+export type SessionEnd = Exclude<SessionRevokeReason, 'refresh_reuse'>;
+
 /** A session as refresh needs it. */
 export interface RefreshSession {
   id: string;
@@ -38,24 +41,17 @@ export class SessionsRepository {
    * is active; null otherwise. Read on every request so a demotion or a disable acts at once.
    */
   async activeRole(sessionId: string, userId: string): Promise<SystemRole | null> {
-    // Plain SQL: this runs on every request and every socket handshake (a join storm of 1,000
-    // tablets makes 1,000 of them), where the query builder's own work cost more than the query.
-    const rows: { role: SystemRole }[] = await this.dataSource.query(
-      `SELECT u.system_role AS role FROM auth_sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
-      [sessionId, userId],
-    );
-    return rows[0]?.role ?? null;
+    const found = await this.roleOrEnd(sessionId, userId);
+    return 'role' in found ? found.role : null;
   }
 
   /**
    * `activeRole`, or why the session no longer opens anything: what a socket's client is told when
    * its session is found ended after the handshake (`session.revoked`).
    */
-  async roleOrEnd(
-    sessionId: string,
-    userId: string,
-  ): Promise<{ role: SystemRole } | { ended: 'disabled' | 'logout' | 'password_reset' }> {
+  async roleOrEnd(sessionId: string, userId: string): Promise<{ role: SystemRole } | { ended: SessionEnd }> {
+    // Plain SQL: this runs on every request and every socket handshake (a join storm of 1,000
+    // tablets makes 1,000 of them), where the query builder's own work cost more than the query.
     const rows: { role: SystemRole; active: boolean; revoked_reason: string | null; alive: boolean }[] =
       await this.dataSource.query(
         `SELECT u.system_role AS role, u.active, s.revoked_reason,
