@@ -1,4 +1,5 @@
 import { ChildProcess, fork } from 'node:child_process';
+import { startBareServer } from './lib/bare-server';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -175,21 +176,6 @@ async function measure(
   }
 }
 
-async function startBareNode(port: number, redisUrl: string, snapshotBytes: number): Promise<ChildProcess> {
-  const child = fork(
-    path.join(__dirname, 'lib/bare-node.js'),
-    [String(port), redisUrl, String(snapshotBytes)],
-    {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    },
-  );
-  await new Promise<void>((resolve, reject) => {
-    child.once('message', () => resolve());
-    child.once('exit', () => reject(new Error('bare node exited')));
-  });
-  return child;
-}
-
 async function connected(socket: Socket): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
@@ -203,18 +189,17 @@ export async function measureConference(o: ConferenceOptions): Promise<{ ours?: 
 
   if (only !== 'ours') {
     process.stderr.write('bare: two socket.io nodes with the Redis adapter\n');
-    const port = 40000 + Math.floor(Math.random() * 10000);
     const nodes = [
-      await startBareNode(port, o.redisUrl, 20 * 1024),
-      await startBareNode(port + 1, o.redisUrl, 20 * 1024),
+      await startBareServer(20 * 1024, { redisUrl: o.redisUrl }),
+      await startBareServer(20 * 1024, { redisUrl: o.redisUrl }),
     ];
-    const urls: [string, string] = [`http://127.0.0.1:${port}`, `http://127.0.0.1:${port + 1}`];
+    const urls: [string, string] = [nodes[0].url, nodes[1].url];
     const publisher = io(urls[0], { transports: ['websocket'] });
     await connected(publisher);
     try {
       result.bare = await measure(o, {
         urls,
-        pids: [nodes[0].pid!, nodes[1].pid!],
+        pids: [nodes[0].pid, nodes[1].pid],
         tokens: Array.from({ length: o.clients }, () => null),
         joinEvent: 'join',
         joinPayload: {},
@@ -225,7 +210,7 @@ export async function measureConference(o: ConferenceOptions): Promise<{ ours?: 
       });
     } finally {
       publisher.disconnect();
-      for (const n of nodes) n.kill('SIGTERM');
+      await Promise.all(nodes.map((n) => n.close()));
     }
   }
 

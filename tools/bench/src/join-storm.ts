@@ -1,13 +1,87 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ClientPool } from './lib/client-pool';
 import { benchLine, percentile, round } from './lib/stats';
 import { BenchTarget } from './lib/target';
+
+/** One storm against one target: every client's times, in ms. */
+interface Storm {
+  joinMs: number[];
+  connectMs: number[];
+  failures: number;
+  firstError?: string;
+  ackBytes: number;
+}
+
+/** The storms of one side over all rounds, summed up. */
+export interface JoinStormSide {
+  p99: number;
+  p50: number;
+  connectP99: number;
+  failures: number;
+  firstError?: string;
+  ackBytes: number;
+  sideBytes?: number;
+  sideWireBytes?: number;
+  /** Each round's own p99. */
+  roundP99: number[];
+}
 
 /**
  * join-storm: N clients connect and join within a window; the figure is the p99 time from the
  * start of a client's connect to its consistent state (the join acknowledgement with the
  * snapshot). Baseline: a bare socket.io connect plus one 20 KB emit.
+ *
+ * Both servers stay up and the storms alternate (bare, ours, ours, bare, bare, ours, …) for
+ * `rounds` rounds, every client disconnecting between storms: on two cores shared by both servers,
+ * PostgreSQL and the client processes, one storm's p99 (its tenth-slowest join of 1,000) moves by
+ * half between runs of the same code, and interleaving puts both sides under the same drift. The
+ * p99 is over all rounds' joins; each round's ratio is printed too.
  */
-export async function measureJoinStorm(target: BenchTarget, windowMs: number) {
+export async function measureJoinStorms(
+  targets: BenchTarget[],
+  windowMs: number,
+  rounds: number,
+): Promise<Map<BenchTarget, JoinStormSide>> {
+  const storms = new Map<BenchTarget, Storm[]>(targets.map((t) => [t, []]));
+  for (let r = 0; r < rounds; r++) {
+    const order = r % 2 === 0 ? targets : [...targets].reverse();
+    for (const target of order) {
+      const storm = await stormOnce(target, windowMs);
+      storms.get(target)!.push(storm);
+      process.stderr.write(
+        `  round ${r + 1} ${target.name}: p99 ${round(percentile(storm.joinMs, 99))} ms, ` +
+          `connect p99 ${round(percentile(storm.connectMs, 99))} ms, failures ${storm.failures}\n`,
+      );
+      // Let the disconnects (and ours' presence updates about them) settle before the next storm.
+      await sleep(2_000);
+    }
+  }
+  return new Map(
+    targets.map((t) => {
+      const all = storms.get(t)!;
+      const joinMs = all.flatMap((s) => s.joinMs);
+      return [
+        t,
+        {
+          p99: percentile(joinMs, 99),
+          p50: percentile(joinMs, 50),
+          connectP99: percentile(
+            all.flatMap((s) => s.connectMs),
+            99,
+          ),
+          failures: all.reduce((n, s) => n + s.failures, 0),
+          firstError: all.find((s) => s.firstError)?.firstError,
+          ackBytes: Math.max(...all.map((s) => s.ackBytes)),
+          sideBytes: t.sideBytes,
+          sideWireBytes: t.sideWireBytes,
+          roundP99: all.map((s) => percentile(s.joinMs, 99)),
+        },
+      ];
+    }),
+  );
+}
+
+async function stormOnce(target: BenchTarget, windowMs: number): Promise<Storm> {
   const pool = new ClientPool(2);
   const joined = await pool.connect({
     url: target.url,
@@ -18,38 +92,20 @@ export async function measureJoinStorm(target: BenchTarget, windowMs: number) {
     spreadMs: windowMs,
   });
   await pool.close();
-  return {
-    p99: percentile(joined.joinMs, 99),
-    p50: percentile(joined.joinMs, 50),
-    connectP99: percentile(joined.connectMs, 99),
-    failures: joined.failures,
-    firstError: joined.firstError,
-    ackBytes: joined.ackBytes,
-    sideBytes: target.sideBytes,
-    sideWireBytes: target.sideWireBytes,
-  };
+  return joined;
 }
 
-export function joinStormLine(
-  clients: number,
-  ours: {
-    p99: number;
-    p50: number;
-    connectP99: number;
-    failures: number;
-    ackBytes: number;
-    sideBytes?: number;
-    sideWireBytes?: number;
-  },
-  bare: { p99: number; p50: number; connectP99: number; failures: number; ackBytes: number },
-): string {
+export function joinStormLine(clients: number, ours: JoinStormSide, bare: JoinStormSide): string {
+  const paired = Math.min(ours.roundP99.length, bare.roundP99.length);
+  const roundRatios = Array.from({ length: paired }, (_, i) => round(ours.roundP99[i] / bare.roundP99[i], 2));
   return benchLine('join-storm', {
     clients,
+    rounds: Math.max(ours.roundP99.length, bare.roundP99.length),
     ours_p99_ms: round(ours.p99),
     bare_p99_ms: round(bare.p99),
     ours_p50_ms: round(ours.p50),
     bare_p50_ms: round(bare.p50),
-    // The handshake's part (connect → connected): ours checks the token and the session there.
+    // The handshake's part (connect → connected): ours checks the token there.
     ours_connect_p99_ms: round(ours.connectP99),
     bare_connect_p99_ms: round(bare.connectP99),
     ours_snapshot_kb: round(ours.ackBytes / 1024),
@@ -59,6 +115,7 @@ export function joinStormLine(
     ours_roster_gzip_kb: round((ours.sideWireBytes ?? 0) / 1024),
     ours_failures: ours.failures,
     bare_failures: bare.failures,
+    round_ratios: roundRatios.join(',') || '-',
     ratio: round(ours.p99 / bare.p99, 2),
     target: '<=2',
   });

@@ -6,9 +6,10 @@
 import { conferenceLine, measureConference } from './conference';
 import { fanoutLine, measureFanout } from './fanout';
 import { floodLine, measureFlood } from './flood';
-import { joinStormLine, measureJoinStorm } from './join-storm';
+import { joinStormLine, JoinStormSide, measureJoinStorms } from './join-storm';
 import { startBareTarget } from './lib/bare-target';
 import { startOursTarget } from './lib/ours-target';
+import type { BenchTarget } from './lib/target';
 import { voteStorm } from './vote-storm';
 import { measureWatermark, watermarkLine } from './watermark';
 import { measureReaderFirstPage, readerFirstPageLine } from './reader-first-page';
@@ -55,33 +56,22 @@ async function fanout(): Promise<void> {
 async function joinStorm(): Promise<void> {
   const clients = option('clients', 1000);
   const windowMs = option('window', 10) * 1000;
-  process.stderr.write(`join-storm: ${clients} clients within ${windowMs / 1000}s\n`);
+  const rounds = option('rounds', 3);
+  process.stderr.write(
+    `join-storm: ${clients} clients within ${windowMs / 1000}s, ${rounds} rounds per side\n`,
+  );
   // --only ours|bare: one side alone, for profiling (the BENCH line then has no meaningful ratio).
   const only = process.argv[process.argv.indexOf('--only') + 1];
-  const skipped = {
-    p99: 0,
-    p50: 0,
-    connectP99: 0,
-    failures: 0,
-    ackBytes: 0,
-    firstError: undefined,
-    sideBytes: undefined,
-    sideWireBytes: undefined,
-  };
-  let bareResult: Awaited<ReturnType<typeof measureJoinStorm>> = skipped;
-  let oursResult: Awaited<ReturnType<typeof measureJoinStorm>> = skipped;
-  if (only !== 'ours') {
-    const bare = await startBareTarget(clients, 20 * 1024);
-    bareResult = await measureJoinStorm(bare, windowMs);
-    await bare.close();
-  }
-  if (only !== 'bare') {
-    const ours = await startOursTarget(clients);
-    oursResult = await measureJoinStorm(ours, windowMs);
-    await ours.close();
-  }
-  if (oursResult.firstError) process.stderr.write(`  ours first error: ${oursResult.firstError}\n`);
-  console.log(joinStormLine(clients, oursResult, bareResult));
+  const targets: BenchTarget[] = [];
+  if (only !== 'ours') targets.push(await startBareTarget(clients, 20 * 1024));
+  if (only !== 'bare') targets.push(await startOursTarget(clients));
+  const sides = await measureJoinStorms(targets, windowMs, rounds);
+  await Promise.all(targets.map((t) => t.close()));
+  const skipped: JoinStormSide = { p99: 0, p50: 0, connectP99: 0, failures: 0, ackBytes: 0, roundP99: [] };
+  const side = (name: 'ours' | 'bare') => sides.get(targets.find((t) => t.name === name)!) ?? skipped;
+  const ours = side('ours');
+  if (ours.firstError) process.stderr.write(`  ours first error: ${ours.firstError}\n`);
+  console.log(joinStormLine(clients, ours, side('bare')));
 }
 
 async function flood(): Promise<void> {

@@ -1,7 +1,6 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { MessageMappingProperties } from '@nestjs/websockets';
-import { lastValueFrom, type Observable } from 'rxjs';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { IncomingMessage } from 'node:http';
 import { createClient } from 'redis';
@@ -14,7 +13,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { AppException } from '../errors/app-exception';
 import { commandGuard } from './command-guard';
 import { CommandRateLimits } from './command-rate-limits';
-import { runCommand } from './run-command';
+import { SocketCommandTable } from './socket-command';
 import { displayUser, SocketSessions, type SocketData } from './socket-session';
 import { displayRoom, DisplaysService } from '../../modules/displays/displays.service';
 
@@ -42,31 +41,16 @@ export class AuthenticatedIoAdapter extends IoAdapter {
   }
 
   /**
-   * Binds each gateway's commands to a new socket with one plain listener per command. Nest's own
-   * binding builds an rxjs pipeline per command (fromEvent, mergeMap, takeUntil the disconnect)
-   * for every socket: 38 commands' worth of objects built at each connect and held for the socket's
-   * life, which a conference of 5,000 sockets pays 5,000 times. The behaviour is Nest's: the
-   * payload and the ack are split the same way (mapPayload), the handler's answer goes to the ack.
-   * Our handlers never throw (runCommand turns every failure into an error ack).
+   * Nest asks this for every gateway at every connect. Our commands are not Nest message handlers
+   * (`@SocketCommand`, run from one table by the command guard), so there is nothing to bind, and a
+   * `@SubscribeMessage` handler would never be called: it is refused at startup.
    */
-  override bindMessageHandlers(
-    socket: Socket,
-    handlers: MessageMappingProperties[],
-    transform: (data: unknown) => Observable<unknown>,
-  ): void {
-    for (const { message, callback, isAckHandledManually } of handlers) {
-      socket.on(message as string, (...args: unknown[]) => {
-        const { data, ack } = this.mapPayload(args.length <= 1 ? args[0] : args);
-        lastValueFrom(transform(callback(data, ack)), { defaultValue: undefined })
-          .then((response) => {
-            if (response === undefined || response === null) return;
-            const reply = response as { event?: string; data?: unknown };
-            if (reply.event) socket.emit(reply.event, reply.data);
-            else if (!isAckHandledManually && typeof ack === 'function')
-              (ack as (r: unknown) => void)(response);
-          })
-          .catch((err: Error) => this.logger.error(`socket command ${String(message)}: ${err.message}`));
-      });
+  override bindMessageHandlers(_socket: Socket, handlers: MessageMappingProperties[]): void {
+    if (handlers.length > 0) {
+      const names = handlers.map((h) => String(h.message)).join(', ');
+      throw new Error(
+        `@SubscribeMessage is not used here (${names}): declare socket commands with @SocketCommand`,
+      );
     }
   }
 
@@ -110,6 +94,14 @@ export class AuthenticatedIoAdapter extends IoAdapter {
     );
     const displays = this.appContext.get(DisplaysService, { strict: false });
     const limits = new CommandRateLimits(this.config, this.limitsStore);
+    const commands = new SocketCommandTable((gateway) => {
+      try {
+        return this.appContext.get(gateway, { strict: false });
+      } catch {
+        return undefined; // a gateway this app (a test module) does not load
+      }
+    });
+    commands.add('auth.renew', (socket, payload) => sessions.renew(socket as never, payload));
     server.use((socket, next) => {
       const fail = (
         code: 'UNAUTHENTICATED' | 'TOKEN_EXPIRED' | 'TOO_MANY_SOCKETS' | 'DISPLAY_TOKEN_INVALID',
@@ -173,10 +165,7 @@ export class AuthenticatedIoAdapter extends IoAdapter {
       // A display has no access token to expire; its token is re-read at each command instead.
       if (display) void socket.join(displayRoom(display.id));
       else sessions.start(socket);
-      socket.on('auth.renew', (payload: unknown, ack?: (a: unknown) => void) => {
-        void runCommand(this.logger, () => sessions.renew(socket, payload)).then((a) => ack?.(a));
-      });
-      socket.use(commandGuard(socket, sessions, limits, displays));
+      socket.use(commandGuard(socket, sessions, limits, displays, commands));
     });
     return server;
   }

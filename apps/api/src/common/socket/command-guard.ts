@@ -3,6 +3,7 @@ import type { Socket } from 'socket.io';
 import { ERROR_MESSAGES, type Ack } from '@phonghop/common';
 import { RateLimitedException } from '../errors/rate-limited.exception';
 import { CommandClass, CommandRateLimits } from './command-rate-limits';
+import type { SocketCommandTable } from './socket-command';
 import type { SocketData, SocketSessions } from './socket-session';
 import type { DisplaysService } from '../../modules/displays/displays.service';
 
@@ -19,46 +20,55 @@ const MAX_REFUSED_IN_A_ROW = 50;
 type AnySocket = Socket<never, never, never, SocketData>;
 type Packet = [event: string, ...args: unknown[]];
 
-/** Names socket.io uses for itself; a client sending one is sending an unknown command. */
-const RESERVED = new Set([
-  'connect',
-  'connect_error',
-  'disconnect',
-  'disconnecting',
-  'newListener',
-  'removeListener',
-]);
-
 /**
- * Runs before every command a socket sends (socket.io per-socket middleware), so no gateway can
- * forget it:
- * 1. an event no handler listens to is answered UNKNOWN_COMMAND (when the client asked for an ack);
+ * Runs every command a socket sends (socket.io per-socket middleware), so no gateway can forget
+ * its checks:
+ * 1. an event that is no command is answered UNKNOWN_COMMAND (when the client asked for an ack);
  *    the others wait until the socket's session is found alive (UNAUTHENTICATED if it ended);
  * 2. a socket whose access token has expired is refused (TOKEN_EXPIRED), told `session.expired`
  *    and closed;
  * 3. the command is counted against the socket's and the user's allowance for its class —
  *    commands carrying an idempotency key change a meeting ("write"), the rest only read — and an
  *    excess is refused RATE_LIMITED with `retryAfterMs`.
- * A refused command never reaches its handler, so it writes nothing.
+ * A refused command never reaches its handler, so it writes nothing. An accepted one is run from
+ * the command table (SocketCommandTable) and answered on its acknowledgement; the packet is not
+ * passed on to socket.io's listeners (no socket has any for commands).
  */
 export function commandGuard(
   socket: AnySocket,
   sessions: SocketSessions,
   limits: CommandRateLimits,
   displays: DisplaysService,
+  commands: SocketCommandTable,
 ) {
   socket.once('disconnect', () => refusedInARow.delete(socket.id));
-  return (packet: Packet, next: (err?: Error) => void): void => {
+  // The packet never goes on to socket.io's listeners: an accepted command is run here.
+  return (packet: Packet, _next: (err?: Error) => void): void => {
     const [event, ...args] = packet;
-    const ack = typeof args.at(-1) === 'function' ? (args.at(-1) as (a: Ack<never>) => void) : undefined;
+    const ack = typeof args.at(-1) === 'function' ? (args.at(-1) as (a: Ack<unknown>) => void) : undefined;
     const refuse = (error: Ack<never> & { ok: false }) => ack?.(error);
+    const command = commands.get(event);
+    // The payload is the one argument before the acknowledgement; several make an array (which no
+    // command's schema accepts: VALIDATION_FAILED), none is undefined.
+    const params = ack ? args.slice(0, -1) : args;
+    const refuseUnknown = () =>
+      refuse({
+        ok: false,
+        error: { code: 'UNKNOWN_COMMAND', message: `${ERROR_MESSAGES.UNKNOWN_COMMAND.en} (${event})` },
+      });
+    const run = (): void => {
+      if (!command) return refuseUnknown();
+      void command(socket as unknown as Socket, params.length <= 1 ? params[0] : params).then((a) =>
+        ack?.(a),
+      );
+    };
     const consume = (): void => {
       limits
         .consume(classOf(args[0]), socket.id, socket.data.user.id)
         .then((retryAfterMs) => {
           if (retryAfterMs === null) {
             refusedInARow.delete(socket.id);
-            return next();
+            return run();
           }
           refuse({ ok: false, error: new RateLimitedException(retryAfterMs).toApiError() });
           // A client honours retryAfterMs; one that keeps sending regardless is flooding. Parsing
@@ -74,7 +84,7 @@ export function commandGuard(
         // The limit store failing (Redis down) must not silence every command: let them through, loudly.
         .catch((err: Error) => {
           logger.warn(`rate limit store failed, command let through: ${err.message}`);
-          next();
+          run();
         });
     };
 
@@ -107,12 +117,7 @@ export function commandGuard(
       return;
     }
 
-    if (RESERVED.has(event) || socket.listeners(event as never).length === 0) {
-      return refuse({
-        ok: false,
-        error: { code: 'UNKNOWN_COMMAND', message: `${ERROR_MESSAGES.UNKNOWN_COMMAND.en} (${event})` },
-      });
-    }
+    if (!command) return refuseUnknown();
     // The session read started at the handshake (SocketSessions.admit): usually done by now.
     void socket.data.admitted.then((alive) => {
       if (!alive) {

@@ -1,6 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { SubscribeMessage } from '@nestjs/websockets';
-import type { ClientToServerEvents } from '@phonghop/common';
+import type { Ack, ClientToServerEvents } from '@phonghop/common';
 import type { z, ZodType } from 'zod';
 import type { Socket } from 'socket.io';
 import type { Caller } from '../../modules/meeting-events/caller';
@@ -12,6 +11,16 @@ const logger = new Logger('SocketCommand');
 /** What a decorated method may look like: it takes the parsed command (and the socket). */
 type Handler<S extends ZodType> = (command: z.infer<S>, socket: never) => unknown;
 
+/** One command as declared: the gateway class, its method, the payload's schema. */
+interface Declared {
+  gateway: abstract new (...args: never[]) => object;
+  key: string | symbol;
+  schema: ZodType;
+}
+
+/** Every `@SocketCommand` of the code, by event name (filled as the gateway classes load). */
+const declared = new Map<string, Declared>();
+
 /**
  * A gateway method that answers one socket command: `@SocketCommand('agenda.add', Schema)` on
  * `add(command, socket)`. The payload is parsed with the shared schema (VALIDATION_FAILED
@@ -19,24 +28,54 @@ type Handler<S extends ZodType> = (command: z.infer<S>, socket: never) => unknow
  * acknowledgement `{ ok: true, data } | { ok: false, error }`. The token expiry and rate limits are
  * checked before (the command guard in the socket adapter), roles after (in the service, from the
  * database), so a gateway method is only the call.
+ *
+ * Commands are not Nest's `@SubscribeMessage` handlers: Nest binds each of those to every socket
+ * as it connects (a bound function and a closure per command per socket, 38 of each, held for
+ * the socket's life), which made a join storm's garbage collection copy ~7 KB per new socket. The
+ * command guard looks a command up in the one table (SocketCommandTable) and calls it instead.
  */
 export function SocketCommand<S extends ZodType>(event: keyof ClientToServerEvents, schema: S) {
   return <M extends Handler<S>>(
     target: object,
     key: string | symbol,
-    descriptor: TypedPropertyDescriptor<M>,
+    _descriptor: TypedPropertyDescriptor<M>,
   ): void => {
-    const handler = descriptor.value as unknown as (
-      this: unknown,
-      command: unknown,
-      socket: Socket,
-    ) => unknown;
-    // Nest calls a handler without parameter decorators with (socket, payload).
-    descriptor.value = function (this: unknown, socket: Socket, payload: unknown) {
-      return runCommand(logger, () => handler.call(this, parsePayload(schema, payload), socket));
-    } as unknown as M;
-    SubscribeMessage(event)(target, key, descriptor);
+    if (declared.has(event)) throw new Error(`@SocketCommand('${event}') is declared twice`);
+    declared.set(event, { gateway: target.constructor as Declared['gateway'], key, schema });
   };
+}
+
+/** Runs one command for one socket and gives its acknowledgement (never throws). */
+export type CommandRunner = (socket: Socket, payload: unknown) => Promise<Ack<unknown>>;
+
+/**
+ * The socket commands of this app, by event name: each `@SocketCommand` bound to its gateway's
+ * instance (a gateway this app does not load — a test module with part of the app — leaves its
+ * commands out: they are unknown commands here), plus the adapter's own (`auth.renew`).
+ */
+export class SocketCommandTable {
+  private readonly runners = new Map<string, CommandRunner>();
+
+  constructor(instanceOf: (gateway: Declared['gateway']) => object | undefined) {
+    for (const [event, { gateway, key, schema }] of declared) {
+      const instance = instanceOf(gateway) as
+        Record<string | symbol, (command: unknown, socket: Socket) => unknown> | undefined;
+      if (!instance) continue;
+      const method = instance[key];
+      this.runners.set(event, (socket, payload) =>
+        runCommand(logger, () => method.call(instance, parsePayload(schema, payload), socket)),
+      );
+    }
+  }
+
+  /** A command that is not a gateway's (the adapter's `auth.renew`). */
+  add(event: string, run: (socket: Socket, payload: unknown) => unknown): void {
+    this.runners.set(event, (socket, payload) => runCommand(logger, () => run(socket, payload)));
+  }
+
+  get(event: string): CommandRunner | undefined {
+    return this.runners.get(event);
+  }
 }
 
 /** The caller of a command sent on this socket. */

@@ -154,7 +154,7 @@ export class MeetingPresenceService implements OnModuleInit, OnModuleDestroy {
    * the joins of the last second, and the next `presence.count` puts it right.
    */
   async count(meetingId: string): Promise<number> {
-    if (!this.realtime.isClustered) return this.realtime.localMembers(rooms.meeting(meetingId)).length;
+    if (!this.realtime.isClustered) return this.realtime.localMemberCount(rooms.meeting(meetingId));
     const known = this.rooms.get(meetingId)?.known;
     return known ? known.size : (await this.online(meetingId)).length;
   }

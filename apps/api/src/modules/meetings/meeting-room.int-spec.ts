@@ -198,7 +198,9 @@ describe('the live meeting room', () => {
       expect(online).toEqual([delegates[1].id]);
       const seen = () => deltas.reduce((list, d) => applyPresenceDelta(list, d), online);
       ok(await emit(b, 'meeting.join', { meetingId }));
-      ok(await emit(b2, 'meeting.join', { meetingId }));
+      // Two tablets of one person count once.
+      const second = ok(await emit(b2, 'meeting.join', { meetingId })) as MeetingJoinResult;
+      expect(second.kind === 'snapshot' && second.snapshot.onlineCount).toBe(2);
       await eventually(() => expect(seen()).toEqual([delegates[1].id, delegates[2].id].sort()));
       // Deltas name only who changed, and the count; never the whole list again.
       // (`left` may name someone of an earlier test whose socket just closed.)
@@ -222,7 +224,8 @@ describe('the live meeting room', () => {
       const cDeltas: PresenceChanged[] = [];
       c.on('presence.count', (p) => p.meetingId === meetingId && cCounts.push(p.count));
       c.on('presence.changed', (p) => cDeltas.push(p));
-      ok(await emit(c, 'meeting.join', { meetingId }));
+      const cJoined = ok(await emit(c, 'meeting.join', { meetingId })) as MeetingJoinResult;
+      expect(cJoined.kind === 'snapshot' && cJoined.snapshot.onlineCount).toBe(2);
       await eventually(() => expect(seen()).toEqual([delegates[1].id, delegates[3].id].sort()));
       const b3 = await connect(t.url, delegates[2]);
       try {

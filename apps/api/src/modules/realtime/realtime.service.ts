@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnModuleDestroy, Optional } from '@nestjs/common';
 import type { ServerToClientEvents } from '@phonghop/common';
 import { APP_CONFIG, AppConfig } from '../../config/env';
+import { RoomUsers } from './room-users';
 import { AppServer, rooms } from './realtime.types';
 
 /**
@@ -72,6 +73,8 @@ export class RealtimeService implements OnModuleDestroy {
   private readonly authorityListeners: ((userId: string) => Promise<void>)[] = [];
 
   private readonly fanOutJobs: FanOutJob[] = [];
+  /** The users in this node's meeting rooms, counted as sockets join and leave. */
+  private readonly roomUsers = new RoomUsers('meeting:');
   /** The big rooms whose window runs or whose group waits (RoomWindow). */
   private readonly windows = new Map<string, RoomWindow>();
   /** Several API nodes share the rooms through the Redis adapter. */
@@ -100,6 +103,7 @@ export class RealtimeService implements OnModuleDestroy {
 
   attach(server: AppServer): void {
     this.server = server;
+    this.roomUsers.attach(server);
     if (this.clustered) {
       server.on('realtime.fanOut', (room, event, args) => this.fanOutHere(room, event, args));
     }
@@ -115,15 +119,14 @@ export class RealtimeService implements OnModuleDestroy {
     return this.clustered;
   }
 
-  /** The user ids of this node's sockets in a room (room displays are nobody), each once. */
+  /** The user ids of this node's sockets in a meeting room (room displays are nobody), each once. */
   localMembers(room: string): string[] {
-    const ns = this.io.of('/');
-    const users = new Set<string>();
-    for (const id of ns.adapter.rooms.get(room) ?? []) {
-      const socket = ns.sockets.get(id);
-      if (socket && !socket.data.display) users.add(socket.data.user.id);
-    }
-    return [...users];
+    return this.roomUsers.users(room);
+  }
+
+  /** How many users have a socket of this node in a meeting room (localMembers' length, without the list). */
+  localMemberCount(room: string): number {
+    return this.roomUsers.count(room);
   }
 
   /** How many of this node's sockets are in a room. */
