@@ -43,7 +43,7 @@ export class AuthenticatedIoAdapter extends IoAdapter {
   /**
    * Nest asks this for every gateway at every connect. Our commands are not Nest message handlers
    * (`@SocketCommand`, run from one table by the command guard), so there is nothing to bind, and a
-   * `@SubscribeMessage` handler would never be called: it is refused at startup.
+   * `@SubscribeMessage` handler would never be called: the first connection fails loudly, naming it.
    */
   override bindMessageHandlers(_socket: Socket, handlers: MessageMappingProperties[]): void {
     if (handlers.length > 0) {
