@@ -41,7 +41,7 @@ export async function measureJoinStorms(
   targets: BenchTarget[],
   windowMs: number,
   rounds: number,
-): Promise<Map<BenchTarget, JoinStormSide>> {
+): Promise<Partial<Record<BenchTarget['name'], JoinStormSide>>> {
   const storms = new Map<BenchTarget, Storm[]>(targets.map((t) => [t, []]));
   for (let r = 0; r < rounds; r++) {
     const order = r % 2 === 0 ? targets : [...targets].reverse();
@@ -56,29 +56,26 @@ export async function measureJoinStorms(
       await sleep(2_000);
     }
   }
-  return new Map(
-    targets.map((t) => {
-      const all = storms.get(t)!;
-      const joinMs = all.flatMap((s) => s.joinMs);
-      return [
-        t,
-        {
-          p99: percentile(joinMs, 99),
-          p50: percentile(joinMs, 50),
-          connectP99: percentile(
-            all.flatMap((s) => s.connectMs),
-            99,
-          ),
-          failures: all.reduce((n, s) => n + s.failures, 0),
-          firstError: all.find((s) => s.firstError)?.firstError,
-          ackBytes: Math.max(...all.map((s) => s.ackBytes)),
-          sideBytes: t.sideBytes,
-          sideWireBytes: t.sideWireBytes,
-          roundP99: all.map((s) => percentile(s.joinMs, 99)),
-        },
-      ];
-    }),
-  );
+  const sides: Partial<Record<BenchTarget['name'], JoinStormSide>> = {};
+  for (const t of targets) {
+    const all = storms.get(t)!;
+    const joinMs = all.flatMap((s) => s.joinMs);
+    sides[t.name] = {
+      p99: percentile(joinMs, 99),
+      p50: percentile(joinMs, 50),
+      connectP99: percentile(
+        all.flatMap((s) => s.connectMs),
+        99,
+      ),
+      failures: all.reduce((n, s) => n + s.failures, 0),
+      firstError: all.find((s) => s.firstError)?.firstError,
+      ackBytes: Math.max(...all.map((s) => s.ackBytes)),
+      sideBytes: t.sideBytes,
+      sideWireBytes: t.sideWireBytes,
+      roundP99: all.map((s) => percentile(s.joinMs, 99)),
+    };
+  }
+  return sides;
 }
 
 async function stormOnce(target: BenchTarget, windowMs: number): Promise<Storm> {

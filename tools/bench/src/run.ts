@@ -68,10 +68,9 @@ async function joinStorm(): Promise<void> {
   const sides = await measureJoinStorms(targets, windowMs, rounds);
   await Promise.all(targets.map((t) => t.close()));
   const skipped: JoinStormSide = { p99: 0, p50: 0, connectP99: 0, failures: 0, ackBytes: 0, roundP99: [] };
-  const side = (name: 'ours' | 'bare') => sides.get(targets.find((t) => t.name === name)!) ?? skipped;
-  const ours = side('ours');
+  const ours = sides.ours ?? skipped;
   if (ours.firstError) process.stderr.write(`  ours first error: ${ours.firstError}\n`);
-  console.log(joinStormLine(clients, ours, side('bare')));
+  console.log(joinStormLine(clients, ours, sides.bare ?? skipped));
 }
 
 async function flood(): Promise<void> {

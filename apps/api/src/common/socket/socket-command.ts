@@ -31,8 +31,9 @@ const declared = new Map<string, Declared>();
  *
  * Commands are not Nest's `@SubscribeMessage` handlers: Nest binds each of those to every socket
  * as it connects (a bound function and a closure per command per socket, 38 of each, held for
- * the socket's life), which made a join storm's garbage collection copy ~7 KB per new socket. The
- * command guard looks a command up in the one table (SocketCommandTable) and calls it instead.
+ * the socket's life): about 10 KB per socket, which a join storm's garbage collection copied for
+ * every new socket. The command guard looks a command up in the one table (SocketCommandTable)
+ * and calls it instead.
  */
 export function SocketCommand<S extends ZodType>(event: keyof ClientToServerEvents, schema: S) {
   return <M extends Handler<S>>(
