@@ -1,11 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ClientPool } from './lib/client-pool';
 import { benchLine, percentile, round } from './lib/stats';
+import { clientStalls, gapFigures, type Stall, type TimedJoin } from './lib/loop-gaps';
 import { BenchTarget } from './lib/target';
 
 /** One storm against one target: every client's times, in ms. */
 interface Storm {
   joinMs: number[];
+  joinStartMs: number[];
   connectMs: number[];
   failures: number;
   firstError?: string;
@@ -24,6 +26,10 @@ export interface JoinStormSide {
   sideWireBytes?: number;
   /** Each round's own p99. */
   roundP99: number[];
+  /** Every join (for `--gaps`: which of them ran into a stall of the server). */
+  joins: TimedJoin[];
+  /** Each storm's span (epoch ms): first start to last answer. */
+  windows: [number, number][];
 }
 
 /**
@@ -73,6 +79,11 @@ export async function measureJoinStorms(
       sideBytes: t.sideBytes,
       sideWireBytes: t.sideWireBytes,
       roundP99: all.map((s) => percentile(s.joinMs, 99)),
+      joins: all.flatMap((s) => s.joinMs.map((ms, i) => ({ start: s.joinStartMs[i], ms }))),
+      windows: all.map((s) => [
+        Math.min(...s.joinStartMs),
+        Math.max(...s.joinMs.map((ms, i) => s.joinStartMs[i] + ms)),
+      ]),
     };
   }
   return sides;
@@ -116,4 +127,26 @@ export function joinStormLine(clients: number, ours: JoinStormSide, bare: JoinSt
     ratio: round(ours.p99 / bare.p99, 2),
     target: '<=2',
   });
+}
+
+/**
+ * `join-storm --gaps`: per side, how many of its slowest 1 % of joins overlapped an event-loop gap
+ * of its server, the server's gaps and GC pauses during its storms, and the client processes' own
+ * gaps then (a stalled client delays the joins it times as much as a stalled server).
+ */
+export function joinStormGapsLine(
+  targets: BenchTarget[],
+  sides: Partial<Record<BenchTarget['name'], JoinStormSide>>,
+  stalls: Map<number, Stall[]>,
+): string {
+  const serverPids = targets.map((t) => t.serverPid ?? -1);
+  const fields: Record<string, number> = {};
+  for (const t of targets) {
+    const side = sides[t.name];
+    if (!side) continue;
+    const server = stalls.get(t.serverPid ?? -1) ?? [];
+    const figures = gapFigures(side.joins, side.windows, server, clientStalls(stalls, serverPids));
+    for (const [k, v] of Object.entries(figures)) fields[`${t.name}_${k}`] = v;
+  }
+  return benchLine('join-storm-gaps', fields);
 }

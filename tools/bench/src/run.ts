@@ -3,11 +3,14 @@
  * `BENCH <name> key=value … ratio=<r> target=<t>`, with the baseline measured in the same run.
  * Progress goes to stderr; the BENCH line to stdout.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { conferenceLine, measureConference } from './conference';
 import { fanoutLine, measureFanout } from './fanout';
 import { floodLine, measureFlood } from './flood';
-import { joinStormLine, JoinStormSide, measureJoinStorms } from './join-storm';
+import { joinStormGapsLine, joinStormLine, JoinStormSide, measureJoinStorms } from './join-storm';
 import { startBareTarget } from './lib/bare-target';
+import { readStalls, recordLoopGaps } from './lib/loop-gaps';
 import { startOursTarget } from './lib/ours-target';
 import type { BenchTarget } from './lib/target';
 import { voteStorm } from './vote-storm';
@@ -62,15 +65,34 @@ async function joinStorm(): Promise<void> {
   );
   // --only ours|bare: one side alone, for profiling (the BENCH line then has no meaningful ratio).
   const only = process.argv[process.argv.indexOf('--only') + 1];
+  // --gaps: every process records its event-loop gaps and GC pauses; a second line matches them
+  // with the slowest joins (docs/benchmarks.md, "Issue 11, sixth pass").
+  const gapsDir = process.argv.includes('--gaps') ? recordLoopGaps() : undefined;
   const targets: BenchTarget[] = [];
   if (only !== 'ours') targets.push(await startBareTarget(clients, 20 * 1024));
   if (only !== 'bare') targets.push(await startOursTarget(clients));
   const sides = await measureJoinStorms(targets, windowMs, rounds);
   await Promise.all(targets.map((t) => t.close()));
-  const skipped: JoinStormSide = { p99: 0, p50: 0, connectP99: 0, failures: 0, ackBytes: 0, roundP99: [] };
+  const skipped: JoinStormSide = {
+    p99: 0,
+    p50: 0,
+    connectP99: 0,
+    failures: 0,
+    ackBytes: 0,
+    roundP99: [],
+    joins: [],
+    windows: [],
+  };
   const ours = sides.ours ?? skipped;
   if (ours.firstError) process.stderr.write(`  ours first error: ${ours.firstError}\n`);
   console.log(joinStormLine(clients, ours, sides.bare ?? skipped));
+  if (gapsDir) {
+    console.log(joinStormGapsLine(targets, sides, readStalls(gapsDir)));
+    // For a closer look (e.g. beside a --cpu-prof profile of a server): the storms' spans by side.
+    const spans = Object.fromEntries(targets.map((t) => [t.serverPid, sides[t.name]?.windows]));
+    fs.writeFileSync(path.join(gapsDir, 'storms.json'), JSON.stringify(spans));
+    process.stderr.write(`  stalls (<pid>.txt) and storm spans by server pid (storms.json) in ${gapsDir}\n`);
+  }
 }
 
 async function flood(): Promise<void> {

@@ -10,6 +10,7 @@ export async function startBareTarget(clients: number, snapshotBytes: number): P
   return {
     name: 'bare',
     url: server.url,
+    serverPid: server.pid,
     tokens: Array.from({ length: clients }, () => null),
     joinEvent: 'join',
     joinPayload: {},

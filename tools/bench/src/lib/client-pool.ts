@@ -38,6 +38,7 @@ export class ClientPool {
     spreadMs: number;
   }): Promise<{
     joinMs: number[];
+    joinStartMs: number[];
     connectMs: number[];
     failures: number;
     firstError?: string;
@@ -55,6 +56,7 @@ export class ClientPool {
     );
     return {
       joinMs: replies.flatMap((r) => r.joinMs),
+      joinStartMs: replies.flatMap((r) => r.joinStartMs),
       connectMs: replies.flatMap((r) => r.connectMs),
       failures: replies.reduce((s, r) => s + r.failures, 0),
       firstError: replies.find((r) => r.firstError)?.firstError,

@@ -23,6 +23,8 @@ export type WorkerReply =
   | {
       type: 'joined';
       joinMs: number[];
+      /** When each of joinMs's joins started (epoch ms, same order). */
+      joinStartMs: number[];
       connectMs: number[];
       failures: number;
       firstError?: string;
@@ -45,6 +47,7 @@ function send(reply: WorkerReply): void {
 
 async function connectAll(c: Extract<WorkerCommand, { cmd: 'connect' }>): Promise<void> {
   const joinMs: number[] = [];
+  const joinStartMs: number[] = [];
   /** The handshake's part of each join time (connect → `connect` event). */
   const connectMs: number[] = [];
   let failures = 0;
@@ -91,6 +94,7 @@ async function connectAll(c: Extract<WorkerCommand, { cmd: 'connect' }>): Promis
                       firstError ??= err ? err.message : JSON.stringify(ack?.error);
                     } else {
                       joinMs.push(now() - start);
+                      joinStartMs.push(start);
                       // Size of the join answer (the snapshot), measured outside the timed part on
                       // every 50th client: the largest (late joiners see the longest online list).
                       if (i % 50 === 49 || ackBytes === 0) {
@@ -105,7 +109,7 @@ async function connectAll(c: Extract<WorkerCommand, { cmd: 'connect' }>): Promis
         }),
     ),
   );
-  send({ type: 'joined', joinMs, connectMs, failures, firstError, ackBytes });
+  send({ type: 'joined', joinMs, joinStartMs, connectMs, failures, firstError, ackBytes });
 }
 
 process.on('message', (c: WorkerCommand) => {

@@ -60,6 +60,7 @@ export async function startOursTarget(clients: number): Promise<BenchTarget> {
     sideBytes,
     sideWireBytes,
     url: server.url,
+    serverPid: server.pid,
     tokens: delegates.map((d) => d.token),
     joinEvent: 'meeting.join',
     joinPayload: { meetingId: meeting.id },

@@ -2,6 +2,8 @@
 export interface BenchTarget {
   name: 'ours' | 'bare';
   url: string;
+  /** The server's process (its stalls are matched with the joins by `join-storm --gaps`). */
+  serverPid?: number;
   /** One token per client (null for the bare server). */
   tokens: (string | null)[];
   joinEvent: string;

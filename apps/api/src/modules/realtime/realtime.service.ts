@@ -30,8 +30,21 @@ const DEFAULT_FANOUT_WINDOW_MS = 20;
  */
 export const FANOUT_GROUP_MIN_SOCKETS = 100;
 
-/** Sockets per emit call: the event is encoded once per call. */
+/**
+ * Sockets per emit call, at most (the event is encoded once per call) and at least: each chunk is
+ * sized to what is left of the turn's budget at the measured cost of one socket's write. That cost
+ * is not fixed: a write wakes the reading process, and where clients share the server's cores (a
+ * bench, a busy host) one write took 0.1–0.4 ms, so 50 of them held the loop for 5–20 ms however
+ * small the budget (docs/benchmarks.md, "Issue 11, sixth pass").
+ */
 export const FANOUT_CHUNK = 50;
+export const FANOUT_MIN_CHUNK = 5;
+
+/** The next chunk: what fits in the rest of the turn's budget, within the bounds above. */
+export function fanOutChunkSize(remainingMs: number, msPerSocket: number): number {
+  const fits = Math.floor(remainingMs / msPerSocket);
+  return Math.min(FANOUT_CHUNK, Math.max(FANOUT_MIN_CHUNK, fits));
+}
 
 /** At most this many events go out as one `meeting.events` message; a full group goes at once. */
 export const FANOUT_MAX_BATCH = 100;
@@ -82,6 +95,8 @@ export class RealtimeService implements OnModuleDestroy {
 
   /** Without a config (the seed, which attaches no server): a single node. */
   private readonly fanOutBudgetMs: number;
+  /** What writing a message to one socket has lately cost this node (ms, a moving average). */
+  private writeMsPerSocket = 0.02;
   private readonly fanOutWindowMs: number;
 
   constructor(@Optional() @Inject(APP_CONFIG) config?: AppConfig) {
@@ -259,7 +274,10 @@ export class RealtimeService implements OnModuleDestroy {
     return this.io.of('/').adapter.rooms.get(room) ?? [];
   }
 
-  /** Writes the oldest jobs for up to the budget (at least one chunk), then yields to I/O before going on. */
+  /**
+   * Writes the oldest jobs for up to the budget (at least one chunk), then yields to I/O before
+   * going on. Each chunk is as big as the rest of the budget allows at the recent cost per socket.
+   */
   private readonly pump = (): void => {
     const server = this.server;
     if (!server) return;
@@ -270,13 +288,17 @@ export class RealtimeService implements OnModuleDestroy {
         if (job.events) this.startGroup(job);
         job.socketIds = [...job.to];
       }
-      const chunk = job.socketIds.slice(job.next, job.next + FANOUT_CHUNK);
-      job.next += FANOUT_CHUNK;
+      const started = performance.now();
+      const size = fanOutChunkSize(deadline - started, this.writeMsPerSocket);
+      const chunk = job.socketIds.slice(job.next, job.next + size);
+      job.next += size;
       if (chunk.length > 0) {
         (server.local.to(chunk).emit as (event: string, ...args: unknown[]) => boolean)(
           job.event,
           ...job.args,
         );
+        const perSocket = (performance.now() - started) / chunk.length;
+        this.writeMsPerSocket = 0.8 * this.writeMsPerSocket + 0.2 * Math.max(perSocket, 0.001);
       }
       if (job.next >= job.socketIds.length) this.fanOutJobs.shift();
     } while (this.fanOutJobs.length > 0 && performance.now() < deadline);
