@@ -1,18 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ClientPool } from './lib/client-pool';
+import { ClientPool, type JoinedClients } from './lib/client-pool';
 import { benchLine, percentile, round } from './lib/stats';
 import { clientStalls, gapFigures, type Stall, type TimedJoin } from './lib/loop-gaps';
 import { BenchTarget } from './lib/target';
 
 /** One storm against one target: every client's times, in ms. */
-interface Storm {
-  joinMs: number[];
-  joinStartMs: number[];
-  connectMs: number[];
-  failures: number;
-  firstError?: string;
-  ackBytes: number;
-}
+type Storm = JoinedClients;
 
 /** The storms of one side over all rounds, summed up. */
 export interface JoinStormSide {

@@ -2,6 +2,9 @@ import { ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import type { WorkerCommand, WorkerReply } from './client-worker';
 
+/** What a pool's clients report after connecting and joining (every client's times, in ms). */
+export type JoinedClients = Omit<Extract<WorkerReply, { type: 'joined' }>, 'type'>;
+
 /** Many socket.io clients spread over child processes (one per core by default). */
 export class ClientPool {
   private readonly workers: ChildProcess[];
@@ -36,14 +39,7 @@ export class ClientPool {
     joinPayload: unknown;
     eventName: string;
     spreadMs: number;
-  }): Promise<{
-    joinMs: number[];
-    joinStartMs: number[];
-    connectMs: number[];
-    failures: number;
-    firstError?: string;
-    ackBytes: number;
-  }> {
+  }): Promise<JoinedClients> {
     const n = this.workers.length;
     const replies = await Promise.all(
       this.workers.map((w, i) =>
