@@ -618,6 +618,20 @@ describe('polls', () => {
       for (let i = 1; i <= 12; i++) voters.push(await person(t, `bau-cu-${i}`));
     });
 
+    /** A live meeting of the chair and the twelve voters, with an open secret poll. */
+    async function meetingWithPoll(): Promise<{ meetingId: string; pollId: string }> {
+      const m = await createMeeting(t, secretary);
+      await addParticipant(t, secretary, m.id, chair, 'chair');
+      for (const v of voters) await addParticipant(t, secretary, m.id, v, 'delegate');
+      await transition(t, secretary, m.id, 'scheduled');
+      for (const v of [chair, ...voters]) await mark(m.id, v, 'present_room');
+      await transition(t, chair, m.id, 'live');
+      const c = await socketOf(chair);
+      const poll = await create(c, m.id, { title: 'Bỏ phiếu kín song song', ...YNA, secret: true });
+      ok(await emit(c, 'poll.open', { meetingId: m.id, idempotencyKey: key(), pollId: poll.id }));
+      return { meetingId: m.id, pollId: poll.id };
+    }
+
     it('keeps ballots unlinkable to voters at rest after close, and verifies against the log', async () => {
       const m = await createMeeting(t, secretary);
       await addParticipant(t, secretary, m.id, chair, 'chair');
@@ -837,18 +851,6 @@ describe('polls', () => {
     });
 
     it('closes secret polls of two meetings at once while ballots still come in: every acknowledged ballot counted', async () => {
-      async function meetingWithPoll(): Promise<{ meetingId: string; pollId: string }> {
-        const m = await createMeeting(t, secretary);
-        await addParticipant(t, secretary, m.id, chair, 'chair');
-        for (const v of voters) await addParticipant(t, secretary, m.id, v, 'delegate');
-        await transition(t, secretary, m.id, 'scheduled');
-        for (const v of [chair, ...voters]) await mark(m.id, v, 'present_room');
-        await transition(t, chair, m.id, 'live');
-        const c = await socketOf(chair);
-        const poll = await create(c, m.id, { title: 'Bỏ phiếu kín song song', ...YNA, secret: true });
-        ok(await emit(c, 'poll.open', { meetingId: m.id, idempotencyKey: key(), pollId: poll.id }));
-        return { meetingId: m.id, pollId: poll.id };
-      }
       const a = await meetingWithPoll();
       const b = await meetingWithPoll();
       for (const v of voters.slice(0, 6)) {
@@ -878,6 +880,39 @@ describe('polls', () => {
       expect(counted(closeB)).toBe(6 + casts.filter((x) => x.poll === b.pollId && x.ack.ok).length);
       expect((await verifyPoll(query(t), a.pollId))?.ok).toBe(true);
       expect((await verifyPoll(query(t), b.pollId))?.ok).toBe(true);
+    });
+
+    it('closes while a cast holds the box and has yet to lock the poll row, without a deadlock', async () => {
+      // A cast in one statement locks the box's table when the statement starts and the poll row
+      // after. Here a transaction holds the box as such a cast does, the close starts and waits, and
+      // then the "cast" asks for the row: with the close holding the row while it waits for the box,
+      // PostgreSQL found a deadlock and failed one of the two (the close, in CI: INTERNAL_ERROR).
+      const { meetingId, pollId } = await meetingWithPoll();
+      const cast = t.dataSource.createQueryRunner();
+      await cast.connect();
+      try {
+        await cast.startTransaction();
+        await cast.query('LOCK TABLE poll_ballot_box IN ROW EXCLUSIVE MODE');
+        const c = await socketOf(chair);
+        const closing = emit(c, 'poll.close', { meetingId, idempotencyKey: key(), pollId });
+        await eventually(async () => {
+          const waiting: unknown[] = await t.dataSource.query(
+            `SELECT 1 FROM pg_locks WHERE NOT granted AND relation = 'poll_ballot_box'::regclass`,
+          );
+          expect(waiting).toHaveLength(1);
+        });
+        const row: { status: string }[] = await cast.query(
+          'SELECT status FROM polls WHERE id = $1 FOR SHARE',
+          [pollId],
+        );
+        expect(row[0].status).toBe('open'); // the close has not passed the cast
+        await cast.commitTransaction();
+        const closed = (ok(await closing) as MeetingCommandResult).event as MeetingEventOf<'poll.closed'>;
+        expect(closed.payload.pollId).toBe(pollId);
+      } finally {
+        if (cast.isTransactionActive) await cast.rollbackTransaction();
+        await cast.release();
+      }
     });
   });
 

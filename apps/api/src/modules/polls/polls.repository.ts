@@ -361,10 +361,21 @@ export class PollsRepository {
   /**
    * Locks the box exclusively until commit (casts of other secret polls wait for the close). Taken
    * before the close reads the box: reading first and locking after would be a lock upgrade, and
-   * two closes doing that at once deadlock.
+   * two closes doing that at once deadlock. Taken before the poll row too (see `lockBoxForCast`).
    */
   async lockBox(manager: EntityManager): Promise<void> {
     await manager.query('LOCK TABLE poll_ballot_box IN ACCESS EXCLUSIVE MODE');
+  }
+
+  /**
+   * A cast's hold on the box, before it locks the poll row. Every writer of the box takes the box
+   * first and the poll row after: the cast in one statement locks the tables it names when the
+   * statement starts, before it reaches the row. A close taking the row first then the box would wait
+   * for such a cast while the cast waits for the row: a deadlock, which PostgreSQL breaks by failing
+   * one of them (a close came back INTERNAL_ERROR in CI).
+   */
+  async lockBoxForCast(manager: EntityManager): Promise<void> {
+    await manager.query('LOCK TABLE poll_ballot_box IN ROW EXCLUSIVE MODE');
   }
 
   async boxBallots(manager: EntityManager, pollId: string): Promise<StoredBallot[]> {

@@ -286,10 +286,15 @@ export class PollsService implements OnModuleInit, OnModuleDestroy {
     pollId: string,
     byTimer: boolean,
   ): Promise<CommandOutcome<'poll.closed', Poll>> {
+    // A secret poll's box is locked before its row, in the order every cast takes them
+    // (PollsRepository.lockBoxForCast). Whether it is secret is read first, unlocked: a poll's
+    // commands queue on the meeting, so it cannot change before the row is locked below.
+    const secret = (await this.polls.find(ctx.manager, ctx.meeting.id, pollId))?.secret === true;
+    if (secret) await this.polls.lockBox(ctx.manager);
     // FOR UPDATE waits for every cast in flight (they hold the row FOR SHARE) and then sees them.
     const entity = await this.find(ctx, pollId);
     enforce(checkClosePoll(ctx.actor, entity.status));
-    if (entity.secret) await this.polls.lockBox(ctx.manager);
+    if (entity.secret !== secret) throw new Error(`poll ${pollId} changed its secrecy during its close`);
     const ballots: StoredBallot[] = entity.secret
       ? await this.polls.boxBallots(ctx.manager, pollId)
       : await this.polls.namedBallots(ctx.manager, pollId);
@@ -381,6 +386,8 @@ export class PollsService implements OnModuleInit, OnModuleDestroy {
 
     const outcome = await this.dataSource.transaction(async (manager) => {
       await this.access.open(cmd.meetingId, user, 'poll.cast', { manager });
+      // The box before the poll row, as a close takes them (unless the poll is known to be named).
+      if (open?.secret !== false) await this.polls.lockBoxForCast(manager);
       const poll = await this.polls.find(manager, cmd.meetingId, cmd.pollId, 'share');
       if (!poll) throw new AppException('POLL_NOT_FOUND');
       const voter = await this.polls.voter(manager, cmd.pollId, userId);
