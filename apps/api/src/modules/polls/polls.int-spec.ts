@@ -618,28 +618,28 @@ describe('polls', () => {
       for (let i = 1; i <= 12; i++) voters.push(await person(t, `bau-cu-${i}`));
     });
 
-    /** A live meeting of the chair and the twelve voters, with an open secret poll. */
-    async function meetingWithPoll(): Promise<{ meetingId: string; pollId: string }> {
+    /** A live meeting of the chair and the twelve voters, all present. */
+    async function liveMeetingOfVoters(): Promise<string> {
       const m = await createMeeting(t, secretary);
       await addParticipant(t, secretary, m.id, chair, 'chair');
       for (const v of voters) await addParticipant(t, secretary, m.id, v, 'delegate');
       await transition(t, secretary, m.id, 'scheduled');
       for (const v of [chair, ...voters]) await mark(m.id, v, 'present_room');
       await transition(t, chair, m.id, 'live');
+      return m.id;
+    }
+
+    /** Such a meeting with an open secret poll. */
+    async function meetingWithPoll(): Promise<{ meetingId: string; pollId: string }> {
+      const meetingId = await liveMeetingOfVoters();
       const c = await socketOf(chair);
-      const poll = await create(c, m.id, { title: 'Bỏ phiếu kín song song', ...YNA, secret: true });
-      ok(await emit(c, 'poll.open', { meetingId: m.id, idempotencyKey: key(), pollId: poll.id }));
-      return { meetingId: m.id, pollId: poll.id };
+      const poll = await create(c, meetingId, { title: 'Bỏ phiếu kín song song', ...YNA, secret: true });
+      ok(await emit(c, 'poll.open', { meetingId, idempotencyKey: key(), pollId: poll.id }));
+      return { meetingId, pollId: poll.id };
     }
 
     it('keeps ballots unlinkable to voters at rest after close, and verifies against the log', async () => {
-      const m = await createMeeting(t, secretary);
-      await addParticipant(t, secretary, m.id, chair, 'chair');
-      for (const v of voters) await addParticipant(t, secretary, m.id, v, 'delegate');
-      await transition(t, secretary, m.id, 'scheduled');
-      for (const v of [chair, ...voters]) await mark(m.id, v, 'present_room');
-      await transition(t, chair, m.id, 'live');
-      const meetingId = m.id;
+      const meetingId = await liveMeetingOfVoters();
       const c = await socketOf(chair);
       // Twelve options, each voter marks a different pair: every ballot is recognisable, so the
       // test can tell the cast order from the stored order.
